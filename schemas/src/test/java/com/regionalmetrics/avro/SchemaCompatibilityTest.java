@@ -1,0 +1,58 @@
+package com.regionalmetrics.avro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every schema version ever released stays readable by the current one (BACKWARD, the
+ * registry's default): a consumer upgraded first must still read what old producers wrote.
+ * When a schema changes, add its released form to src/test/resources/schema-history.
+ */
+class SchemaCompatibilityTest {
+
+  static Stream<Arguments> releasedVersions() {
+    return Stream.of(
+        Arguments.of("Article.v1.avsc", Article.getClassSchema()),
+        Arguments.of("MetricEvent.v1.avsc", MetricEvent.getClassSchema()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("releasedVersions")
+  void currentSchemaReadsEveryReleasedVersion(String file, Schema current) throws IOException {
+    Schema released = load(file);
+
+    var result = SchemaCompatibility.checkReaderWriterCompatibility(current, released);
+
+    assertThat(result.getType())
+        .as("current %s must read data written with %s: %s", current.getName(), file, result.getDescription())
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("releasedVersions")
+  void addedFieldsCarryDefaults(String file, Schema current) throws IOException {
+    List<String> released = load(file).getFields().stream().map(Schema.Field::name).toList();
+
+    assertThat(current.getFields())
+        .filteredOn(f -> !released.contains(f.name()))
+        .allSatisfy(f -> assertThat(f.hasDefaultValue()).as("new field %s needs a default", f.name()).isTrue());
+  }
+
+  private static Schema load(String file) throws IOException {
+    try (InputStream in = SchemaCompatibilityTest.class.getResourceAsStream("/schema-history/" + file)) {
+      assertThat(in).as("released schema %s", file).isNotNull();
+      return new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+}
