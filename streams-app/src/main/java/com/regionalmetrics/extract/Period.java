@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -50,7 +49,7 @@ public final class Period implements Comparable<Period> {
         case 7 -> month(Integer.parseInt(iso.substring(0, 4)), Integer.parseInt(iso.substring(5)));
         default -> day(LocalDate.parse(iso));
       };
-    } catch (DateTimeParseException | java.time.DateTimeException e) {
+    } catch (java.time.DateTimeException e) {
       throw new IllegalArgumentException("not a valid date: " + iso, e);
     }
   }
