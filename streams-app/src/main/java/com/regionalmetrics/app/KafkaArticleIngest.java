@@ -1,0 +1,35 @@
+package com.regionalmetrics.app;
+
+import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.http.ArticleIngest;
+import com.regionalmetrics.topology.Topics;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Posted articles go to the articles topic, keyed by id, through an idempotent producer. */
+final class KafkaArticleIngest implements ArticleIngest, AutoCloseable {
+  private final KafkaProducer<String, Article> producer;
+
+  KafkaArticleIngest(KafkaProducer<String, Article> producer) {
+    this.producer = producer;
+  }
+
+  @Override
+  public CompletableFuture<Receipt> submit(Article article) {
+    CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+    producer.send(new ProducerRecord<>(Topics.ARTICLES, article.getId(), article), (md, e) -> {
+      if (e != null) {
+        receipt.completeExceptionally(e);
+      } else {
+        receipt.complete(new Receipt(article.getId(), md.topic(), md.partition(), md.offset()));
+      }
+    });
+    return receipt;
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

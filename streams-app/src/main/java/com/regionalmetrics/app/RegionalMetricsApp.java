@@ -1,0 +1,209 @@
+package com.regionalmetrics.app;
+
+import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
+import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
+import com.regionalmetrics.extract.Extractor;
+import com.regionalmetrics.extract.Gazetteer;
+import com.regionalmetrics.extract.Region;
+import com.regionalmetrics.http.ApiServer;
+import com.regionalmetrics.query.IndicatorQueries;
+import com.regionalmetrics.topology.RegionalMetricsTopology;
+import com.regionalmetrics.topology.Topics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wiring: starts (when no cluster is configured) the embedded broker and registry, creates the
+ * topics, then the streams job, the ingest producer and the HTTP server; closes them in reverse.
+ */
+public final class RegionalMetricsApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RegionalMetricsApp.class);
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private KafkaStreams streams;
+  private ApiServer http;
+  private String bootstrapServers;
+  private String schemaRegistryUrl;
+
+  private RegionalMetricsApp() {}
+
+  public static RegionalMetricsApp start(AppConfig config) {
+    RegionalMetricsApp app = new RegionalMetricsApp();
+    try {
+      app.startAll(config);
+      return app;
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
+  }
+
+  private void startAll(AppConfig config) {
+    if (config.embedded()) {
+      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir(), "127.0.0.1",
+          config.getInt(AppConfig.EMBEDDED_KAFKA_PORT), Map.of());
+      resources.add(broker);
+      config = config.with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+      if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(config.dataDir(), "127.0.0.1",
+            config.getInt(AppConfig.EMBEDDED_REGISTRY_PORT));
+        resources.add(registry);
+        config = config.with(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
+      }
+    } else if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
+      throw new IllegalArgumentException("bootstrap.servers is set but schema.registry.url is not: "
+          + "a deployed job needs a Schema Registry (--schema-registry-url)");
+    }
+    bootstrapServers = config.require(AppConfig.BOOTSTRAP_SERVERS);
+    schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
+    Map<String, Object> kafka = config.kafkaProperties();
+
+    TopicInitializer.createTopics(kafka, config.getInt(AppConfig.TOPIC_PARTITIONS),
+        (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
+
+    Serde<Article> articleSerde = Serdes.avro(config, kafka);
+    Serde<MetricEvent> eventSerde = Serdes.avro(config, kafka);
+    Extractor extractor = Extractor.createDefault();
+    var settings = new RegionalMetricsTopology.Settings(
+        RegionalMetricsTopology.Settings.defaults().historyRetention(), config.getInt(AppConfig.MAX_ARTICLE_BYTES));
+    var topology = RegionalMetricsTopology.build(articleSerde, eventSerde, extractor::extract, Clock.systemUTC(), settings);
+
+    streams = new KafkaStreams(topology, streamsProperties(config, kafka));
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("Stream thread failed; replacing it", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    resources.add(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(metrics);
+    resources.add(gc);
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(metrics);
+    resources.add(streamsMetrics);
+
+    streams.start();
+
+    Map<String, Object> producerProps = new HashMap<>(kafka);
+    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicInitializer.MAX_MESSAGE_BYTES);
+    producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    Serde<Article> ingestSerde = Serdes.avro(config, kafka);
+    KafkaArticleIngest ingest = new KafkaArticleIngest(
+        new KafkaProducer<>(onlyKnown(producerProps, ProducerConfig.configNames()), new StringSerializer(), ingestSerde.serializer()));
+    resources.add(ingest);
+
+    Gazetteer gazetteer = Gazetteer.load();
+    IndicatorQueries queries = new IndicatorQueries(streams, config.applicationServer(),
+        name -> gazetteer.lookup(name).map(Region::name).orElse(name));
+    ApiServer.Health health = new ApiServer.Health() {
+      @Override
+      public String state() {
+        return streams.state().name();
+      }
+
+      @Override
+      public boolean ready() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+      }
+    };
+    http = new ApiServer(queries, ingest, health, metrics, config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES))
+        .start(config.httpHost(), config.httpPort());
+    resources.add(http);
+    LOG.info("Regional Metrics is up: HTTP on http://{}:{} , Kafka {} , Schema Registry {}",
+        config.httpHost(), http.port(), bootstrapServers, schemaRegistryUrl);
+  }
+
+  static Properties streamsProperties(AppConfig config, Map<String, Object> kafka) {
+    Properties p = new Properties();
+    p.putAll(kafka);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
+    p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+    // changelogs carry observation timestamps years in the past: the broker must keep them
+    RegionalMetricsTopology.OLD_TIMESTAMP_TOPIC_CONFIGS.forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
+    // metric-events is ours, but a corrupt record there must not stop the job either
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ARTICLES_DLQ);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);
+    int rf = config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, rf);
+    return p;
+  }
+
+  private static Map<String, Object> onlyKnown(Map<String, Object> props, java.util.Set<String> names) {
+    Map<String, Object> known = new HashMap<>();
+    props.forEach((k, v) -> {
+      if (names.contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+        known.put(k, v);
+      }
+    });
+    return known;
+  }
+
+  /** Blocks until the streams job is RUNNING (or the timeout passes). */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (Instant.now().isAfter(deadline) || streams.state() == KafkaStreams.State.ERROR) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public String schemaRegistryUrl() {
+    return schemaRegistryUrl;
+  }
+
+  @Override
+  public void close() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("Error while closing {}", resources.get(i), e);
+      }
+    }
+    resources.clear();
+  }
+}

@@ -1,0 +1,65 @@
+package com.regionalmetrics.app;
+
+import com.regionalmetrics.topology.RegionalMetricsTopology;
+import com.regionalmetrics.topology.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the app's topics when they are missing, with configs that keep records stamped years
+ * in the past: no time-based deletion (retention.ms=-1), no segment roll per timestamp jump,
+ * and no rejection by the broker's timestamp bounds.
+ */
+final class TopicInitializer {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicInitializer.class);
+  static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  private TopicInitializer() {}
+
+  static Map<String, String> topicConfig() {
+    Map<String, String> c = new HashMap<>(RegionalMetricsTopology.OLD_TIMESTAMP_TOPIC_CONFIGS);
+    c.put("retention.ms", "-1");
+    c.put("segment.ms", Long.toString(Duration.ofDays(365L * 100).toMillis()));
+    c.put("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
+    return c;
+  }
+
+  static void createTopics(Map<String, Object> adminConfig, int partitions, short replicationFactor) {
+    try (Admin admin = Admin.create(adminConfig)) {
+      Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+      List<NewTopic> missing = Topics.ALL.stream()
+          .filter(t -> !existing.contains(t))
+          .map(t -> new NewTopic(t, Optional.of(partitions), Optional.of(replicationFactor)).configs(topicConfig()))
+          .toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      for (var entry : admin.createTopics(missing).values().entrySet()) {
+        try {
+          entry.getValue().get(60, TimeUnit.SECONDS);
+          LOG.info("Created topic {}", entry.getKey());
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not create topics: " + e.getMessage(), e);
+    }
+  }
+}

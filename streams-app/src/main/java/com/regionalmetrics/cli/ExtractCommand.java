@@ -1,0 +1,67 @@
+package com.regionalmetrics.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.extract.Extractor;
+import com.regionalmetrics.extract.Observation;
+import com.regionalmetrics.query.MetricEventView;
+import com.regionalmetrics.topology.ArticleIds;
+import com.regionalmetrics.topology.MetricEventFactory;
+import com.regionalmetrics.topology.PublishedDates;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Prints the MetricEvents of article files as JSON lines, without Kafka. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+    description = "Extracts metric events from article files and prints them as JSON lines (no Kafka needed).")
+final class ExtractCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article text files")
+  List<Path> files;
+
+  @Option(names = "--published", description = "Publication date, YYYY-MM-DD")
+  String published;
+
+  @Option(names = "--id", description = "Article id (one file only; default: the file name without extension)")
+  String id;
+
+  @Option(names = "--region", description = "The region the articles are about, when known")
+  String region;
+
+  @Override
+  public Integer call() throws Exception {
+    Extractor extractor = Extractor.createDefault();
+    MetricEventFactory events = new MetricEventFactory(Clock.systemUTC());
+    ObjectMapper json = new ObjectMapper();
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    Instant publishedAt = PublishedDates.parse(published);
+    for (Path file : files) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+      Article article = Article.newBuilder()
+          .setId(id != null && files.size() == 1 ? id : name.isEmpty() ? ArticleIds.fromContent(text) : name)
+          .setText(text)
+          .setPublishedAt(publishedAt)
+          .setSource(file.toString())
+          .setRegionHint(region)
+          .build();
+      for (Observation o : extractor.extract(article)) {
+        var event = events.create(article, o, Instant.now());
+        if (event.isPresent()) {
+          out.println(json.writeValueAsString(MetricEventView.of(event.get())));
+        }
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,261 @@
+package com.regionalmetrics.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.extract.Period;
+import com.regionalmetrics.query.IndicatorQueries;
+import com.regionalmetrics.query.MetricEventView;
+import com.regionalmetrics.query.QueryResult;
+import com.regionalmetrics.topology.ArticleIds;
+import com.regionalmetrics.topology.PublishedDates;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API and the dashboard. Thin: every answer comes from {@link IndicatorQueries} or
+ * goes to {@link ArticleIngest}; errors are JSON (400 bad parameter, 404 unknown, 413 too
+ * large, 503 + Retry-After while stores are not queryable), never a stack trace.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Liveness and readiness, as the app knows them. */
+  public interface Health {
+    String state();
+
+    boolean ready();
+  }
+
+  private final Javalin app;
+
+  public ApiServer(IndicatorQueries queries, ArticleIngest ingest, Health health,
+      PrometheusMeterRegistry metrics, long maxRequestBytes) {
+    Routes routes = new Routes(queries, ingest);
+    app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = maxRequestBytes;
+      config.jsonMapper(new JavalinJackson(JSON, false));
+      config.staticFiles.add("/web", Location.CLASSPATH);
+    });
+    app.before(ctx -> ctx.attribute("started", System.nanoTime()));
+    app.after(ctx -> {
+      Long started = ctx.attribute("started");
+      if (started != null) {
+        Timer.builder("http.server.requests")
+            .tag("method", ctx.method().name())
+            .tag("route", ctx.endpointHandlerPath())
+            .tag("status", Integer.toString(ctx.statusCode()))
+            .register(metrics)
+            .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      }
+    });
+
+    app.get("/api/regions", routes::regions);
+    app.get("/api/regions/{region}/indicators", routes::regionIndicators);
+    app.get("/api/indicators/{region}/{indicator}", routes::latest);
+    app.get("/api/indicators/{region}/{indicator}/history", routes::history);
+    app.post("/api/articles", routes::postArticle);
+    app.get("/health", ctx -> ctx.json(Map.of("status", "UP", "streams", health.state())));
+    app.get("/ready", ctx -> {
+      boolean ready = health.ready();
+      ctx.status(ready ? 200 : 503);
+      if (!ready) {
+        ctx.header("Retry-After", "1");
+      }
+      ctx.json(Map.of("ready", ready, "streams", health.state()));
+    });
+    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+
+    app.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      error(ctx, 500, "internal error; see the server log");
+    });
+    app.error(404, ctx -> {
+      if (ctx.result() == null) {
+        error(ctx, 404, "no such resource: " + ctx.path());
+      }
+    });
+    app.error(405, ctx -> error(ctx, 405, "method not allowed"));
+  }
+
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  static void error(Context ctx, int status, String message) {
+    ctx.status(status).json(new ApiError(status, HttpStatus.forStatus(status).getMessage(), message));
+  }
+
+  /** The handlers; each reads parameters, asks, and renders. */
+  private static final class Routes {
+    private final IndicatorQueries queries;
+    private final ArticleIngest ingest;
+
+    Routes(IndicatorQueries queries, ArticleIngest ingest) {
+      this.queries = queries;
+      this.ingest = ingest;
+    }
+
+    void regions(Context ctx) {
+      render(ctx, queries.regions(), regions -> Map.of("regions", regions));
+    }
+
+    void regionIndicators(Context ctx) {
+      String region = ctx.pathParam("region");
+      render(ctx, queries.indicatorsOf(region), events -> Map.of(
+          "region", events.isEmpty() ? region : events.get(0).getRegion(),
+          "indicators", events.stream().map(MetricEventView::of).toList()));
+    }
+
+    void latest(Context ctx) {
+      Instant asOf = periodEnd(ctx, "asOf");
+      render(ctx, queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf), MetricEventView::of);
+    }
+
+    void history(Context ctx) {
+      Instant from = periodStart(ctx, "from");
+      Instant to = periodEnd(ctx, "to");
+      if (from != null && to != null && from.isAfter(to)) {
+        throw new BadRequestException("from must not be after to");
+      }
+      render(ctx, queries.history(ctx.pathParam("region"), ctx.pathParam("indicator"), from, to), events -> {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("region", events.isEmpty() ? ctx.pathParam("region") : events.get(0).getRegion());
+        body.put("indicator", events.isEmpty() ? ctx.pathParam("indicator") : events.get(0).getIndicator());
+        body.put("values", events.stream().map(MetricEventView::of).toList());
+        return body;
+      });
+    }
+
+    void postArticle(Context ctx) throws Exception {
+      Article article = isJson(ctx) ? fromJson(ctx) : fromText(ctx);
+      try {
+        ArticleIngest.Receipt receipt = ingest.submit(article).get(30, TimeUnit.SECONDS);
+        ctx.status(202).json(receipt);
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.warn("could not publish article {}", article.getId(), e);
+        ctx.header("Retry-After", "5");
+        error(ctx, 503, "the article could not be written to Kafka; try again");
+      }
+    }
+
+    private static boolean isJson(Context ctx) {
+      String type = ctx.contentType();
+      return type != null && type.toLowerCase().startsWith("application/json");
+    }
+
+    private static Article fromText(Context ctx) {
+      return article(ctx.body(), ctx.queryParam("id"), ctx.queryParam("published"), ctx.queryParam("source"),
+          ctx.queryParam("url"), ctx.queryParam("title"), ctx.queryParam("region"));
+    }
+
+    private static Article fromJson(Context ctx) {
+      JsonNode node;
+      try {
+        node = JSON.readTree(ctx.body());
+      } catch (Exception e) {
+        throw new BadRequestException("body is not valid JSON");
+      }
+      if (node == null || !node.isObject()) {
+        throw new BadRequestException("body must be a JSON object with at least \"text\"");
+      }
+      return article(text(node, "text"), text(node, "id"), text(node, "published"), text(node, "source"),
+          text(node, "url"), text(node, "title"), text(node, "region"));
+    }
+
+    private static String text(JsonNode node, String field) {
+      JsonNode v = node.get(field);
+      return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Article article(String text, String id, String published, String source, String url,
+        String title, String region) {
+      if (text == null || text.isBlank()) {
+        throw new BadRequestException("article text is empty");
+      }
+      Instant publishedAt;
+      try {
+        publishedAt = PublishedDates.parse(published);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(e.getMessage());
+      }
+      return Article.newBuilder()
+          .setId(id == null || id.isBlank() ? ArticleIds.fromContent(text) : id.strip())
+          .setText(text)
+          .setPublishedAt(publishedAt)
+          .setSource(source)
+          .setUrl(url)
+          .setTitle(title)
+          .setRegionHint(region)
+          .build();
+    }
+
+    private static Instant periodStart(Context ctx, String param) {
+      Period p = period(ctx, param);
+      return p == null ? null : p.firstDay().atStartOfDay(Period.ZONE).toInstant();
+    }
+
+    private static Instant periodEnd(Context ctx, String param) {
+      Period p = period(ctx, param);
+      return p == null ? null : p.end();
+    }
+
+    private static Period period(Context ctx, String param) {
+      String value = ctx.queryParam(param);
+      if (value == null || value.isBlank()) {
+        return null;
+      }
+      try {
+        return Period.parse(value.strip());
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(param + " must be YYYY, YYYY-MM or YYYY-MM-DD, got: " + value);
+      }
+    }
+
+    private static <T> void render(Context ctx, QueryResult<T> result, java.util.function.Function<T, Object> body) {
+      if (result instanceof QueryResult.Found<T> f) {
+        if (f.servedBy() != null) {
+          ctx.header("X-Served-By", f.servedBy());
+        }
+        ctx.header("X-Stale", Boolean.toString(f.stale()));
+        ctx.json(body.apply(f.value()));
+      } else if (result instanceof QueryResult.Unavailable<T> u) {
+        ctx.header("Retry-After", Integer.toString(u.retryAfterSeconds()));
+        error(ctx, 503, u.message());
+      } else {
+        error(ctx, 404, ((QueryResult.NotFound<T>) result).message());
+      }
+    }
+  }
+}

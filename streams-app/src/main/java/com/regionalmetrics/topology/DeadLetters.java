@@ -1,0 +1,22 @@
+package com.regionalmetrics.topology;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Sends the original bytes of a record that cannot be processed to the dead-letter topic. */
+final class DeadLetters {
+  static final String DLQ_SINK = "dlq-sink";
+
+  private final ProcessorContext<Object, Object> context;
+
+  DeadLetters(ProcessorContext<Object, Object> context) {
+    this.context = context;
+  }
+
+  void send(Record<byte[], byte[]> original, String reason, String message) {
+    RecordHeaders headers = new RecordHeaders(original.headers().toArray());
+    DlqHeaders.add(headers, reason, message, context.recordMetadata());
+    context.forward(new Record<Object, Object>(original.key(), original.value(), original.timestamp(), headers), DLQ_SINK);
+  }
+}

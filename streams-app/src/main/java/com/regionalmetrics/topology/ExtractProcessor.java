@@ -1,0 +1,89 @@
+package com.regionalmetrics.topology;
+
+import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.extract.Observation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * articles -> metric-events. Reads the Avro article itself (so unreadable bytes reach the DLQ
+ * with their reason instead of stopping the task), skips content it has already extracted, and
+ * emits one MetricEvent per observation, keyed "region|indicator" and stamped with the end of
+ * the observation period.
+ */
+final class ExtractProcessor implements Processor<byte[], byte[], Object, Object> {
+  static final String EVENTS_SINK = "metric-events-sink";
+
+  private final Deserializer<Article> articles;
+  private final Function<Article, List<Observation>> extractor;
+  private final MetricEventFactory events;
+  private final int maxArticleChars;
+  private ProcessorContext<Object, Object> context;
+  private KeyValueStore<String, String> digests;
+  private DeadLetters dlq;
+
+  ExtractProcessor(Deserializer<Article> articles, Function<Article, List<Observation>> extractor,
+      MetricEventFactory events, int maxArticleChars) {
+    this.articles = articles;
+    this.extractor = extractor;
+    this.events = events;
+    this.maxArticleChars = maxArticleChars;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+    this.digests = context.getStateStore(StoreNames.ARTICLE_DIGESTS);
+    this.dlq = new DeadLetters(context);
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    if (record.value() == null) {
+      dlq.send(record, "null-value", "record has no value");
+      return;
+    }
+    Article article;
+    try {
+      article = articles.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
+          record.headers(), record.value());
+    } catch (RuntimeException e) {
+      dlq.send(record, DeadLetterReasons.of(e), e.getMessage());
+      return;
+    }
+    if (article.getText() == null || article.getText().isBlank()) {
+      dlq.send(record, "empty-text", "article " + article.getId() + " has no text");
+      return;
+    }
+    if (article.getText().length() > maxArticleChars) {
+      dlq.send(record, "too-large", "article of " + article.getText().length() + " characters exceeds " + maxArticleChars);
+      return;
+    }
+    String digest = ArticleIds.sha256Hex(article.getText() + '\u001f' + article.getPublishedAt() + '\u001f' + article.getRegionHint());
+    if (digest.equals(digests.get(article.getId()))) {
+      return; // re-ingested: its events are out already
+    }
+    List<Observation> observations;
+    try {
+      observations = extractor.apply(article);
+    } catch (RuntimeException e) {
+      dlq.send(record, "extract-failed", e.toString());
+      return;
+    }
+    Instant ingestedAt = Instant.ofEpochMilli(record.timestamp());
+    for (Observation o : observations) {
+      Optional<MetricEvent> event = events.create(article, o, ingestedAt);
+      event.ifPresent(e -> context.forward(new Record<Object, Object>(
+          MetricEventFactory.key(e.getRegion(), e.getIndicator()), e, e.getObservedAt().toEpochMilli()), EVENTS_SINK));
+    }
+    digests.put(article.getId(), digest);
+  }
+}

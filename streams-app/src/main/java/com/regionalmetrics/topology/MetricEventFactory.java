@@ -1,0 +1,92 @@
+package com.regionalmetrics.topology;
+
+import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.extract.Extractor;
+import com.regionalmetrics.extract.Observation;
+import com.regionalmetrics.extract.Period;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Turns an observation into the MetricEvent published on metric-events: its key, a deterministic
+ * event id and the record timestamp (the end of the period the value refers to).
+ */
+public final class MetricEventFactory {
+  /** The earliest record timestamp Kafka accepts (no negative timestamps). */
+  static final Instant EPOCH = Instant.EPOCH;
+
+  private final Clock clock;
+
+  public MetricEventFactory(Clock clock) {
+    this.clock = clock;
+  }
+
+  public static String key(String region, String indicator) {
+    return region + "|" + indicator;
+  }
+
+  /**
+   * The event for an observation, or empty when its period cannot be a record timestamp:
+   * before 1970, or starting after the article was published (a misparse such as year 2200).
+   * Values referring to a period that is still running (截至目前) are stamped with the
+   * publication instant, so they never lie in the future.
+   */
+  public Optional<MetricEvent> create(Article article, Observation o, Instant ingestedAt) {
+    Instant now = clock.instant();
+    Instant published = article.getPublishedAt();
+    Instant reference = published != null && !published.isAfter(now) ? published : now;
+    Period period = o.period();
+    Instant observedAt;
+    if (period == null) {
+      observedAt = published != null ? reference : min(ingestedAt, now);
+    } else {
+      if (period.year() < 1970 || period.firstDay().atStartOfDay(Period.ZONE).toInstant().isAfter(reference)) {
+        return Optional.empty();
+      }
+      observedAt = min(period.end(), reference);
+    }
+    if (observedAt.isBefore(EPOCH)) {
+      return Optional.empty();
+    }
+    return Optional.of(MetricEvent.newBuilder()
+        .setEventId(eventId(article.getId(), o))
+        .setArticleId(article.getId())
+        .setRegion(o.region())
+        .setRegionCode(o.regionCode())
+        .setIndicator(o.indicator())
+        .setIndicatorLabel(o.indicatorLabel())
+        .setValue(o.value())
+        .setUnit(o.unit())
+        .setRawText(o.rawText())
+        .setQualifier(o.qualifier())
+        .setPeriod(period == null ? null : period.iso())
+        .setObservedAt(observedAt)
+        .setChange(o.change())
+        .setEvidence(o.evidence())
+        .setPublishedAt(published)
+        .setParserVersion(Extractor.VERSION)
+        .build());
+  }
+
+  /** Same article, same observation: same id, however often it is ingested. */
+  static String eventId(String articleId, Observation o) {
+    String identity = String.join("\u001f", articleId, o.region(), o.indicator(),
+        o.period() == null ? "" : o.period().iso(), Double.toString(o.value()), o.unit(), o.rawText());
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always present", e);
+    }
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,87 @@
+package com.regionalmetrics.topology;
+
+import com.regionalmetrics.avro.Article;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * articles-text -> articles: plain UTF-8 text with metadata in headers (what kcat and other
+ * plain producers can write) becomes an Avro Article. Unreadable records go to the DLQ.
+ */
+final class TextArticleNormalizer implements Processor<byte[], byte[], Object, Object> {
+  static final String ARTICLES_SINK = "articles-sink";
+
+  private final int maxArticleBytes;
+  private ProcessorContext<Object, Object> context;
+
+  TextArticleNormalizer(int maxArticleBytes) {
+    this.maxArticleBytes = maxArticleBytes;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    DeadLetters dlq = new DeadLetters(context);
+    if (record.value() == null) {
+      dlq.send(record, "null-value", "record has no value");
+      return;
+    }
+    if (record.value().length > maxArticleBytes) {
+      dlq.send(record, "too-large", "article of " + record.value().length + " bytes exceeds " + maxArticleBytes);
+      return;
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(record.value()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      dlq.send(record, "invalid-utf8", "value is not valid UTF-8 text");
+      return;
+    }
+    if (text.isBlank()) {
+      dlq.send(record, "empty-text", "article text is empty");
+      return;
+    }
+    Headers h = record.headers();
+    Instant published;
+    try {
+      published = PublishedDates.parse(DlqHeaders.get(h, "published"));
+    } catch (IllegalArgumentException e) {
+      dlq.send(record, "bad-published-date", e.getMessage());
+      return;
+    }
+    String id = firstNonBlank(DlqHeaders.get(h, "id"),
+        record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
+    Article article = Article.newBuilder()
+        .setId(id != null ? id : ArticleIds.fromContent(text))
+        .setText(text)
+        .setPublishedAt(published)
+        .setSource(DlqHeaders.get(h, "source"))
+        .setUrl(DlqHeaders.get(h, "url"))
+        .setTitle(DlqHeaders.get(h, "title"))
+        .setRegionHint(DlqHeaders.get(h, "region"))
+        .build();
+    context.forward(new Record<Object, Object>(article.getId(), article, record.timestamp()), ARTICLES_SINK);
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    if (a != null && !a.isBlank()) {
+      return a.strip();
+    }
+    return b != null && !b.isBlank() ? b.strip() : null;
+  }
+}
