@@ -151,6 +151,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     // metric-events is ours, but a corrupt record there must not stop the job either
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ARTICLES_DLQ);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);
     int rf = config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, rf);

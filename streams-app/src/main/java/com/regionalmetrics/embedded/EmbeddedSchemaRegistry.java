@@ -36,7 +36,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     Path journal = dataDir.toAbsolutePath().resolve("schema-registry").resolve("schemas.jsonl");
     JournaledRegistry registry = new JournaledRegistry(journal);
     SchemaRegistryServer server = new SchemaRegistryServer(registry);
-    server.start(host, port);
+    try {
+      server.start(host, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve the schema registry on " + host + ":" + port, e);
+    }
     String url = "http://" + host + ":" + server.port();
     LOG.info("Embedded Schema Registry on {} (journal {})", url, journal);
     return new EmbeddedSchemaRegistry(server, url);

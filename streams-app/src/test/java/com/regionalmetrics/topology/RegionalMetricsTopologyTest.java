@@ -32,6 +32,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 /**
  * The topology's semantics with TopologyTestDriver and the in-memory registry. The extractor is
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class RegionalMetricsTopologyTest {
   private static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
 
+  @TempDir
+  Path stateDir;
   private String scope;
   private TopologyTestDriver driver;
   private TestInputTopic<String, Article> articles;
@@ -74,6 +78,8 @@ class RegionalMetricsTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     driver = new TopologyTestDriver(topology, props, NOW);
 
     articles = driver.createInputTopic(Topics.ARTICLES, new StringSerializer(), articleSerde.serializer());
