@@ -54,8 +54,9 @@ GROUPINGS = [  # pseudo-codes "G:<name>"
 # 雄安新区: a state-level new area in Hebei covering 雄县/容城县/安新县 (which the
 # source still files under 保定); not in GB/T 2260. Pseudo-code in Hebei's unused 1331 range.
 XIONGAN = ("133100", "雄安新区", "河北雄安新区", "PREFECTURE", "130000", ["雄安"])
-# Former names still common in text (county turned district).
-FORMER = {"130709": ["崇礼县"], "130708": ["万全县"], "130705": ["宣化县"], "120119": ["蓟县"]}
+# Former names still common in text (county turned district), and well-known other names.
+EXTRA_ALIASES = {"130709": ["崇礼县"], "130708": ["万全县"], "130705": ["宣化县"], "120119": ["蓟县"],
+                 "130828": ["木兰围场"]}
 
 
 def read(path):
@@ -141,7 +142,7 @@ def main(dist):
             aliases = []
         elif bare_ok:
             aliases.append(stem)
-        aliases += FORMER.get(a["code"], [])
+        aliases += EXTRA_ALIASES.get(a["code"], [])
         rows.append((a["code"], name, a["name"], "COUNTY", parent, aliases))
     rows += GROUPINGS
 

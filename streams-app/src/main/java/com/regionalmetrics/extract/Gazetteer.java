@@ -56,6 +56,8 @@ public final class Gazetteer {
   private final Map<String, List<Region>> candidatesByKey = new HashMap<>();
   private final RegionTrie trie = new RegionTrie();
   private final List<List<Region>> keyCandidates = new ArrayList<>();
+  /** Keys that are bare county stems (崇礼, 界首): matched only with support, see {@link #find}. */
+  private final java.util.BitSet weakKey = new java.util.BitSet();
 
   private Gazetteer() {}
 
@@ -117,6 +119,11 @@ public final class Gazetteer {
       }
       int end = (int) (m >>> 32);
       int key = (int) m;
+      char last = text.charAt(end - 1);
+      if (end < n && text.charAt(end) == '域' && (last == '区' || last == '县')) {
+        i++; // 区域/县域 (region, county-level): 西城区域, 高县域 name no region here
+        continue;
+      }
       if (!keyCandidates.get(key).isEmpty()) {
         raw.add(new int[] {i, end, key});
       }
@@ -125,18 +132,54 @@ public final class Gazetteer {
     if (raw.isEmpty()) {
       return List.of();
     }
+    // Strong mentions: unambiguous ones name their region for sure.
     Set<String> named = new HashSet<>();
     for (int[] r : raw) {
       List<Region> c = keyCandidates.get(r[2]);
-      if (c.size() == 1) {
+      if (c.size() == 1 && !weakKey.get(r[2])) {
         named.add(c.get(0).code());
       }
     }
+    Region[] resolved = new Region[raw.size()];
+    Set<String> strong = new HashSet<>(named);
+    for (int k = 0; k < raw.size(); k++) {
+      int[] r = raw.get(k);
+      if (!weakKey.get(r[2])) {
+        resolved[k] = resolve(keyCandidates.get(r[2]), named);
+        strong.add(resolved[k].code());
+      }
+    }
+    // Weak mentions (bare county stems such as 崇礼 or 界首) need support: the county itself or an
+    // enclosing region named by a strong mention, or a sibling county named by another bare stem.
+    Map<String, Set<String>> weakByParent = new HashMap<>();
+    for (int k = 0; k < raw.size(); k++) {
+      int[] r = raw.get(k);
+      if (weakKey.get(r[2])) {
+        resolved[k] = resolve(keyCandidates.get(r[2]), strong);
+        String p = resolved[k].parentCode();
+        weakByParent.computeIfAbsent(p == null ? "" : p, x -> new HashSet<>()).add(resolved[k].code());
+      }
+    }
     List<RegionMention> out = new ArrayList<>(raw.size());
-    for (int[] r : raw) {
-      out.add(new RegionMention(resolve(keyCandidates.get(r[2]), named), r[0], r[1]));
+    for (int k = 0; k < raw.size(); k++) {
+      int[] r = raw.get(k);
+      Region region = resolved[k];
+      if (weakKey.get(r[2]) && !supported(region, strong, weakByParent)) {
+        continue;
+      }
+      out.add(new RegionMention(region, r[0], r[1]));
     }
     return out;
+  }
+
+  private boolean supported(Region region, Set<String> strong, Map<String, Set<String>> weakByParent) {
+    for (Region r = region; r != null; r = parent(r).orElse(null)) {
+      if (r.level() != Region.Level.COUNTRY && strong.contains(r.code())) {
+        return true;
+      }
+    }
+    String p = region.parentCode();
+    return p != null && weakByParent.getOrDefault(p, Set.of()).size() >= 2;
   }
 
   /**
@@ -246,6 +289,17 @@ public final class Gazetteer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
+    Set<String> notRegions = new java.util.LinkedHashSet<>();
+    try (BufferedReader in = open(NOT_REGIONS)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        String p = line.strip();
+        if (!p.isEmpty() && !p.startsWith("#")) {
+          notRegions.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + NOT_REGIONS, e);
+    }
     for (Map.Entry<String, Map<Region, Integer>> e : keys.entrySet()) {
       int best = Collections.min(e.getValue().values());
       List<Region> c = new ArrayList<>();
@@ -257,21 +311,39 @@ public final class Gazetteer {
       c.sort(Comparator.comparing(Region::code));
       List<Region> frozen = List.copyOf(c);
       candidatesByKey.put(e.getKey(), frozen);
+      if (notRegions.contains(e.getKey())) {
+        continue; // a generic word such as 城区 or 新县: looked up, never matched in text
+      }
+      if (frozen.stream().allMatch(r -> isBareCountyStem(e.getKey(), r))) {
+        weakKey.set(keyCandidates.size());
+      }
       trie.add(e.getKey(), keyCandidates.size());
       keyCandidates.add(frozen);
     }
-    try (BufferedReader in = open(NOT_REGIONS)) {
-      for (String line; (line = in.readLine()) != null; ) {
-        String p = line.strip();
-        if (p.isEmpty() || p.startsWith("#") || candidatesByKey.containsKey(p)) {
-          continue;
-        }
+    for (String p : notRegions) {
+      if (!candidatesByKey.containsKey(p)) {
         trie.add(p, keyCandidates.size());
         keyCandidates.add(List.of());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + NOT_REGIONS, e);
     }
+  }
+
+  /**
+   * A county key that is easily part of other words: a bare stem (崇礼 for 崇礼区, 界首 for 界首市)
+   * or any two-character name (高县 in 提高县域, 息县 in 信息县).
+   */
+  private static boolean isBareCountyStem(String key, Region r) {
+    if (r.level() != Region.Level.COUNTY) {
+      return false;
+    }
+    if (key.length() <= 2) {
+      return true;
+    }
+    if (key.equals(r.fullName())) {
+      return false;
+    }
+    char last = key.charAt(key.length() - 1);
+    return last != '县' && last != '区' && last != '市' && last != '旗';
   }
 
   private static void addKey(Map<String, Map<Region, Integer>> keys, String key, Region r, int kind) {

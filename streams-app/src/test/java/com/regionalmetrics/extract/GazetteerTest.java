@@ -106,7 +106,28 @@ class GazetteerTest {
     assertThat(m.get(0).start()).isEqualTo(3);
     assertThat(m.get(0).end()).isEqualTo(7);
     assertThat(names("河北省张家口市崇礼区太子城")).containsExactly("河北", "张家口", "崇礼区");
-    assertThat(names("在崇礼滑雪，去涿鹿看葡萄")).containsExactly("崇礼区", "涿鹿县");
+    assertThat(names("张家口：在崇礼滑雪，去涿鹿看葡萄")).containsExactly("张家口", "崇礼区", "涿鹿县");
+  }
+
+  @Test
+  void bareCountyStemsNeedSupport() {
+    assertThat(names("在崇礼滑雪")).isEmpty(); // no enclosing region named
+    assertThat(names("河北崇礼的雪季")).containsExactly("河北", "崇礼区");
+    assertThat(names("崇礼区的雪场和崇礼的酒店")).containsExactly("崇礼区", "崇礼区");
+    assertThat(names("在崇礼滑雪，去张北看草原")).containsExactly("崇礼区", "张北县"); // siblings
+    assertThat(names("全国：世界首个项目，潮白河流域，创新和产业")).containsExactly("全国");
+    assertThat(names("黑龙江尚志的滑雪场")).containsExactly("黑龙江", "尚志");
+    assertThat(get("尚志市").name()).isEqualTo("尚志");
+    assertThat(names("提高县域经济，加强信息县级平台，管理县里事务")).isEmpty();
+    assertThat(names("四川宜宾高县的茶园")).containsExactly("四川", "宜宾", "高县");
+    assertThat(names("张家口蔚县")).containsExactly("张家口", "蔚县");
+  }
+
+  @Test
+  void genericNamesAreLookedUpButNotMatched() {
+    assertThat(names("主城区和郊区的空气，老城区改造")).isEmpty();
+    assertThat(names("北京西城区域内")).containsExactly("北京");
+    assertThat(g.lookupAll("城区")).isNotEmpty();
   }
 
   @Test
