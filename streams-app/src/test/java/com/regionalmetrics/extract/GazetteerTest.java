@@ -155,6 +155,8 @@ class GazetteerTest {
     assertThat(names("全年日照时数超过两千小时，祝大家幸福安康")).isEmpty();
     assertThat(names("这家企业有光明的前景，合作共赢，资源丰富，平安无事")).isEmpty();
     assertThat(names("今天天气很好")).isEmpty();
+    assertThat(names("河流的出海口，商品未开封")).isEmpty();
+    assertThat(names("海口的椰林")).containsExactly("海口");
     assertThat(names("大同市的空气")).containsExactly("大同");
   }
 
