@@ -1,26 +1,363 @@
 package com.regionalmetrics.extract;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Chinese administrative divisions with GB/T 2260 codes, and the regional groupings. */
+/**
+ * Chinese administrative divisions with GB/T 2260 codes, and the regional groupings.
+ *
+ * <p>Data: classpath resource {@code regions/gazetteer.tsv} (columns code, name, fullName, level,
+ * parentCode, aliases; see its header for source and licence) and {@code regions/not-regions.txt}
+ * (phrases that contain a region name but name no region, e.g. 大同小异).
+ *
+ * <p>Matching rules of {@link #find(String)}:
+ * <ol>
+ *   <li>Every name, full name and alias is a key of one trie. The text is scanned left to right;
+ *       at each position the longest key starting there wins (张家口市 beats 张家口), and scanning
+ *       resumes after it, so mentions never overlap. Cost is linear in the text length (each step
+ *       walks at most the longest key's length).
+ *   <li>A key from {@code not-regions.txt} that wins at a position is consumed and reported as
+ *       nothing, so the name inside it is not matched (大同小异, 阿里云, 日照时数).
+ *   <li>A key shared by several regions is resolved by kind first: a canonical name beats a full
+ *       name, which beats an alias (吉林 is the province; the city is 吉林市). Among regions with
+ *       the same key and kind (朝阳区 in 北京 and 长春), the one whose parent or grandparent is
+ *       named unambiguously elsewhere in the text wins; otherwise the smallest code.
+ *   <li>County bare stems (崇礼, 涿鹿) are keys only when safe: see the resource header.
+ * </ol>
+ */
 public final class Gazetteer {
 
+  private static final String RESOURCE = "/regions/gazetteer.tsv";
+  private static final String NOT_REGIONS = "/regions/not-regions.txt";
+  private static volatile Gazetteer instance;
+
+  /** Kind of key: lower ranks win when a key names several regions. */
+  private static final int NAME = 0;
+  private static final int FULL_NAME = 1;
+  private static final int ALIAS = 2;
+
+  private final Map<String, Region> byCode = new LinkedHashMap<>();
+  private final Map<String, List<String>> aliasesByCode = new HashMap<>();
+  /** key -> candidates, best first; an empty list marks a not-region phrase. */
+  private final Map<String, List<Region>> candidatesByKey = new HashMap<>();
+  private final RegionTrie trie = new RegionTrie();
+  private final List<List<Region>> keyCandidates = new ArrayList<>();
+  /** Keys that are bare county stems (崇礼, 界首): matched only with support, see {@link #find}. */
+  private final java.util.BitSet weakKey = new java.util.BitSet();
+
+  private Gazetteer() {}
+
+  /** The gazetteer of the bundled resource; loaded once, then shared (immutable, thread-safe). */
   public static Gazetteer load() {
-    return new Gazetteer();
+    Gazetteer g = instance;
+    if (g == null) {
+      synchronized (Gazetteer.class) {
+        g = instance;
+        if (g == null) {
+          g = new Gazetteer();
+          g.read();
+          instance = g;
+        }
+      }
+    }
+    return g;
   }
 
-  /** Looks a region up by short name, full name or code. */
+  /** Looks a region up by short name, full name, alias or code (6-digit, or 2/4-digit prefix, or pseudo-code). */
   public Optional<Region> lookup(String nameOrCode) {
-    return Optional.empty();
+    if (nameOrCode == null) {
+      return Optional.empty();
+    }
+    String s = nameOrCode.strip();
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Region r = byCode.get(s);
+    if (r == null && (s.length() == 2 || s.length() == 4) && s.chars().allMatch(Character::isDigit)) {
+      r = byCode.get((s + "0000").substring(0, 6));
+    }
+    if (r != null) {
+      return Optional.of(r);
+    }
+    List<Region> c = candidatesByKey.get(s);
+    return c == null || c.isEmpty() ? Optional.empty() : Optional.of(c.get(0));
+  }
+
+  /** Every region sharing a key, best first (e.g. the 朝阳区 of 北京 and of 长春). */
+  public List<Region> lookupAll(String name) {
+    List<Region> c = name == null ? null : candidatesByKey.get(name.strip());
+    return c == null ? List.of() : c;
   }
 
   /** Regions named in the text, left to right, longest match first, non-overlapping. */
   public List<RegionMention> find(String text) {
-    return List.of();
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    List<int[]> raw = new ArrayList<>(); // start, end, key index
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      long m = trie.longestAt(text, i);
+      if (m < 0) {
+        i++;
+        continue;
+      }
+      int end = (int) (m >>> 32);
+      int key = (int) m;
+      char last = text.charAt(end - 1);
+      if (end < n && text.charAt(end) == '域' && (last == '区' || last == '县')) {
+        i++; // 区域/县域 (region, county-level): 西城区域, 高县域 name no region here
+        continue;
+      }
+      if (!keyCandidates.get(key).isEmpty()) {
+        raw.add(new int[] {i, end, key});
+      }
+      i = end;
+    }
+    if (raw.isEmpty()) {
+      return List.of();
+    }
+    // Strong mentions: unambiguous ones name their region for sure.
+    Set<String> named = new HashSet<>();
+    for (int[] r : raw) {
+      List<Region> c = keyCandidates.get(r[2]);
+      if (c.size() == 1 && !weakKey.get(r[2])) {
+        named.add(c.get(0).code());
+      }
+    }
+    Region[] resolved = new Region[raw.size()];
+    Set<String> strong = new HashSet<>(named);
+    for (int k = 0; k < raw.size(); k++) {
+      int[] r = raw.get(k);
+      if (!weakKey.get(r[2])) {
+        resolved[k] = resolve(keyCandidates.get(r[2]), named);
+        strong.add(resolved[k].code());
+      }
+    }
+    // Weak mentions (bare county stems such as 崇礼 or 界首) need support: the county itself or an
+    // enclosing region named by a strong mention, or a sibling county named by another bare stem.
+    Map<String, Set<String>> weakByParent = new HashMap<>();
+    for (int k = 0; k < raw.size(); k++) {
+      int[] r = raw.get(k);
+      if (weakKey.get(r[2])) {
+        resolved[k] = resolve(keyCandidates.get(r[2]), strong);
+        String p = resolved[k].parentCode();
+        weakByParent.computeIfAbsent(p == null ? "" : p, x -> new HashSet<>()).add(resolved[k].code());
+      }
+    }
+    List<RegionMention> out = new ArrayList<>(raw.size());
+    for (int k = 0; k < raw.size(); k++) {
+      int[] r = raw.get(k);
+      Region region = resolved[k];
+      if (weakKey.get(r[2]) && !supported(region, strong, weakByParent)) {
+        continue;
+      }
+      out.add(new RegionMention(region, r[0], r[1]));
+    }
+    return out;
+  }
+
+  private boolean supported(Region region, Set<String> strong, Map<String, Set<String>> weakByParent) {
+    for (Region r = region; r != null; r = parent(r).orElse(null)) {
+      if (r.level() != Region.Level.COUNTRY && strong.contains(r.code())) {
+        return true;
+      }
+    }
+    String p = region.parentCode();
+    return p != null && weakByParent.getOrDefault(p, Set.of()).size() >= 2;
+  }
+
+  /**
+   * The article's main region: the most often named province, prefecture or county; ties go to
+   * the most specific level, then to the earliest first mention. Without any of those, the most
+   * often named country or grouping (全国, 京津冀).
+   */
+  public Optional<Region> mainRegion(String text) {
+    return mainRegion(find(text));
+  }
+
+  /** {@link #mainRegion(String)} over mentions already found. */
+  public Optional<Region> mainRegion(List<RegionMention> mentions) {
+    Map<Region, int[]> stats = new LinkedHashMap<>(); // count, first position
+    for (RegionMention m : mentions) {
+      stats.computeIfAbsent(m.region(), k -> new int[] {0, m.start()})[0]++;
+    }
+    Comparator<Map.Entry<Region, int[]>> order =
+        Comparator.<Map.Entry<Region, int[]>>comparingInt(e -> -e.getValue()[0])
+            .thenComparingInt(e -> -specificity(e.getKey().level()))
+            .thenComparingInt(e -> e.getValue()[1]);
+    Optional<Region> admin =
+        stats.entrySet().stream()
+            .filter(e -> specificity(e.getKey().level()) > 0)
+            .min(order)
+            .map(Map.Entry::getKey);
+    if (admin.isPresent()) {
+      return admin;
+    }
+    return stats.entrySet().stream().min(order).map(Map.Entry::getKey);
   }
 
   public Optional<Region> parent(Region region) {
-    return Optional.empty();
+    if (region == null || region.parentCode() == null || region.parentCode().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(byCode.get(region.parentCode()));
+  }
+
+  /** True when {@code ancestor} encloses {@code region} (parent, grandparent, ...), or is it. */
+  public boolean within(Region region, Region ancestor) {
+    for (Region r = region; r != null; r = parent(r).orElse(null)) {
+      if (r.equals(ancestor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Aliases of a region besides its name and full name (崇礼 for 崇礼区, 我国 for 全国). */
+  public List<String> aliases(Region region) {
+    return aliasesByCode.getOrDefault(region.code(), List.of());
+  }
+
+  /** All regions, in resource order (country, provinces, prefectures, counties, groupings). */
+  public List<Region> regions() {
+    return Collections.unmodifiableList(new ArrayList<>(byCode.values()));
+  }
+
+  private Region resolve(List<Region> candidates, Set<String> named) {
+    if (candidates.size() > 1) {
+      for (Region c : candidates) {
+        Region p = parent(c).orElse(null);
+        for (int depth = 0; p != null && depth < 2; depth++, p = parent(p).orElse(null)) {
+          if (named.contains(p.code())) {
+            return c;
+          }
+        }
+      }
+    }
+    return candidates.get(0);
+  }
+
+  private static int specificity(Region.Level level) {
+    return switch (level) {
+      case COUNTY -> 3;
+      case PREFECTURE -> 2;
+      case PROVINCE -> 1;
+      default -> 0;
+    };
+  }
+
+  private void read() {
+    Map<String, Map<Region, Integer>> keys = new LinkedHashMap<>();
+    try (BufferedReader in = open(RESOURCE)) {
+      boolean header = true;
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        if (header) { // column names
+          header = false;
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        String parent = f[4].isEmpty() ? null : f[4];
+        Region r = new Region(f[1], f[2], f[0], Region.Level.valueOf(f[3]), parent);
+        byCode.put(r.code(), r);
+        List<String> aliases = f.length > 5 && !f[5].isEmpty() ? List.of(f[5].split("\\|")) : List.of();
+        aliasesByCode.put(r.code(), aliases);
+        addKey(keys, r.name(), r, NAME);
+        addKey(keys, r.fullName(), r, FULL_NAME);
+        for (String a : aliases) {
+          addKey(keys, a, r, ALIAS);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+    Set<String> notRegions = new java.util.LinkedHashSet<>();
+    try (BufferedReader in = open(NOT_REGIONS)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        String p = line.strip();
+        if (!p.isEmpty() && !p.startsWith("#")) {
+          notRegions.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + NOT_REGIONS, e);
+    }
+    for (Map.Entry<String, Map<Region, Integer>> e : keys.entrySet()) {
+      int best = Collections.min(e.getValue().values());
+      List<Region> c = new ArrayList<>();
+      e.getValue().forEach((r, kind) -> {
+        if (kind == best) {
+          c.add(r);
+        }
+      });
+      c.sort(Comparator.comparing(Region::code));
+      List<Region> frozen = List.copyOf(c);
+      candidatesByKey.put(e.getKey(), frozen);
+      if (notRegions.contains(e.getKey())) {
+        continue; // a generic word such as 城区 or 新县: looked up, never matched in text
+      }
+      if (frozen.stream().allMatch(r -> isBareCountyStem(e.getKey(), r))) {
+        weakKey.set(keyCandidates.size());
+      }
+      trie.add(e.getKey(), keyCandidates.size());
+      keyCandidates.add(frozen);
+    }
+    for (String p : notRegions) {
+      if (!candidatesByKey.containsKey(p)) {
+        trie.add(p, keyCandidates.size());
+        keyCandidates.add(List.of());
+      }
+    }
+  }
+
+  /**
+   * A county key that is easily part of other words: a bare stem (崇礼 for 崇礼区, 界首 for 界首市)
+   * or any two-character name (高县 in 提高县域, 息县 in 信息县).
+   */
+  private static boolean isBareCountyStem(String key, Region r) {
+    if (r.level() != Region.Level.COUNTY) {
+      return false;
+    }
+    if (key.length() <= 2) {
+      return true;
+    }
+    if (key.equals(r.fullName())) {
+      return false;
+    }
+    char last = key.charAt(key.length() - 1);
+    return last != '县' && last != '区' && last != '市' && last != '旗';
+  }
+
+  private static void addKey(Map<String, Map<Region, Integer>> keys, String key, Region r, int kind) {
+    if (key == null || key.isEmpty()) {
+      return;
+    }
+    keys.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(r, kind, Math::min);
+  }
+
+  private static BufferedReader open(String resource) {
+    InputStream in = Gazetteer.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing classpath resource " + resource);
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
 }
