@@ -25,6 +25,11 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
         this(client, null);
     }
 
+    /** Config-driven, with an expected type (records of another type fail as {@code incompatible-schema}). */
+    public SpecificAvroSerde(Class<T> type) {
+        this(null, type);
+    }
+
     /** With an expected type, records of another type fail as {@code incompatible-schema}. */
     public SpecificAvroSerde(SchemaRegistryClient client, Class<T> type) {
         this.client = client;

@@ -19,6 +19,9 @@ final class RegistryContract {
         Schema v2 = InMemorySchemaRegistryTest.V2;
 
         int id1 = c.register(subject, v1);
+        // a real registry may default to no checks (Apicurio does): ask for Confluent's default explicitly
+        c.setCompatibility(subject, CompatibilityLevel.BACKWARD);
+        assertThat(c.compatibility(subject)).isEqualTo(CompatibilityLevel.BACKWARD);
         assertThat(c.register(subject, v1)).as("same id on re-register").isEqualTo(id1);
         assertThat(c.register(subject, new Schema.Parser().parse(v1.toString()))).isEqualTo(id1);
         assertThat(c.getById(id1)).as("fetch by id").isEqualTo(v1);
