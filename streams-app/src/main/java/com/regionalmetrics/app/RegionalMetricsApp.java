@@ -9,6 +9,9 @@ import com.regionalmetrics.extract.Gazetteer;
 import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.http.ApiServer;
 import com.regionalmetrics.query.IndicatorQueries;
+import com.regionalmetrics.query.RemoteInstances;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
 import com.regionalmetrics.topology.RegionalMetricsTopology;
 import com.regionalmetrics.topology.Topics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -81,7 +84,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
     Map<String, Object> kafka = config.kafkaProperties();
 
-    TopicInitializer.createTopics(kafka, config.getInt(AppConfig.TOPIC_PARTITIONS),
+    int partitions = TopicInitializer.createTopics(kafka, config.getInt(AppConfig.TOPIC_PARTITIONS),
         (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
 
     Serde<Article> articleSerde = Serdes.avro(config, kafka);
@@ -120,8 +123,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
     resources.add(ingest);
 
     Gazetteer gazetteer = Gazetteer.load();
-    IndicatorQueries queries = new IndicatorQueries(streams, config.applicationServer(),
-        name -> gazetteer.lookup(name).map(Region::name).orElse(name));
+    IndicatorQueries queries = new IndicatorQueries(streams, HostInfo.buildFromEndpoint(config.applicationServer()),
+        partitions, new RemoteInstances(Duration.ofSeconds(2)),
+        name -> gazetteer.lookup(name).map(Region::name).orElse(name), label -> Optional.empty());
     ApiServer.Health health = new ApiServer.Health() {
       @Override
       public String state() {
@@ -146,6 +150,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+    // a standby copy lets another instance answer (flagged stale) while one is down
+    p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     // changelogs carry observation timestamps years in the past: the broker must keep them
     RegionalMetricsTopology.OLD_TIMESTAMP_TOPIC_CONFIGS.forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
     // metric-events is ours, but a corrupt record there must not stop the job either
