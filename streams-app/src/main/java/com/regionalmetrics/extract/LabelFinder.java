@@ -115,12 +115,16 @@ final class LabelFinder {
     "与", "同", "跟", "投入", "落户", "全部", "均", "都", "已", "被", "纳入", "建立", "展开", "开展", "结成", "达到", "参与",
     "获得", "共", "分别", "等", "在", "正在", "将", "进行", "入驻", "签约", "通过", "完成", "实现", "中", "位居", "为", "是",
     "得到", "受益", "提供", "承担", "覆盖", "获评", "入选", "运行", "运营", "建成", "开工", "投产", "参加", "接受", "累计",
-    "同比", "比", "较", "占", "和", "及", "、"
+    "同比", "比", "较", "占", "和", "及", "、", "排名", "排第", "第", "居"
   };
 
   private static boolean stopAt(String s, int i, int soFar) {
     for (String w : STOPS) {
       if (s.startsWith(w, i)) {
+        // 中 ends the phrase only as a postposition (人口中,), not inside a word (数据中心)
+        if (w.equals("中") && i + 1 < s.length() && ",;。:".indexOf(s.charAt(i + 1)) < 0) {
+          continue;
+        }
         // a short modifier list stays one phrase: 省属、市属医院
         if ((w.equals("、") || w.equals("和") || w.equals("及")) && soFar > 0 && soFar <= 3) {
           continue;
