@@ -101,6 +101,9 @@ public final class Extractor {
       main = regions.lookup(regionHint.strip()).orElse(null);
     }
     if (main == null) {
+      main = mostFrequentSubject(sentences, perSentence, pub);
+    }
+    if (main == null) {
       try {
         main = gazetteer.mainRegion(inBody).orElse(null);
       } catch (RuntimeException e) {
@@ -123,6 +126,44 @@ public final class Extractor {
       }
     }
     return ObservationDeduplicator.dedupe(out);
+  }
+
+  /**
+   * The region most often named as a sentence subject (not as an object: 与北京合作, 到北京).
+   * Countries and groupings count less than divisions.
+   */
+  private Region mostFrequentSubject(List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence, LocalDate pub) {
+    Map<String, Double> score = new java.util.LinkedHashMap<>();
+    Map<String, Region> byKey = new HashMap<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      if (perSentence.get(i).isEmpty()) {
+        continue;
+      }
+      String s = sentences.get(i).text();
+      for (RegionResolver.Subject sub : regions.subjects(s, perSentence.get(i), TimeResolver.find(s, pub, null))) {
+        if (sub.pool()) {
+          continue;
+        }
+        Region r = sub.region();
+        String key = r.code() != null ? r.code() : r.name();
+        double w = switch (r.level()) {
+          case COUNTRY -> 0.3;
+          case GROUPING -> 0.4;
+          default -> 1.0;
+        };
+        score.merge(key, w, Double::sum);
+        byKey.putIfAbsent(key, r);
+      }
+    }
+    String best = null;
+    double bestScore = 0;
+    for (Map.Entry<String, Double> e : score.entrySet()) {
+      if (e.getValue() > bestScore + 1e-9) {
+        best = e.getKey();
+        bestScore = e.getValue();
+      }
+    }
+    return best == null || bestScore < 1.0 ? null : byKey.get(best);
   }
 
   // --- helpers shared with SentenceReader ---

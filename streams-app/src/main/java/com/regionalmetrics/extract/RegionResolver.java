@@ -22,7 +22,7 @@ final class RegionResolver {
   }
 
   /** A mention that may be a sentence's subject. */
-  record Subject(Region region, int start, int end) {}
+  record Subject(Region region, int start, int end, boolean pool) {}
 
   List<RegionMention> mentions(String sentence) {
     try {
@@ -58,7 +58,10 @@ final class RegionResolver {
         eligible = false;
       }
       if (eligible) {
-        out.add(new Subject(m.region(), m.start(), m.end()));
+        // 在全国168个重点城市中排第12位: the place names the pool of a ranking, not the subject
+        boolean pool = m.start() > 0 && s.charAt(m.start() - 1) == '在' && m.end() < s.length()
+            && Character.isDigit(s.charAt(m.end()));
+        out.add(new Subject(m.region(), m.start(), m.end(), pool));
         prevEligible = m;
       }
       prev = m;
@@ -103,7 +106,7 @@ final class RegionResolver {
   }
 
   static boolean isClauseBreak(char c) {
-    return ",;:。!?“”\"()【】[] ".indexOf(c) >= 0;
+    return ",;:。!?“”\"【】[] ".indexOf(c) >= 0;
   }
 
   /** 北京西六环至蔚县, 张北—雄安, 张家口到北京: both ends of a route are not subjects. */

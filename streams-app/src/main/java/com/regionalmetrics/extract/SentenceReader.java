@@ -91,9 +91,12 @@ final class SentenceReader {
     Integer targetYear;
   }
 
+  private List<RegionMention> currentMentions = List.of();
+
   void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, ArticleState st, List<Observation> out) {
     st.enterParagraph(sentence.paragraph());
     String s = sentence.text();
+    currentMentions = mentions;
     if (s.contains("同比") || s.contains("比上年同期") || s.contains("上年同期") || s.contains("去年同期")) {
       st.paraYoy = true;
     }
@@ -147,6 +150,10 @@ final class SentenceReader {
       Quantity q = it.q;
       String b = it.before;
       String tail = stripTrailingQualifiers(b);
+      if (notAStatement(s, it)) {
+        it.skip = true;
+        continue;
+      }
       // differences from another place (较全国平均高出16.1个百分点): optional, and easily misread
       if (endsWithAny(tail, DIFF_VERBS) && (b.contains("较") || b.contains("比") || s.substring(it.clauseStart, q.start).contains("较"))) {
         it.skip = true;
@@ -208,6 +215,19 @@ final class SentenceReader {
         it.label = "";
       } else {
         it.label = levelLabel(s, it);
+        if (it.label.isEmpty()) {
+          // 相较2013年的13天: the compared value of the indicator just named
+          String clause = s.substring(it.clauseStart, q.start);
+          if (clause.contains("相较") || clause.contains("较") || clause.contains("比") || clause.contains("相比")) {
+            for (int j = k - 1; j >= 0; j--) {
+              Item p = items.get(j);
+              if (!p.skip && !p.change && !p.q.rank && !p.label.isEmpty() && java.util.Objects.equals(p.q.unit, q.unit)) {
+                it.label = p.label;
+                break;
+              }
+            }
+          }
+        }
       }
       if (it.fromSide) {
         it.label = LabelFinder.clean(it.label);
@@ -287,8 +307,10 @@ final class SentenceReader {
     }
 
     // paragraph context for the sentences that follow
-    if (!subjects.isEmpty()) {
-      st.paraRegion = subjects.get(subjects.size() - 1).region();
+    for (RegionResolver.Subject sub : subjects) {
+      if (!sub.pool()) {
+        st.paraRegion = sub.region();
+      }
     }
     for (TimeResolver.TimeExpr t : times) {
       if (t.explicitYear() && t.period() != null) {
@@ -298,6 +320,35 @@ final class SentenceReader {
         st.paraTime = t.period();
       }
     }
+  }
+
+  /**
+   * Numbers that describe rather than state: 其余5项污染物, 1小时交通圈, and the size of a ranking
+   * pool (在全国74个监测城市中排名第9位).
+   */
+  private static boolean notAStatement(String s, Item it) {
+    Quantity q = it.q;
+    String lead = s.substring(it.clauseStart, q.start);
+    if (lead.endsWith("其余") || lead.endsWith("其他") || lead.endsWith("另外")) {
+      return true;
+    }
+    String rest = s.substring(q.end, Math.min(s.length(), q.end + 4));
+    if (rest.startsWith("交通圈") || rest.startsWith("经济圈") || rest.startsWith("生活圈") || rest.startsWith("通勤圈")
+        || rest.startsWith("圈") || rest.startsWith("一体化")) {
+      return true;
+    }
+    if ("count".equals(q.unit) && !q.rank) {
+      int end = q.end;
+      while (end < s.length() && !RegionResolver.isClauseBreak(s.charAt(end)) && end - q.end < 20) {
+        end++;
+      }
+      String after = s.substring(q.end, end);
+      if (after.contains("排名") || after.contains("排第") || after.contains("位居") || after.contains("之首")
+          || after.contains("前列") || after.contains("中排") || after.contains("之最")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- labels
@@ -315,7 +366,7 @@ final class SentenceReader {
       }
       return before;
     }
-    if (before.length() >= 2) {
+    if (before.length() >= 2 && !placeOnly(before, s, it)) {
       return before;
     }
     if (q.unit != null) {
@@ -327,11 +378,29 @@ final class SentenceReader {
     return before;
   }
 
+  /** A label made only of place names (张北—雄安) does not say what is measured. */
+  private boolean placeOnly(String label, String s, Item it) {
+    String rest = label;
+    for (RegionMention m : currentMentions) {
+      if (m.start() >= 0 && m.end() <= s.length()) {
+        rest = rest.replace(s.substring(m.start(), m.end()), "");
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if ("—-~至到、和与及市县区省 ".indexOf(c) < 0) {
+        b.append(c);
+      }
+    }
+    return b.length() < 2;
+  }
+
   private static String rankLabel(String lastLevelLabel, List<Item> levels, ArticleState st) {
     String base = null;
     for (int i = levels.size() - 1; i >= 0; i--) {
       Item l = levels.get(i);
-      if (l.q.unit != null && !"count".equals(l.q.unit) && !l.label.isEmpty()) {
+      if (!"count".equals(l.q.unit) && !"day".equals(l.q.unit) && !l.label.isEmpty()) {
         base = l.label;
         break;
       }
@@ -477,12 +546,14 @@ final class SentenceReader {
         if (t.endsWith(v)) {
           t = t.substring(0, t.length() - v.length());
           changed = true;
+          break;
         }
       }
-      for (String w : new String[] {"同比", "总体", "分别", "比", "较", "相较", "相比", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"}) {
+      for (String w : new String[] {"同比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"}) {
         if (t.endsWith(w)) {
           t = t.substring(0, t.length() - w.length());
           changed = true;
+          break;
         }
       }
     }
@@ -699,8 +770,11 @@ final class SentenceReader {
       if (sub.end() > q.start) {
         break;
       }
-      if ((q.rank || q.rankChange) && sub.start() >= it.clauseStart) {
+      if (sub.pool() && sub.end() != q.start) {
         continue; // 在全国74个城市中排名第9位: the pool, not the subject
+      }
+      if ((q.rank || q.rankChange) && sub.start() >= it.clauseStart) {
+        continue;
       }
       r = sub.region();
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class TimeResolver {
 
-  enum Role { POINT, START, COMPARE, NOW }
+  enum Role { POINT, START, COMPARE, NOW, FUTURE }
 
   /** A time expression at [start, end) of the sentence; period null when it cannot be resolved. */
   record TimeExpr(int start, int end, Period period, Role role, boolean dayLevel, boolean explicitYear) {}
@@ -51,6 +51,10 @@ final class TimeResolver {
         continue;
       }
       TimeExpr t = resolve(m, s, published, yearContext);
+      if (t != null && published != null && t.period() != null && t.period().firstDay().isAfter(published)) {
+        // 2022年冬奥会 in a 2016 article names an event or a plan, not the period of a value
+        t = new TimeExpr(t.start(), t.end(), t.period(), Role.FUTURE, t.dayLevel(), t.explicitYear());
+      }
       if (t != null) {
         out.add(t);
       }
