@@ -130,7 +130,7 @@ public final class Extractor {
 
   /**
    * The region most often named as a sentence subject (not as an object: 与北京合作, 到北京).
-   * Countries and groupings count less than divisions.
+   * Countries and groupings are left to the fallback.
    */
   private Region mostFrequentSubject(List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence, LocalDate pub) {
     Map<String, Double> score = new java.util.LinkedHashMap<>();
@@ -146,12 +146,10 @@ public final class Extractor {
         }
         Region r = sub.region();
         String key = r.code() != null ? r.code() : r.name();
-        double w = switch (r.level()) {
-          case COUNTRY -> 0.3;
-          case GROUPING -> 0.4;
-          default -> 1.0;
-        };
-        score.merge(key, w, Double::sum);
+        if (r.level() == Region.Level.COUNTRY || r.level() == Region.Level.GROUPING) {
+          continue; // 京津冀协同发展 is a topic far more often than a subject
+        }
+        score.merge(key, 1.0, Double::sum);
         byKey.putIfAbsent(key, r);
       }
     }
