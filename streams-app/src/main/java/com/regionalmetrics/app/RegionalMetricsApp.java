@@ -6,6 +6,8 @@ import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
 import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Gazetteer;
+import com.regionalmetrics.extract.IndicatorCatalog;
+import java.util.function.Function;
 import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.http.ApiServer;
 import com.regionalmetrics.query.IndicatorQueries;
@@ -125,7 +127,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     Gazetteer gazetteer = Gazetteer.load();
     IndicatorQueries queries = new IndicatorQueries(streams, HostInfo.buildFromEndpoint(config.applicationServer()),
         partitions, new RemoteInstances(Duration.ofSeconds(2)),
-        name -> gazetteer.lookup(name).map(Region::name).orElse(name), label -> Optional.empty());
+        name -> gazetteer.lookup(name).map(Region::name).orElse(name), catalogIds(IndicatorCatalog.load()));
     ApiServer.Health health = new ApiServer.Health() {
       @Override
       public String state() {
@@ -142,6 +144,16 @@ public final class RegionalMetricsApp implements AutoCloseable {
     resources.add(http);
     LOG.info("Regional Metrics is up: HTTP on http://{}:{} , Kafka {} , Schema Registry {}",
         config.httpHost(), http.port(), bootstrapServers, schemaRegistryUrl);
+  }
+
+  /** A label or alias the catalog knows, to its indicator id. */
+  private static Function<String, Optional<String>> catalogIds(IndicatorCatalog catalog) {
+    Map<String, String> ids = new HashMap<>();
+    for (IndicatorCatalog.Indicator i : catalog.indicators()) {
+      i.aliases().forEach(a -> ids.putIfAbsent(a, i.id()));
+      ids.put(i.label(), i.id());
+    }
+    return name -> Optional.ofNullable(ids.get(name));
   }
 
   static Properties streamsProperties(AppConfig config, Map<String, Object> kafka) {

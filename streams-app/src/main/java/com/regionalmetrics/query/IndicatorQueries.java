@@ -1,5 +1,6 @@
 package com.regionalmetrics.query;
 
+import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.topology.MetricEventFactory;
 import com.regionalmetrics.topology.StoreNames;
 import com.regionalmetrics.topology.Topics;
@@ -159,7 +160,7 @@ public final class IndicatorQueries {
     Set<String> ids = new LinkedHashSet<>();
     ids.add(indicator);
     catalogIds.apply(indicator).ifPresent(ids::add);
-    ids.add("x." + indicator.replaceAll("[|/\\s]", ""));
+    ids.add(IndicatorCatalog.derivedId(indicator));
     Answer<MetricEventView> unavailable = null;
     for (String id : ids) {
       String key = MetricEventFactory.key(name, id);
