@@ -68,6 +68,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
 
   private void startAll(AppConfig config) {
     if (config.embedded()) {
+      // one machine, one instance: a standby replica would have nowhere to live
+      config = config.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG).isPresent() ? config
+          : config.with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
       EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir(), "127.0.0.1",
           config.getInt(AppConfig.EMBEDDED_KAFKA_PORT), Map.of());
       resources.add(broker);

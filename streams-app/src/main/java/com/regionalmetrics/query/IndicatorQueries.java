@@ -133,19 +133,19 @@ public final class IndicatorQueries {
       List<Integer> active = storePartitions(md.topicPartitions());
       List<Integer> standby = storePartitions(md.standbyTopicPartitions());
       if (md.hostInfo().equals(self)) {
-        result.add(new InstanceInfo(self.toString(), true, local.state(), active, standby, local.lags(), null));
+        result.add(new InstanceInfo(endpoint(self), true, local.state(), active, standby, local.lags(), null));
         continue;
       }
       try {
         var status = remote.status(md.hostInfo()).join();
-        result.add(new InstanceInfo(md.hostInfo().toString(), false, status.state(), active, standby, status.lag(), null));
+        result.add(new InstanceInfo(endpoint(md.hostInfo()), false, status.state(), active, standby, status.lag(), null));
       } catch (RuntimeException e) {
-        result.add(new InstanceInfo(md.hostInfo().toString(), false, "UNREACHABLE", active, standby, Map.of(),
+        result.add(new InstanceInfo(endpoint(md.hostInfo()), false, "UNREACHABLE", active, standby, Map.of(),
             e.getCause() == null ? e.toString() : e.getCause().toString()));
       }
     }
     if (result.stream().noneMatch(InstanceInfo::self)) {
-      result.add(new InstanceInfo(self.toString(), true, local.state(), List.of(), List.of(), local.lags(), null));
+      result.add(new InstanceInfo(endpoint(self), true, local.state(), List.of(), List.of(), local.lags(), null));
     }
     result.sort(Comparator.comparing(InstanceInfo::host));
     return result;
@@ -217,9 +217,9 @@ public final class IndicatorQueries {
       LocalRead<T> r = read.on(host, stale, md.partition()).join();
       switch (r.status()) {
         case FOUND:
-          return new Answer.Found<>(r.value(), host.toString(), stale);
+          return new Answer.Found<>(r.value(), endpoint(host), stale);
         case ABSENT:
-          return new Answer.Found<>(null, host.toString(), stale);
+          return new Answer.Found<>(null, endpoint(host), stale);
         default:
           why = r.message();
       }
@@ -266,7 +266,7 @@ public final class IndicatorQueries {
     }
     events.sort(Comparator.comparing(KeyOrder::key, KeyOrder.CODE_POINTS));
     List<Integer> missing = List.copyOf(pending);
-    return new Answer.Found<>(new Listing<>(events, !missing.isEmpty(), missing, null), self.toString(), stale);
+    return new Answer.Found<>(new Listing<>(events, !missing.isEmpty(), missing, null), endpoint(self), stale);
   }
 
   /** For each store partition, the instances holding it: the active one first, then standbys. */
@@ -284,6 +284,10 @@ public final class IndicatorQueries {
   private static List<Integer> storePartitions(Set<TopicPartition> topicPartitions) {
     return topicPartitions.stream().filter(tp -> tp.topic().equals(Topics.METRIC_EVENTS))
         .map(TopicPartition::partition).sorted().toList();
+  }
+
+  private static String endpoint(HostInfo host) {
+    return host.host() + ":" + host.port();
   }
 
   private boolean queryable() {
