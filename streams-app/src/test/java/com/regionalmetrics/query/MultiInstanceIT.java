@@ -1,0 +1,286 @@
+package com.regionalmetrics.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.regionalmetrics.app.AppConfig;
+import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
+import com.regionalmetrics.serde.InMemorySchemaRegistry;
+import com.regionalmetrics.serde.SchemaRegistryServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three instances of the job on one real broker, each with its own state directory and HTTP
+ * port — two in this JVM, the third a separate process that can be killed with SIGKILL: any
+ * instance answers any question, identically; with one instance stopped or killed the others
+ * keep answering; listings paginate across all of them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiInstanceIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final String[] CITIES = {"保定", "唐山", "廊坊", "邯郸", "承德", "秦皇岛", "沧州", "衡水", "邢台", "石家庄"};
+
+  @TempDir
+  static Path dir;
+  static EmbeddedKafkaBroker broker;
+  static SchemaRegistryServer registry;
+  static final int[] ports = new int[3];
+  static final RegionalMetricsApp[] apps = new RegionalMetricsApp[2];
+  static Process third;
+  /** "region|label" -> expected latest value, from the articles below. */
+  static final Map<String, Double> expected = new TreeMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), "127.0.0.1", 0, Map.of());
+    registry = new SchemaRegistryServer(new InMemorySchemaRegistry());
+    registry.start("127.0.0.1", 0);
+    for (int i = 0; i < 3; i++) {
+      ports[i] = freePort();
+    }
+    for (int i = 0; i < 2; i++) {
+      apps[i] = startInstance(i);
+    }
+    third = startProcess();
+    for (RegionalMetricsApp app : apps) {
+      assertThat(app.awaitRunning(Duration.ofSeconds(90))).isTrue();
+    }
+    awaitReady(ports[2]);
+    for (int i = 0; i < CITIES.length; i++) {
+      String text = "截至去年底，" + CITIES[i] + "市数据中心项目达到" + (10 + i) + "个，5G基站达到" + (1000 + 7 * i) + "个。";
+      var r = post(ports[i % 3], "/api/articles?published=2025-03-01&id=city-" + i, text);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+      expected.put(CITIES[i] + "|数据中心项目", 10.0 + i);
+      expected.put(CITIES[i] + "|5G基站", 1000.0 + 7 * i);
+    }
+  }
+
+  static RegionalMetricsApp startInstance(int i) {
+    return RegionalMetricsApp.start(AppConfig.defaults()
+        .with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+        .with(AppConfig.SCHEMA_REGISTRY_URL, registry.url())
+        .with(AppConfig.HTTP_PORT, Integer.toString(ports[i]))
+        .with(AppConfig.DATA_DIR, dir.resolve("instance-" + i).toString())
+        .with(AppConfig.APPLICATION_ID, "multi-instance-it")
+        .with("num.standby.replicas", "1")
+        .with("commit.interval.ms", "100"));
+  }
+
+  /** The third instance, as its own JVM running the CLI, as a deployment would. */
+  static Process startProcess() throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "com.regionalmetrics.cli.Main", "run",
+        "--bootstrap-servers", broker.bootstrapServers(),
+        "--schema-registry-url", registry.url(),
+        "--http-port", Integer.toString(ports[2]),
+        "--data-dir", dir.resolve("instance-2").toString());
+    pb.environment().put("RM_APPLICATION_ID", "multi-instance-it");
+    pb.environment().put("RM_COMMIT_INTERVAL_MS", "100");
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("instance-2.log").toFile()));
+    return pb.start();
+  }
+
+  static void awaitReady(int port) {
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+        .until(() -> get(port, "/ready").statusCode() == 200);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (third != null) {
+      third.destroyForcibly();
+    }
+    for (RegionalMetricsApp app : apps) {
+      if (app != null) {
+        app.close();
+      }
+    }
+    if (registry != null) {
+      registry.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyIndicatorIsAnswerableIdenticallyFromEveryInstance() throws Exception {
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> {
+          for (int port : ports) {
+            assertThat(latestValues(port)).isEqualTo(expected);
+          }
+        });
+    // identical bodies, whichever instance is asked
+    String key = "/api/indicators/" + enc("唐山") + "/" + enc("数据中心项目");
+    Set<String> bodies = new HashSet<>();
+    Set<String> servedBy = new HashSet<>();
+    for (int port : ports) {
+      HttpResponse<String> r = get(port, key);
+      assertThat(r.statusCode()).isEqualTo(200);
+      bodies.add(r.body());
+      servedBy.add(r.headers().firstValue("X-Served-By").orElseThrow());
+    }
+    assertThat(bodies).hasSize(1);
+    assertThat(servedBy).as("one active instance owns the key").hasSize(1);
+  }
+
+  @Test
+  @Order(2)
+  void walkingTheCursorReturnsEveryIndicatorExactlyOnce() throws Exception {
+    for (int port : ports) {
+      List<String> seen = new ArrayList<>();
+      String cursor = null;
+      int pages = 0;
+      do {
+        JsonNode page = JSON.readTree(get(port, "/api/indicators?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).body());
+        assertThat(page.get("partial").asBoolean()).isFalse();
+        page.get("items").forEach(i -> seen.add(i.get("region").asText() + "|" + i.get("indicatorLabel").asText()));
+        cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        pages++;
+      } while (cursor != null && pages < 100);
+      assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected.keySet());
+    }
+  }
+
+  @Test
+  @Order(3)
+  void instancesEndpointShowsWhereEveryPartitionLives() throws Exception {
+    JsonNode instances = JSON.readTree(get(ports[0], "/api/instances").body()).get("instances");
+    assertThat(instances).hasSize(3);
+    Set<Integer> active = new HashSet<>();
+    instances.forEach(i -> {
+      assertThat(i.get("state").asText()).isEqualTo("RUNNING");
+      i.get("activePartitions").forEach(p -> active.add(p.asInt()));
+    });
+    assertThat(active).containsExactlyInAnyOrder(0, 1, 2);
+  }
+
+  @Test
+  @Order(4)
+  void withOneInstanceClosedTheOthersKeepAnsweringAndAllConvergeAfterItReturns() throws Exception {
+    apps[1].close();
+    long stoppedAt = System.nanoTime();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> {
+          assertThat(latestValues(ports[0])).isEqualTo(expected);
+          assertThat(latestValues(ports[2])).isEqualTo(expected);
+        });
+    System.out.printf("survivors answered every key %.1f s after one of three instances closed%n",
+        (System.nanoTime() - stoppedAt) / 1e9);
+
+    apps[1] = startInstance(1);
+    assertThat(apps[1].awaitRunning(Duration.ofSeconds(90))).isTrue();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> {
+          for (int port : ports) {
+            assertThat(latestValues(port)).isEqualTo(expected);
+          }
+        });
+  }
+
+  @Test
+  @Order(5)
+  void withOneInstanceKilledTheOthersAnswerFromStandbysFlaggedStale() throws Exception {
+    // which keys does the process own? those are the ones that must fall back to a standby
+    Set<String> ownedByThird = new HashSet<>();
+    for (String key : expected.keySet()) {
+      String[] parts = key.split("\\|");
+      var r = get(ports[0], "/api/indicators/" + enc(parts[0]) + "/" + enc(parts[1]));
+      if (r.headers().firstValue("X-Served-By").orElse("").endsWith(":" + ports[2])) {
+        ownedByThird.add(key);
+      }
+    }
+    assertThat(ownedByThird).as("the third instance owns some keys").isNotEmpty();
+
+    third.destroyForcibly().waitFor();
+    long killedAt = System.nanoTime();
+    // the group still lists the dead member until its session times out: the survivors must
+    // answer its keys from their standby copies meanwhile, and say the answer may be stale
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> {
+          assertThat(latestValues(ports[0])).isEqualTo(expected);
+          assertThat(latestValues(ports[1])).isEqualTo(expected);
+        });
+    System.out.printf("survivors answered every key %.1f s after SIGKILL of one of three instances%n",
+        (System.nanoTime() - killedAt) / 1e9);
+    String[] parts = ownedByThird.iterator().next().split("\\|");
+    var stale = get(ports[0], "/api/indicators/" + enc(parts[0]) + "/" + enc(parts[1]));
+    if (stale.headers().firstValue("X-Served-By").orElse("").endsWith(":" + ports[2])) {
+      throw new AssertionError("answered by a dead instance");
+    }
+
+    third = startProcess();
+    awaitReady(ports[2]);
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> {
+          for (int port : ports) {
+            assertThat(latestValues(port)).isEqualTo(expected);
+          }
+        });
+  }
+
+  /** What one instance answers for every expected key: "region|label" -> value (missing when not 200). */
+  static Map<String, Double> latestValues(int port) throws Exception {
+    Map<String, Double> values = new TreeMap<>();
+    for (String key : expected.keySet()) {
+      String[] parts = key.split("\\|");
+      HttpResponse<String> r = get(port, "/api/indicators/" + enc(parts[0]) + "/" + enc(parts[1]));
+      if (r.statusCode() == 200) {
+        values.put(key, JSON.readTree(r.body()).get("value").asDouble());
+      } else {
+        assertThat(r.statusCode()).as("never a wrong 404 or a 500: %s", r.body()).isIn(503);
+      }
+    }
+    return values;
+  }
+
+  static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(int port, String path, String body) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "text/plain; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
