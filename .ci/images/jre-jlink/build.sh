@@ -23,8 +23,10 @@ if image_current "$REF"; then log "$REF is up to date"; echo "$REF"; exit 0; fi
 log "building $REF from $JDK"
 W=$(mktemp -d /tmp/jre-jlink.XXXXXX); trap 'rm -rf "$W"' EXIT
 mkdir -p "$W/debs" "$W/rootfs"
-( cd "$W/debs" && apt-get download -o APT::Sandbox::User=root -qq \
-    libc6 libgcc-s1 libstdc++6 zlib1g gcc-12-base busybox-static >&2 )
+DEBS="libc6 libgcc-s1 libstdc++6 zlib1g gcc-12-base busybox-static"
+# shellcheck disable=SC2086
+( cd "$W/debs" && { apt-get download -o APT::Sandbox::User=root -qq $DEBS >&2 2>/dev/null \
+    || { apt-get update -qq -o DPkg::Lock::Timeout=300 >&2 && apt-get download -o APT::Sandbox::User=root -qq $DEBS >&2; }; } )
 for d in "$W"/debs/*.deb; do dpkg-deb -x "$d" "$W/rootfs"; done
 R=$W/rootfs
 mkdir -p "$R/opt/java"

@@ -122,12 +122,12 @@ class ContainersEndToEndIT {
     assertThat(latest.get("value").asDouble()).isEqualTo(3.05);
     assertThat(latest.get("period").asText()).isEqualTo("2024");
     assertThat(latest.get("articleId").asText()).isEqualTo(ARTICLE_ID);
-    log("latest 承德/空气质量综合指数 = %s (period %s)", latest.get("value"), latest.get("period"));
+    log("latest 承德/空气质量综合指数 = %s (period %s)", latest.get("value"), latest.get("period").asText());
 
     JsonNode asOf = JSON.readTree(get(indicator + "?asOf=2020").body());
     assertThat(asOf.get("value").asDouble()).isEqualTo(6.12);
     assertThat(asOf.get("period").asText()).isEqualTo("2015");
-    log("asOf=2020 = %s (period %s)", asOf.get("value"), asOf.get("period"));
+    log("asOf=2020 = %s (period %s)", asOf.get("value"), asOf.get("period").asText());
 
     JsonNode history = JSON.readTree(get(indicator + "/history").body());
     List<Double> values = new ArrayList<>();
