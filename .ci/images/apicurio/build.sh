@@ -16,7 +16,7 @@ log "building $REF"
 CTX=$(mktemp -d /tmp/apicurio-image.XXXXXX); trap 'rm -rf "$CTX"' EXIT
 cp "$HERE"/Containerfile "$HERE"/run "$CTX"/
 # the 158 MB distribution is cached in the local Maven repository after the first run
-mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+mvn -q -B -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
   -Dartifact="io.apicurio:apicurio-registry-app:$VERSION:tar.gz:all" \
   -DoutputDirectory="$CTX/quarkus-app" -Dmdep.overWriteReleases=true >&2
 test -f "$CTX/quarkus-app/quarkus-run.jar"

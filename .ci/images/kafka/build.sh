@@ -16,7 +16,7 @@ if image_current "$REF"; then log "$REF is up to date"; echo "$REF"; exit 0; fi
 log "building $REF"
 CTX=$(mktemp -d /tmp/kafka-image.XXXXXX); trap 'rm -rf "$CTX"' EXIT
 cp -r "$HERE"/Containerfile "$HERE"/run "$HERE"/*.properties "$HERE"/bin "$CTX"/
-mvn -q -B -f "$HERE/pom.xml" -Dkafka.version="$KAFKA_VERSION" -Dlog4j.version="$LOG4J_VERSION" \
+mvn -q -B -Dstyle.color=never -f "$HERE/pom.xml" -Dkafka.version="$KAFKA_VERSION" -Dlog4j.version="$LOG4J_VERSION" \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
   -DincludeScope=runtime -DoutputDirectory="$CTX/libs" >&2
 podman build -q --layers=false --build-arg BASE="$BASE" -t "$REF" "$CTX" >&2
