@@ -1,0 +1,211 @@
+package com.regionalmetrics.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.regionalmetrics.app.AppConfig;
+import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.serde.SpecificAvroSerde;
+import com.regionalmetrics.topology.Topics;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * End to end on real containers: a Kafka broker (KRaft) and Apicurio Registry (a third-party
+ * implementation of the Confluent Schema Registry API), the app pointed at both. Ingest an article
+ * over HTTP, read metric-events back as Confluent-framed Avro decoded through the registry
+ * container, and ask latest / as-of / history over HTTP.
+ *
+ * <p>Images: {@link ContainerImages} (system properties it.kafka.image, it.registry.image).
+ */
+@RequiresContainerEngine
+@Testcontainers(parallel = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ContainersEndToEndIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** Written for this test. */
+  private static final String ARTICLE = String.join("\n",
+      "承德市生态环境持续向好",
+      "2015年以来，承德市空气质量综合指数从6.12降至2024年的3.05，细颗粒物(PM2.5)平均浓度从48微克/立方米降至25微克/立方米。");
+  private static final String ARTICLE_ID = "containers-chengde-1";
+
+  @Container
+  static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka())
+      .withStartupTimeout(Duration.ofMinutes(3));
+
+  @Container
+  static final GenericContainer<?> REGISTRY = new GenericContainer<>(ContainerImages.registry())
+      .withExposedPorts(8080)
+      .waitingFor(Wait.forHttp(ContainerImages.REGISTRY_CCOMPAT_PATH + "/subjects").forStatusCode(200)
+          .withStartupTimeout(Duration.ofMinutes(3)));
+
+  @TempDir
+  static Path dataDir;
+  static RegionalMetricsApp app;
+  static String base;
+  static String registryUrl;
+
+  @BeforeAll
+  static void startApp() throws Exception {
+    log("kafka container %s (image %s) running, bootstrap %s", KAFKA.getContainerId().substring(0, 12),
+        KAFKA.getDockerImageName(), KAFKA.getBootstrapServers());
+    registryUrl = "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8080) + ContainerImages.REGISTRY_CCOMPAT_PATH;
+    log("registry container %s (image %s) running, Confluent API at %s", REGISTRY.getContainerId().substring(0, 12),
+        REGISTRY.getDockerImageName(), registryUrl);
+
+    long t0 = System.nanoTime();
+    app = RegionalMetricsApp.start(AppConfig.defaults()
+        .with(AppConfig.BOOTSTRAP_SERVERS, KAFKA.getBootstrapServers())
+        .with(AppConfig.SCHEMA_REGISTRY_URL, registryUrl)
+        .with(AppConfig.HTTP_PORT, "0")
+        .with(AppConfig.DATA_DIR, dataDir.toString())
+        .with("commit.interval.ms", "100"));
+    assertThat(app.awaitRunning(Duration.ofSeconds(120))).as("streams RUNNING against the containers").isTrue();
+    base = "http://127.0.0.1:" + app.httpPort();
+    log("app RUNNING in %d ms, HTTP %s", (System.nanoTime() - t0) / 1_000_000, base);
+  }
+
+  @AfterAll
+  static void stopApp() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void ingestedArticleIsQueryableLatestAsOfAndHistory() throws Exception {
+    var posted = post("/api/articles?published=2025-03-10&id=" + ARTICLE_ID, "text/plain; charset=utf-8", ARTICLE);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+    JsonNode receipt = JSON.readTree(posted.body());
+    assertThat(receipt.get("id").asText()).isEqualTo(ARTICLE_ID);
+    log("POST /api/articles -> 202 %s", receipt);
+
+    String indicator = "/api/indicators/" + enc("承德") + "/" + enc("空气质量综合指数");
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        .until(() -> get(indicator).statusCode() == 200);
+
+    JsonNode latest = JSON.readTree(get(indicator).body());
+    assertThat(latest.get("value").asDouble()).isEqualTo(3.05);
+    assertThat(latest.get("period").asText()).isEqualTo("2024");
+    assertThat(latest.get("articleId").asText()).isEqualTo(ARTICLE_ID);
+    log("latest 承德/空气质量综合指数 = %s (period %s)", latest.get("value"), latest.get("period").asText());
+
+    JsonNode asOf = JSON.readTree(get(indicator + "?asOf=2020").body());
+    assertThat(asOf.get("value").asDouble()).isEqualTo(6.12);
+    assertThat(asOf.get("period").asText()).isEqualTo("2015");
+    log("asOf=2020 = %s (period %s)", asOf.get("value"), asOf.get("period").asText());
+
+    JsonNode history = JSON.readTree(get(indicator + "/history").body());
+    List<Double> values = new ArrayList<>();
+    history.get("values").forEach(v -> values.add(v.get("value").asDouble()));
+    assertThat(values).containsExactly(6.12, 3.05);
+    log("history = %s", values);
+
+    // the region may be given as written, with its suffix
+    assertThat(get("/api/indicators/" + enc("承德市") + "/" + enc("空气质量综合指数")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(2)
+  void metricEventsAreConfluentFramedAvroDecodedThroughTheRegistryContainer() throws Exception {
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "containers-it-reader",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // a fresh serde with its own registry client: every schema comes from the registry container
+    var serde = new SpecificAvroSerde<MetricEvent>();
+    serde.configure(Map.of("schema.registry.url", registryUrl), false);
+    Set<Integer> schemaIds = new TreeSet<>();
+    List<MetricEvent> events = new ArrayList<>();
+    try (serde; var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.METRIC_EVENTS));
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          ByteBuffer wire = ByteBuffer.wrap(r.value());
+          assertThat(wire.get()).as("Confluent magic byte").isEqualTo((byte) 0);
+          schemaIds.add(wire.getInt());
+          events.add(serde.deserializer().deserialize(r.topic(), r.headers(), r.value()));
+        }
+        return events.stream().filter(ContainersEndToEndIT::airQualityOfTheArticle).map(MetricEvent::getValue)
+            .toList().containsAll(List.of(6.12, 3.05));
+      });
+    }
+    for (int id : schemaIds) {
+      var schema = get(URI.create(registryUrl + "/schemas/ids/" + id));
+      assertThat(schema.statusCode()).as("schema %d in the registry container", id).isEqualTo(200);
+      assertThat(schema.body()).contains("MetricEvent");
+    }
+
+    assertThat(events).allSatisfy(e -> assertThat(e.getEventId()).isNotBlank());
+    assertThat(events).filteredOn(ContainersEndToEndIT::airQualityOfTheArticle)
+        .extracting(MetricEvent::getValue)
+        .contains(6.12, 3.05);
+    log("decoded %d metric-events (schema ids %s) through %s, e.g. %s %s = %s @ %s", events.size(), schemaIds, registryUrl,
+        events.get(0).getRegion(), events.get(0).getIndicatorLabel(), events.get(0).getValue(), events.get(0).getPeriod());
+
+    var subjects = get(URI.create(registryUrl + "/subjects"));
+    assertThat(subjects.body()).contains(Topics.METRIC_EVENTS + "-value").contains(Topics.ARTICLES + "-value");
+    log("registry subjects: %s", subjects.body());
+  }
+
+  private static boolean airQualityOfTheArticle(MetricEvent e) {
+    return e.getArticleId().equals(ARTICLE_ID) && e.getRegion().equals("承德")
+        && e.getIndicatorLabel().equals("空气质量综合指数");
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.printf("[containers-it] " + format + "%n", args);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return get(URI.create(base + path));
+  }
+
+  private static HttpResponse<String> get(URI uri) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
