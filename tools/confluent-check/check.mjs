@@ -27,8 +27,7 @@ await consumer.run({
       const schemaId = message.value.readInt32BE(1);
       console.log(`decoded ${decoded} event(s); magic byte ${message.value[0]}, schema id ${schemaId}: ` +
         `${event.region} ${event.indicatorLabel} = ${event.value} ${event.unit} (${event.period}) key=${message.key}`);
-      clearTimeout(timer);
-      await consumer.disconnect();
+      // exit at once: awaiting disconnect() inside eachMessage would wait for this very handler
       process.exit(0);
     }
   },
