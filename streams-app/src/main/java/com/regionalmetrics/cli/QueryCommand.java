@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,13 +139,13 @@ final class QueryCommand implements Callable<Integer> {
     out.println();
     TextTable t = new TextTable("Field", "Value");
     t.row("Value", value(v) + (unit(v).isEmpty() ? "" : " " + unit(v)));
-    t.row("Period", v.path("period").asText() + "  (valid from " + v.path("observedAt").asText() + ")");
+    t.row("Period", v.path("period").asText() + " (valid from " + china(v.path("observedAt").asText(null)) + ")");
     t.row("Qualifier", v.path("qualifier").asText());
     if (v.hasNonNull("change")) {
       t.row("Change", v.path("change").path("kind").asText() + " " + v.path("change").path("direction").asText());
     }
     t.row("As written", v.path("rawText").asText());
-    t.row("Article", v.path("articleId").asText() + "  (published " + day(v.path("publishedAt").asText(null)) + ")");
+    t.row("Article", v.path("articleId").asText() + " (published " + day(v.path("publishedAt").asText(null)) + ")");
     t.row("Evidence", v.path("evidence").asText());
     t.row("Region code", v.path("regionCode").asText());
     t.row("Parser", v.path("parserVersion").asText());
@@ -198,6 +199,14 @@ final class QueryCommand implements Callable<Integer> {
   static String unit(JsonNode v) {
     String unit = v.path("unit").asText("");
     return unit.equals("index") || unit.equals("count") ? "" : unit;
+  }
+
+  static String china(String instant) {
+    try {
+      return OffsetDateTime.ofInstant(Instant.parse(instant), CHINA).toString();
+    } catch (RuntimeException e) {
+      return String.valueOf(instant);
+    }
   }
 
   static String day(String instant) {
