@@ -6,9 +6,14 @@ import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
 import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Gazetteer;
+import com.regionalmetrics.extract.IndicatorCatalog;
+import java.util.function.Function;
 import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.http.ApiServer;
 import com.regionalmetrics.query.IndicatorQueries;
+import com.regionalmetrics.query.RemoteInstances;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
 import com.regionalmetrics.topology.RegionalMetricsTopology;
 import com.regionalmetrics.topology.Topics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -63,6 +68,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
 
   private void startAll(AppConfig config) {
     if (config.embedded()) {
+      // one machine, one instance: a standby replica would have nowhere to live
+      config = config.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG).isPresent() ? config
+          : config.with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
       EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir(), "127.0.0.1",
           config.getInt(AppConfig.EMBEDDED_KAFKA_PORT), Map.of());
       resources.add(broker);
@@ -81,7 +89,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
     Map<String, Object> kafka = config.kafkaProperties();
 
-    TopicInitializer.createTopics(kafka, config.getInt(AppConfig.TOPIC_PARTITIONS),
+    int partitions = TopicInitializer.createTopics(kafka, config.getInt(AppConfig.TOPIC_PARTITIONS),
         (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
 
     Serde<Article> articleSerde = Serdes.avro(config, kafka);
@@ -121,8 +129,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
     resources.add(ingest);
 
     Gazetteer gazetteer = Gazetteer.load();
-    IndicatorQueries queries = new IndicatorQueries(streams, config.applicationServer(),
-        name -> gazetteer.lookup(name).map(Region::name).orElse(name));
+    IndicatorQueries queries = new IndicatorQueries(streams, HostInfo.buildFromEndpoint(config.applicationServer()),
+        partitions, new RemoteInstances(Duration.ofSeconds(2)),
+        name -> gazetteer.lookup(name).map(Region::name).orElse(name), catalogIds(IndicatorCatalog.load()));
     ApiServer.Health health = new ApiServer.Health() {
       @Override
       public String state() {
@@ -141,12 +150,24 @@ public final class RegionalMetricsApp implements AutoCloseable {
         config.httpHost(), http.port(), bootstrapServers, schemaRegistryUrl);
   }
 
+  /** A label or alias the catalog knows, to its indicator id. */
+  private static Function<String, Optional<String>> catalogIds(IndicatorCatalog catalog) {
+    Map<String, String> ids = new HashMap<>();
+    for (IndicatorCatalog.Indicator i : catalog.indicators()) {
+      i.aliases().forEach(a -> ids.putIfAbsent(a, i.id()));
+      ids.put(i.label(), i.id());
+    }
+    return name -> Optional.ofNullable(ids.get(name));
+  }
+
   static Properties streamsProperties(AppConfig config, Map<String, Object> kafka) {
     Properties p = new Properties();
     p.putAll(kafka);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+    // a standby copy lets another instance answer (flagged stale) while one is down
+    p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     // changelogs carry observation timestamps years in the past: the broker must keep them
     RegionalMetricsTopology.OLD_TIMESTAMP_TOPIC_CONFIGS.forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
     // metric-events is ours, but a corrupt record there must not stop the job either

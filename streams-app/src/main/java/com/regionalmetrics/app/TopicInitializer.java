@@ -35,16 +35,14 @@ final class TopicInitializer {
     return c;
   }
 
-  static void createTopics(Map<String, Object> adminConfig, int partitions, short replicationFactor) {
+  /** Creates what is missing; returns the partition count of metric-events (= of the stores). */
+  static int createTopics(Map<String, Object> adminConfig, int partitions, short replicationFactor) {
     try (Admin admin = Admin.create(adminConfig)) {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       List<NewTopic> missing = Topics.ALL.stream()
           .filter(t -> !existing.contains(t))
           .map(t -> new NewTopic(t, Optional.of(partitions), Optional.of(replicationFactor)).configs(topicConfig()))
           .toList();
-      if (missing.isEmpty()) {
-        return;
-      }
       for (var entry : admin.createTopics(missing).values().entrySet()) {
         try {
           entry.getValue().get(60, TimeUnit.SECONDS);
@@ -55,6 +53,8 @@ final class TopicInitializer {
           }
         }
       }
+      return admin.describeTopics(List.of(Topics.METRIC_EVENTS)).allTopicNames().get(60, TimeUnit.SECONDS)
+          .get(Topics.METRIC_EVENTS).partitions().size();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

@@ -1,17 +1,186 @@
 package com.regionalmetrics.extract;
 
 import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.avro.Change;
+import com.regionalmetrics.avro.ChangeKind;
+import com.regionalmetrics.avro.Direction;
+import com.regionalmetrics.avro.Qualifier;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Reads the regional statistics an article states. Thread-safe; pure (no I/O after construction). */
+/**
+ * Reads the regional statistics an article states. Thread-safe; pure (no I/O after construction).
+ *
+ * <p>Pipeline: {@link TextNormalizer} → {@link SentenceSplitter} (boilerplate dropped) → per
+ * sentence {@link QuantityScanner}, {@link TimeResolver}, {@link RegionResolver} →
+ * {@link SentenceReader} (what each number measures, level or change, from→to, lists) →
+ * {@link ObservationDeduplicator}.
+ */
 public final class Extractor {
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = "0.2.0";
+
+  private final Gazetteer gazetteer;
+  private final UnitTable units;
+  private final IndicatorCatalog catalog;
+  private final QuantityScanner scanner;
+  private final RegionResolver regions;
+
+  private Extractor(Gazetteer gazetteer, UnitTable units, IndicatorCatalog catalog) {
+    this.gazetteer = gazetteer;
+    this.units = units;
+    this.catalog = catalog;
+    this.scanner = new QuantityScanner(units);
+    this.regions = new RegionResolver(gazetteer);
+  }
+
+  private static final class Holder {
+    static final Extractor DEFAULT = new Extractor(Gazetteer.load(), UnitTable.load(), IndicatorCatalog.load());
+  }
 
   public static Extractor createDefault() {
-    return new Extractor();
+    return Holder.DEFAULT;
+  }
+
+  public IndicatorCatalog catalog() {
+    return catalog;
+  }
+
+  public UnitTable units() {
+    return units;
   }
 
   public List<Observation> extract(Article article) {
-    return List.of();
+    if (article == null) {
+      return List.of();
+    }
+    try {
+      return extract(
+          article.getText() == null ? "" : article.getText().toString(),
+          article.getPublishedAt() == null ? null : article.getPublishedAt(),
+          article.getRegionHint() == null ? null : article.getRegionHint().toString());
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of(); // never fail a stream on one odd article
+    }
+  }
+
+  /** Extraction from plain values (text, publication instant or null, region hint or null). */
+  public List<Observation> extract(String text, Instant publishedAt, String regionHint) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    LocalDate pub = publishedAt == null ? null : publishedAt.atZone(Period.ZONE).toLocalDate();
+    String norm = TextNormalizer.normalize(text);
+    List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(norm);
+
+    // Region mentions over the whole text, so a bare 崇礼 in one sentence is supported by 张家口 in another.
+    List<RegionMention> all = regions.mentions(norm);
+    List<RegionMention> inBody = new ArrayList<>();
+    int mi = 0;
+    List<List<RegionMention>> perSentence = new ArrayList<>(sentences.size());
+    for (SentenceSplitter.Sentence s : sentences) {
+      List<RegionMention> ms = new ArrayList<>();
+      while (mi < all.size() && all.get(mi).start() < s.start()) {
+        mi++;
+      }
+      int k = mi;
+      while (k < all.size() && all.get(k).end() <= s.end()) {
+        RegionMention m = all.get(k);
+        ms.add(new RegionMention(m.region(), m.start() - s.start(), m.end() - s.start()));
+        inBody.add(m);
+        k++;
+      }
+      perSentence.add(ms);
+    }
+    Region main = null;
+    if (regionHint != null && !regionHint.isBlank()) {
+      main = regions.lookup(regionHint.strip()).orElse(null);
+    }
+    if (main == null) {
+      main = mostFrequentSubject(sentences, perSentence, pub);
+    }
+    if (main == null) {
+      try {
+        main = gazetteer.mainRegion(inBody).orElse(null);
+      } catch (RuntimeException e) {
+        main = null;
+      }
+    }
+    if (main == null && (norm.contains("全国") || norm.contains("我国"))) {
+      main = regions.lookup("全国").orElse(null);
+    }
+
+    SentenceReader.ArticleState state = new SentenceReader.ArticleState(pub, main);
+    List<Observation> out = new ArrayList<>();
+    SentenceReader reader = new SentenceReader(scanner, regions, catalog);
+    for (int i = 0; i < sentences.size(); i++) {
+      SentenceSplitter.Sentence s = sentences.get(i);
+      try {
+        reader.read(s, perSentence.get(i), state, out);
+      } catch (RuntimeException | StackOverflowError e) {
+        state.afterFailure(s.paragraph()); // skip the sentence, keep the article
+      }
+    }
+    return ObservationDeduplicator.dedupe(out);
+  }
+
+  /**
+   * The region most often named as a sentence subject (not as an object: 与北京合作, 到北京).
+   * Countries and groupings are left to the fallback.
+   */
+  private Region mostFrequentSubject(List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence, LocalDate pub) {
+    Map<String, Double> score = new java.util.LinkedHashMap<>();
+    Map<String, Region> byKey = new HashMap<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      if (perSentence.get(i).isEmpty()) {
+        continue;
+      }
+      String s = sentences.get(i).text();
+      for (RegionResolver.Subject sub : regions.subjects(s, perSentence.get(i), TimeResolver.find(s, pub, null))) {
+        if (sub.pool()) {
+          continue;
+        }
+        Region r = sub.region();
+        String key = r.code() != null ? r.code() : r.name();
+        if (r.level() == Region.Level.COUNTRY || r.level() == Region.Level.GROUPING) {
+          continue; // 京津冀协同发展 is a topic far more often than a subject
+        }
+        score.merge(key, 1.0, Double::sum);
+        byKey.putIfAbsent(key, r);
+      }
+    }
+    String best = null;
+    double bestScore = 0;
+    for (Map.Entry<String, Double> e : score.entrySet()) {
+      if (e.getValue() > bestScore + 1e-9) {
+        best = e.getKey();
+        bestScore = e.getValue();
+      }
+    }
+    return best == null || bestScore < 1.0 ? null : byKey.get(best);
+  }
+
+  // --- helpers shared with SentenceReader ---
+
+  static Change change(ChangeKind kind, boolean up) {
+    return Change.newBuilder().setKind(kind).setDirection(up ? Direction.UP : Direction.DOWN).build();
+  }
+
+  static Qualifier qualifier(Quantity q) {
+    return q.qualifier == null ? Qualifier.EXACT : q.qualifier;
+  }
+
+  static Map<String, Object> debug(Observation o) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("label", o.indicatorLabel());
+    return m;
+  }
+
+  static Optional<Region> none() {
+    return Optional.empty();
   }
 }

@@ -3,11 +3,14 @@ package com.regionalmetrics.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.avro.Article;
-import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.extract.Period;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.MetricEventView;
-import com.regionalmetrics.query.QueryResult;
+import com.regionalmetrics.query.Answer;
+import com.regionalmetrics.query.Listing;
+import com.regionalmetrics.query.LocalStores;
+import com.regionalmetrics.query.RemoteInstances;
+import com.regionalmetrics.query.ScanRequest;
 import com.regionalmetrics.topology.ArticleIds;
 import com.regionalmetrics.topology.PublishedDates;
 import io.javalin.Javalin;
@@ -20,12 +23,10 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,9 @@ public final class ApiServer implements AutoCloseable {
     });
 
     app.get("/api/regions", routes::regions);
+    app.get("/api/indicators", routes::search);
+    app.get("/api/instances", ctx -> ctx.json(Map.of("instances", queries.instances())));
+    new InternalRoutes(queries.local()).register(app);
     app.get("/api/regions/{region}/indicators", routes::regionIndicators);
     app.get("/api/indicators/{region}/{indicator}", routes::latest);
     app.get("/api/indicators/{region}/{indicator}/history", routes::history);
@@ -129,19 +133,56 @@ public final class ApiServer implements AutoCloseable {
     }
 
     void regions(Context ctx) {
-      render(ctx, queries.regions(), regions -> Map.of("regions", regions));
+      render(ctx, queries.regions(), listing -> listingBody("regions", listing, Map.of()));
     }
 
     void regionIndicators(Context ctx) {
       String region = ctx.pathParam("region");
-      render(ctx, queries.indicatorsOf(region), events -> Map.of(
-          "region", events.isEmpty() ? region : events.get(0).getRegion(),
-          "indicators", events.stream().map(MetricEventView::of).toList()));
+      render(ctx, queries.indicatorsOf(region), listing -> listingBody("indicators", listing, Map.of(
+          "region", listing.items().isEmpty() ? region : listing.items().get(0).region())));
+    }
+
+    void search(Context ctx) {
+      int limit = intParam(ctx, "limit", 50, 1, 1000);
+      try {
+        render(ctx, queries.search(ctx.queryParam("q"), ctx.queryParam("category"), limit, ctx.queryParam("cursor")),
+            listing -> {
+              Map<String, Object> body = listingBody("items", listing, Map.of());
+              body.put("nextCursor", listing.nextCursor());
+              return body;
+            });
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(e.getMessage());
+      }
+    }
+
+    private static Map<String, Object> listingBody(String field, Listing<?> listing, Map<String, Object> head) {
+      Map<String, Object> body = new LinkedHashMap<>(head);
+      body.put(field, listing.items());
+      body.put("partial", listing.partial());
+      body.put("missingPartitions", listing.missingPartitions());
+      return body;
+    }
+
+    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+      String v = ctx.queryParam(name);
+      if (v == null || v.isBlank()) {
+        return dflt;
+      }
+      try {
+        int n = Integer.parseInt(v.strip());
+        if (n < min || n > max) {
+          throw new NumberFormatException();
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new BadRequestException(name + " must be a whole number from " + min + " to " + max + ", got: " + v);
+      }
     }
 
     void latest(Context ctx) {
       Instant asOf = periodEnd(ctx, "asOf");
-      render(ctx, queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf), MetricEventView::of);
+      render(ctx, queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf), v -> v);
     }
 
     void history(Context ctx) {
@@ -152,9 +193,9 @@ public final class ApiServer implements AutoCloseable {
       }
       render(ctx, queries.history(ctx.pathParam("region"), ctx.pathParam("indicator"), from, to), events -> {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("region", events.isEmpty() ? ctx.pathParam("region") : events.get(0).getRegion());
-        body.put("indicator", events.isEmpty() ? ctx.pathParam("indicator") : events.get(0).getIndicator());
-        body.put("values", events.stream().map(MetricEventView::of).toList());
+        body.put("region", events.isEmpty() ? ctx.pathParam("region") : events.get(0).region());
+        body.put("indicator", events.isEmpty() ? ctx.pathParam("indicator") : events.get(0).indicator());
+        body.put("values", events);
         return body;
       });
     }
@@ -244,18 +285,21 @@ public final class ApiServer implements AutoCloseable {
       }
     }
 
-    private static <T> void render(Context ctx, QueryResult<T> result, java.util.function.Function<T, Object> body) {
-      if (result instanceof QueryResult.Found<T> f) {
+    private static <T> void render(Context ctx, Answer<T> result, java.util.function.Function<T, Object> body) {
+      if (result instanceof Answer.Found<T> f) {
         if (f.servedBy() != null) {
           ctx.header("X-Served-By", f.servedBy());
         }
         ctx.header("X-Stale", Boolean.toString(f.stale()));
+        if (f.value() instanceof Listing<?> l && l.partial()) {
+          ctx.header("X-Partial", "true");
+        }
         ctx.json(body.apply(f.value()));
-      } else if (result instanceof QueryResult.Unavailable<T> u) {
+      } else if (result instanceof Answer.Unavailable<T> u) {
         ctx.header("Retry-After", Integer.toString(u.retryAfterSeconds()));
         error(ctx, 503, u.message());
       } else {
-        error(ctx, 404, ((QueryResult.NotFound<T>) result).message());
+        error(ctx, 404, ((Answer.NotFound<T>) result).message());
       }
     }
   }

@@ -1,179 +1,314 @@
 package com.regionalmetrics.query;
 
-import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.topology.MetricEventFactory;
 import com.regionalmetrics.topology.StoreNames;
+import com.regionalmetrics.topology.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.MultiVersionedKeyQuery;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.RangeQuery;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
-import org.apache.kafka.streams.query.VersionedKeyQuery;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.VersionedRecord;
-import org.apache.kafka.streams.state.VersionedRecordIterator;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Interactive queries over the indicator stores with IQv2: the latest value (or the value as of
- * an instant) from the versioned store, the history, and listings from the latest store.
- * Regions may be given by any name the gazetteer knows; indicators by catalog id or label.
+ * Answers questions about indicators from whichever instance holds them. A key lookup goes to
+ * the partition's active instance — this one or another over HTTP — and falls back to standby
+ * replicas (answers flagged stale) when the active one cannot answer. Listings fan out to every
+ * partition, merge, sort by key and say when some partition could not be read.
  */
 public final class IndicatorQueries {
   private static final Serializer<String> KEYS = new StringSerializer();
 
   private final KafkaStreams streams;
-  private final String self;
+  private final HostInfo self;
+  private final int partitions;
+  private final LocalStores local;
+  private final RemoteInstances remote;
   private final UnaryOperator<String> regionNames;
+  private final Function<String, Optional<String>> catalogIds;
 
   /**
-   * @param self        host:port this instance serves HTTP on (its application.server)
-   * @param regionNames maps a region as users write it (张家口市, 130700) to its canonical name
+   * @param self        this instance's application.server
+   * @param partitions  partition count of metric-events (= of the stores)
+   * @param regionNames a region as users write it (张家口市, 130700) to its canonical name
+   * @param catalogIds  an indicator label or alias to its catalog id, when the catalog knows it
    */
-  public IndicatorQueries(KafkaStreams streams, String self, UnaryOperator<String> regionNames) {
+  public IndicatorQueries(KafkaStreams streams, HostInfo self, int partitions, RemoteInstances remote,
+      UnaryOperator<String> regionNames, Function<String, Optional<String>> catalogIds) {
     this.streams = streams;
     this.self = self;
+    this.partitions = partitions;
+    this.local = new LocalStores(streams);
+    this.remote = remote;
     this.regionNames = regionNames;
+    this.catalogIds = catalogIds;
   }
 
-  /** The value valid at asOf (the latest when asOf is null), with its provenance. */
-  public QueryResult<MetricEvent> latest(String region, String indicator, Instant asOf) {
-    return resolveKey(region, indicator).flatMap(key -> {
-      VersionedKeyQuery<String, MetricEvent> query = VersionedKeyQuery.withKey(key);
-      if (asOf != null) {
-        query = query.asOf(asOf);
-      }
-      return onKey(StoreNames.INDICATOR_HISTORY, key, query).flatMap(v -> v == null
-          ? QueryResult.notFound("no value of " + indicator + " for " + region + (asOf == null ? "" : " as of " + asOf))
-          : QueryResult.found(v.value()));
-    });
+  public LocalStores local() {
+    return local;
   }
 
-  /** Every value in time order whose observation time lies in [from, to] (either may be null). */
-  public QueryResult<List<MetricEvent>> history(String region, String indicator, Instant from, Instant to) {
-    return resolveKey(region, indicator).flatMap(key -> {
-      // no time bounds on the query itself: the store returns versions *valid* in a range, while
-      // users ask for values *observed* in it; filtering here is exact and cheap
-      var query = MultiVersionedKeyQuery.<String, MetricEvent>withKey(key).withAscendingTimestamps();
-      QueryResult<VersionedRecordIterator<MetricEvent>> r = onKey(StoreNames.INDICATOR_HISTORY, key, query);
-      if (!(r instanceof QueryResult.Found<VersionedRecordIterator<MetricEvent>> f)) {
-        return r instanceof QueryResult.Unavailable<VersionedRecordIterator<MetricEvent>> u
-            ? new QueryResult.Unavailable<>(u.message(), u.retryAfterSeconds())
-            : QueryResult.notFound("no history of " + indicator + " for " + region);
-      }
-      List<MetricEvent> values = new ArrayList<>();
-      try (VersionedRecordIterator<MetricEvent> it = f.value()) {
-        while (it.hasNext()) {
-          VersionedRecord<MetricEvent> v = it.next();
-          Instant t = Instant.ofEpochMilli(v.timestamp());
-          if ((from == null || !t.isBefore(from)) && (to == null || !t.isAfter(to))) {
-            values.add(v.value());
-          }
-        }
-      }
-      return new QueryResult.Found<>(values, f.servedBy(), f.stale());
+  /** The value valid at asOf (the latest when null), with its provenance. */
+  public Answer<MetricEventView> latest(String region, String indicator, Instant asOf) {
+    Answer<MetricEventView> current = resolve(region, indicator);
+    if (asOf == null || !(current instanceof Answer.Found<MetricEventView> found)) {
+      return current;
+    }
+    String key = KeyOrder.key(found.value());
+    return routeKey(key, (host, stale, p) -> host.equals(self)
+        ? CompletableFuture.completedFuture(local.value(key, p, asOf, stale))
+        : remote.value(host, key, p, asOf, stale))
+        .flatMap(v -> v == null ? Answer.notFound("no value of " + indicator + " for " + region + " as of " + asOf)
+            : Answer.found(v));
+  }
+
+  /** Every value, oldest first, whose observation time lies in [from, to] (either may be null). */
+  public Answer<List<MetricEventView>> history(String region, String indicator, Instant from, Instant to) {
+    return resolve(region, indicator).flatMap(current -> {
+      String key = KeyOrder.key(current);
+      Answer<List<MetricEventView>> all = routeKey(key, (host, stale, p) -> host.equals(self)
+          ? CompletableFuture.completedFuture(local.history(key, p, stale))
+          : remote.history(host, key, p, stale));
+      return all.map(values -> values == null ? List.<MetricEventView>of() : values.stream().filter(v -> {
+        Instant t = Instant.parse(v.observedAt());
+        return (from == null || !t.isBefore(from)) && (to == null || !t.isAfter(to));
+      }).toList());
     });
   }
 
   /** All regions with indicators, by name. */
-  public QueryResult<List<RegionSummary>> regions() {
-    return scan(RangeQuery.withNoBounds()).map(events -> {
-      Map<String, List<MetricEvent>> byRegion = new TreeMap<>();
-      events.forEach(e -> byRegion.computeIfAbsent(e.getRegion(), k -> new ArrayList<>()).add(e));
-      return byRegion.values().stream().map(list -> new RegionSummary(
-          list.get(0).getRegion(), list.get(0).getRegionCode(), list.size(),
-          list.stream().map(MetricEvent::getObservedAt).max(Comparator.naturalOrder()).map(Instant::toString).orElse(null)))
-          .toList();
+  public Answer<Listing<RegionSummary>> regions() {
+    return fanOut(ScanRequest.all()).map(listing -> {
+      Map<String, List<MetricEventView>> byRegion = new TreeMap<>(KeyOrder.CODE_POINTS);
+      listing.items().forEach(e -> byRegion.computeIfAbsent(e.region(), k -> new ArrayList<>()).add(e));
+      List<RegionSummary> regions = byRegion.values().stream().map(list -> new RegionSummary(
+          list.get(0).region(), list.get(0).regionCode(), list.size(),
+          list.stream().map(MetricEventView::observedAt).max(Comparator.naturalOrder()).orElse(null))).toList();
+      return new Listing<>(regions, listing.partial(), listing.missingPartitions(), null);
     });
   }
 
   /** The latest value of each indicator of a region, by indicator id. */
-  public QueryResult<List<MetricEvent>> indicatorsOf(String region) {
+  public Answer<Listing<MetricEventView>> indicatorsOf(String region) {
     String name = regionNames.apply(region);
-    QueryResult<List<MetricEvent>> r = scan(RangeQuery.withRange(name + "|", name + "}"));
-    if (r instanceof QueryResult.Found<List<MetricEvent>> f && f.value().isEmpty()) {
-      return QueryResult.notFound("unknown region (no indicators): " + region);
-    }
-    return r.map(list -> list.stream().sorted(Comparator.comparing(MetricEvent::getIndicator)).toList());
+    return fanOut(ScanRequest.region(name)).flatMap(listing -> listing.items().isEmpty() && !listing.partial()
+        ? Answer.notFound("unknown region (no indicators): " + region)
+        : Answer.found(listing));
   }
 
-  private QueryResult<String> resolveKey(String region, String indicator) {
-    String name = regionNames.apply(region);
-    String key = MetricEventFactory.key(name, indicator);
-    QueryResult<MetricEvent> direct = onKey(StoreNames.INDICATOR_LATEST, key, KeyQuery.<String, MetricEvent>withKey(key));
-    if (direct instanceof QueryResult.Unavailable<MetricEvent> u) {
-      return new QueryResult.Unavailable<>(u.message(), u.retryAfterSeconds());
-    }
-    if (direct instanceof QueryResult.Found<MetricEvent> f && f.value() != null) {
-      return new QueryResult.Found<>(key, f.servedBy(), f.stale());
-    }
-    // not an id: look for the indicator by its label among the region's indicators
-    QueryResult<List<MetricEvent>> all = indicatorsOf(name);
-    if (!(all instanceof QueryResult.Found<List<MetricEvent>> f)) {
-      return all.map(x -> key);
-    }
-    return f.value().stream()
-        .filter(e -> e.getIndicatorLabel().equals(indicator) || e.getIndicator().equals("x." + indicator))
-        .findFirst()
-        .<QueryResult<String>>map(e -> new QueryResult.Found<>(MetricEventFactory.key(name, e.getIndicator()), f.servedBy(), f.stale()))
-        .orElseGet(() -> QueryResult.notFound("unknown indicator " + indicator + " for region " + name));
+  /** Latest values across all regions matching q and category, a page of at most limit after the cursor. */
+  public Answer<Listing<MetricEventView>> search(String q, String category, int limit, String cursor) {
+    String after = cursor == null || cursor.isBlank() ? null : Cursors.decode(cursor);
+    return fanOut(new ScanRequest(null, after, q, category, limit + 1)).map(listing -> {
+      List<MetricEventView> items = listing.items();
+      boolean more = items.size() > limit;
+      List<MetricEventView> page = more ? items.subList(0, limit) : items;
+      String next = more ? Cursors.encode(KeyOrder.key(page.get(page.size() - 1))) : null;
+      return new Listing<>(List.copyOf(page), listing.partial(), listing.missingPartitions(), next);
+    });
   }
 
-  private <R> QueryResult<R> onKey(String store, String key, Query<R> query) {
-    if (!queryable()) {
-      return QueryResult.unavailable("streams are " + streams.state() + ", not queryable yet");
-    }
-    KeyQueryMetadata md = streams.queryMetadataForKey(store, key, KEYS);
-    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
-      return QueryResult.unavailable("store " + store + " has no owner for the key yet (rebalancing)");
-    }
-    int partition = md.partition();
-    StateQueryResult<R> result = streams.query(StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition)));
-    var pr = result.getPartitionResults().get(partition);
-    if (pr == null || pr.isFailure()) {
-      return QueryResult.unavailable(pr == null ? "partition " + partition + " of " + store + " is not hosted here"
-          : pr.getFailureReason() + ": " + pr.getFailureMessage());
-    }
-    boolean stale = !md.activeHost().toString().equals(self) && md.activeHost().port() != -1 && !isSelf(md);
-    return new QueryResult.Found<>(pr.getResult(), self, stale);
-  }
-
-  private boolean isSelf(KeyQueryMetadata md) {
-    return (md.activeHost().host() + ":" + md.activeHost().port()).equals(self);
-  }
-
-  private QueryResult<List<MetricEvent>> scan(RangeQuery<String, MetricEvent> query) {
-    if (!queryable()) {
-      return QueryResult.unavailable("streams are " + streams.state() + ", not queryable yet");
-    }
-    StateQueryResult<KeyValueIterator<String, MetricEvent>> result =
-        streams.query(StateQueryRequest.inStore(StoreNames.INDICATOR_LATEST).withQuery(query));
-    List<MetricEvent> events = new ArrayList<>();
-    for (var pr : result.getPartitionResults().values()) {
-      if (pr.isFailure()) {
-        return QueryResult.unavailable(pr.getFailureReason() + ": " + pr.getFailureMessage());
+  /** Every instance of the job: where partitions live and how far behind each copy is. */
+  public List<InstanceInfo> instances() {
+    List<InstanceInfo> result = new ArrayList<>();
+    for (StreamsMetadata md : streams.metadataForAllStreamsClients()) {
+      List<Integer> active = storePartitions(md.topicPartitions());
+      List<Integer> standby = storePartitions(md.standbyTopicPartitions());
+      if (md.hostInfo().equals(self)) {
+        result.add(new InstanceInfo(endpoint(self), true, local.state(), active, standby, local.lags(), null));
+        continue;
       }
-      try (KeyValueIterator<String, MetricEvent> it = pr.getResult()) {
-        it.forEachRemaining((KeyValue<String, MetricEvent> kv) -> events.add(kv.value));
+      try {
+        var status = remote.status(md.hostInfo()).join();
+        result.add(new InstanceInfo(endpoint(md.hostInfo()), false, status.state(), active, standby, status.lag(), null));
+      } catch (RuntimeException e) {
+        result.add(new InstanceInfo(endpoint(md.hostInfo()), false, "UNREACHABLE", active, standby, Map.of(),
+            e.getCause() == null ? e.toString() : e.getCause().toString()));
       }
     }
-    return new QueryResult.Found<>(events, self, false);
+    if (result.stream().noneMatch(InstanceInfo::self)) {
+      result.add(new InstanceInfo(endpoint(self), true, local.state(), List.of(), List.of(), local.lags(), null));
+    }
+    result.sort(Comparator.comparing(InstanceInfo::host));
+    return result;
+  }
+
+  /**
+   * The latest value under the key an indicator name leads to: the name as an id, its catalog
+   * id, its derived id, or finally any indicator of the region with that label.
+   */
+  private Answer<MetricEventView> resolve(String region, String indicator) {
+    String name = regionNames.apply(region);
+    Set<String> ids = new LinkedHashSet<>();
+    ids.add(indicator);
+    catalogIds.apply(indicator).ifPresent(ids::add);
+    ids.add(IndicatorCatalog.derivedId(indicator));
+    Answer<MetricEventView> unavailable = null;
+    for (String id : ids) {
+      String key = MetricEventFactory.key(name, id);
+      Answer<MetricEventView> r = routeKey(key, (host, stale, p) -> host.equals(self)
+          ? CompletableFuture.completedFuture(local.value(key, p, null, stale))
+          : remote.value(host, key, p, null, stale));
+      if (r instanceof Answer.Found<MetricEventView> f && f.value() != null) {
+        return r;
+      }
+      if (r instanceof Answer.Unavailable<MetricEventView>) {
+        unavailable = r;
+      }
+    }
+    Answer<Listing<MetricEventView>> all = indicatorsOf(name);
+    if (all instanceof Answer.Found<Listing<MetricEventView>> f) {
+      Optional<MetricEventView> byLabel = f.value().items().stream()
+          .filter(e -> e.indicatorLabel().equals(indicator)).findFirst();
+      if (byLabel.isPresent()) {
+        return new Answer.Found<>(byLabel.get(), f.servedBy(), f.stale());
+      }
+      if (f.value().partial() && unavailable == null) {
+        unavailable = Answer.unavailable("partitions " + f.value().missingPartitions() + " cannot be read now");
+      }
+    } else if (all instanceof Answer.Unavailable<Listing<MetricEventView>> u) {
+      unavailable = Answer.unavailable(u.message());
+    }
+    // never a wrong "not found": if some copy could not answer, say so
+    return unavailable != null ? unavailable : Answer.notFound(all instanceof Answer.NotFound<?> n
+        ? n.message() : "unknown indicator " + indicator + " for region " + name);
+  }
+
+  /** How one host reads one key: its own store or over HTTP. */
+  @FunctionalInterface
+  private interface KeyRead<T> {
+    CompletableFuture<LocalRead<T>> on(HostInfo host, boolean allowStale, int partition);
+  }
+
+  /** Active instance first, then each standby (stale); the first definite answer wins. */
+  private <T> Answer<T> routeKey(String key, KeyRead<T> read) {
+    if (!queryable()) {
+      return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
+    }
+    KeyQueryMetadata md = streams.queryMetadataForKey(StoreNames.INDICATOR_HISTORY, key, KEYS);
+    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost().port() < 0) {
+      return Answer.unavailable("no instance owns the key yet (rebalancing)");
+    }
+    List<HostInfo> hosts = new ArrayList<>();
+    hosts.add(md.activeHost());
+    hosts.addAll(md.standbyHosts());
+    String why = "no copy of partition " + md.partition() + " could answer";
+    for (int i = 0; i < hosts.size(); i++) {
+      HostInfo host = hosts.get(i);
+      boolean stale = i > 0;
+      LocalRead<T> r = read.on(host, stale, md.partition()).join();
+      switch (r.status()) {
+        case FOUND:
+          return new Answer.Found<>(r.value(), endpoint(host), stale);
+        case ABSENT:
+          return new Answer.Found<>(null, endpoint(host), stale);
+        default:
+          why = r.message();
+      }
+    }
+    return Answer.unavailable(why);
+  }
+
+  /** Asks each partition's active instance, then standbys for what failed; merges in key order. */
+  private Answer<Listing<MetricEventView>> fanOut(ScanRequest request) {
+    if (!queryable()) {
+      return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
+    }
+    Map<Integer, List<HostInfo>> owners = owners();
+    Set<Integer> pending = new TreeSet<>();
+    for (int p = 0; p < partitions; p++) {
+      pending.add(p);
+    }
+    List<MetricEventView> events = new ArrayList<>();
+    boolean stale = false;
+    for (int round = 0; !pending.isEmpty(); round++) {
+      Map<HostInfo, Set<Integer>> plan = new HashMap<>();
+      for (int p : pending) {
+        List<HostInfo> hosts = owners.getOrDefault(p, List.of());
+        if (round < hosts.size()) {
+          plan.computeIfAbsent(hosts.get(round), h -> new TreeSet<>()).add(p);
+        }
+      }
+      if (plan.isEmpty()) {
+        break;
+      }
+      boolean allowStale = round > 0;
+      Map<HostInfo, CompletableFuture<ScanResult>> calls = new HashMap<>();
+      plan.forEach((host, parts) -> calls.put(host, host.equals(self)
+          ? CompletableFuture.completedFuture(local.scan(parts, request, allowStale))
+          : remote.scan(host, parts, request, allowStale)));
+      for (var call : calls.entrySet()) {
+        ScanResult r = call.getValue().join();
+        events.addAll(r.events());
+        Set<Integer> answered = new TreeSet<>(plan.get(call.getKey()));
+        answered.removeAll(r.failedPartitions());
+        pending.removeAll(answered);
+        stale |= allowStale && !answered.isEmpty();
+      }
+    }
+    events.sort(Comparator.comparing(KeyOrder::key, KeyOrder.CODE_POINTS));
+    List<Integer> missing = List.copyOf(pending);
+    return new Answer.Found<>(new Listing<>(events, !missing.isEmpty(), missing, null), endpoint(self), stale);
+  }
+
+  /** For each store partition, the instances holding it: the active one first, then standbys. */
+  private Map<Integer, List<HostInfo>> owners() {
+    Map<Integer, List<HostInfo>> owners = new HashMap<>();
+    Map<Integer, List<HostInfo>> standbys = new HashMap<>();
+    for (StreamsMetadata md : streams.metadataForAllStreamsClients()) {
+      storePartitions(md.topicPartitions()).forEach(p -> owners.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
+      storePartitions(md.standbyTopicPartitions()).forEach(p -> standbys.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
+    }
+    standbys.forEach((p, hosts) -> owners.computeIfAbsent(p, k -> new ArrayList<>()).addAll(hosts));
+    return owners;
+  }
+
+  private static List<Integer> storePartitions(Set<TopicPartition> topicPartitions) {
+    return topicPartitions.stream().filter(tp -> tp.topic().equals(Topics.METRIC_EVENTS))
+        .map(TopicPartition::partition).sorted().toList();
+  }
+
+  private static String endpoint(HostInfo host) {
+    return host.host() + ":" + host.port();
   }
 
   private boolean queryable() {
-    return streams.state() == KafkaStreams.State.RUNNING || streams.state() == KafkaStreams.State.REBALANCING;
+    KafkaStreams.State s = streams.state();
+    return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+  }
+
+  /** Opaque page cursors: the last key of the page, base64url. */
+  static final class Cursors {
+    private Cursors() {}
+
+    static String encode(String key) {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decode(String cursor) {
+      try {
+        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("cursor is not one this API returned");
+      }
+    }
   }
 }

@@ -3,36 +3,36 @@ package com.regionalmetrics.query;
 import java.util.function.Function;
 
 /** What an interactive query found: a value (here or on another instance), nothing, or no answer yet. */
-public sealed interface QueryResult<T> {
+public sealed interface Answer<T> {
 
   /** @param servedBy host:port of the instance whose store answered; stale when read from a standby */
-  record Found<T>(T value, String servedBy, boolean stale) implements QueryResult<T> {}
+  record Found<T>(T value, String servedBy, boolean stale) implements Answer<T> {}
 
-  record NotFound<T>(String message) implements QueryResult<T> {}
+  record NotFound<T>(String message) implements Answer<T> {}
 
   /** The store cannot answer now (starting, rebalancing, restoring); ask again after retryAfterSeconds. */
-  record Unavailable<T>(String message, int retryAfterSeconds) implements QueryResult<T> {}
+  record Unavailable<T>(String message, int retryAfterSeconds) implements Answer<T> {}
 
-  static <T> QueryResult<T> notFound(String message) {
+  static <T> Answer<T> notFound(String message) {
     return new NotFound<>(message);
   }
 
-  static <T> QueryResult<T> unavailable(String message) {
+  static <T> Answer<T> unavailable(String message) {
     return new Unavailable<>(message, 1);
   }
 
   /** A value found by this instance; flatMap carries servedBy and stale over from the outer result. */
-  static <T> QueryResult<T> found(T value) {
+  static <T> Answer<T> found(T value) {
     return new Found<>(value, null, false);
   }
 
-  default <R> QueryResult<R> map(Function<T, R> f) {
+  default <R> Answer<R> map(Function<T, R> f) {
     return flatMap(v -> found(f.apply(v)));
   }
 
-  default <R> QueryResult<R> flatMap(Function<T, QueryResult<R>> f) {
+  default <R> Answer<R> flatMap(Function<T, Answer<R>> f) {
     if (this instanceof Found<T> outer) {
-      QueryResult<R> inner = f.apply(outer.value());
+      Answer<R> inner = f.apply(outer.value());
       if (inner instanceof Found<R> in && in.servedBy() == null) {
         return new Found<>(in.value(), outer.servedBy(), outer.stale());
       }

@@ -1,0 +1,412 @@
+package com.regionalmetrics.extract;
+
+import com.regionalmetrics.avro.Qualifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds quantities in a sentence: Arabic or Chinese numbers, magnitudes (万/亿), units from the
+ * {@link UnitTable}, bounds and approximations (余 多 以上 以内 约 近 超过 不到 左右), ranks (第9位),
+ * rank moves (进位14位) and composite durations (3小时7分). Skips what only looks like data: dates,
+ * times, phone numbers, ordinals (第四代), names with digits (PM2.5, 5G), top-N pools (前20),
+ * numbers inside book titles 《》. One left-to-right pass; no regular expressions.
+ */
+final class QuantityScanner {
+
+  private final UnitTable units;
+
+  QuantityScanner(UnitTable units) {
+    this.units = units;
+  }
+
+  List<Quantity> scan(String s) {
+    List<Quantity> out = new ArrayList<>();
+    int n = s.length();
+    int titleDepth = 0;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '《') {
+        titleDepth++;
+      } else if (c == '》' && titleDepth > 0) {
+        titleDepth--;
+      }
+      if (isDigit(c)) {
+        int next = arabic(s, i, out, titleDepth > 0);
+        i = Math.max(next, i + 1);
+      } else if (ChineseNumbers.isNumeralChar(c) && c != '万' && c != '亿') {
+        int next = chinese(s, i, out, titleDepth > 0);
+        i = Math.max(next, i + 1);
+      } else {
+        i++;
+      }
+    }
+    propagateListUnits(s, out);
+    return out;
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Reads an Arabic number at i; returns the index to continue from. */
+  private int arabic(String s, int i, List<Quantity> out, boolean inTitle) {
+    int n = s.length();
+    int j = i;
+    int digits = 0;
+    while (j < n && isDigit(s.charAt(j))) {
+      j++;
+      digits++;
+    }
+    // thousands separators: 1,234 or 12,345,678 (exactly three digits after each comma)
+    if (digits <= 3) {
+      while (j < n && s.charAt(j) == ',' && isThreeDigits(s, j + 1)) {
+        j += 4;
+      }
+    }
+    if (j < n - 1 && s.charAt(j) == '.' && isDigit(s.charAt(j + 1))) {
+      j++;
+      while (j < n && isDigit(s.charAt(j))) {
+        j++;
+      }
+    }
+    int numEnd = j;
+    char prev = i > 0 ? s.charAt(i - 1) : ' ';
+    char next = j < n ? s.charAt(j) : ' ';
+    // names with digits: PM2.5, NO2, G6, 5G, 3D; versions 2.0; parts of a longer code
+    if (UnitTable.isAsciiLetter(prev) || prev == '.' || prev == '-' && i > 1 && isDigit(s.charAt(i - 2))
+        || prev == '/' || prev == ':' || prev == '#') {
+      return skipRun(s, j);
+    }
+    // dates and times: 2024年, 12月, 30日, 10:30, 2016-02-15, 1-8月, 2024/1/3
+    if (next == '年' || next == '月' || next == '日' || next == '号' || next == '时' || next == ':') {
+      return j;
+    }
+    if ((next == '-' || next == '/' || next == '—' || next == '~' || next == '.') && j + 1 < n && isDigit(s.charAt(j + 1))) {
+      int k = j + 1;
+      while (k < n && isDigit(s.charAt(k))) {
+        k++;
+      }
+      char after = k < n ? s.charAt(k) : ' ';
+      if (after == '月' || after == '日' || after == '号' || after == '年' || after == '-' || after == '/'
+          || k - (j + 1) >= 5 || numEnd - i >= 3 && k - (j + 1) >= 4) {
+        return skipRun(s, k); // date, phone number, code
+      }
+    }
+    String numText = s.substring(i, numEnd);
+    if (digits >= 11 && numText.indexOf('.') < 0 && numText.indexOf(',') < 0) {
+      return j; // phone numbers, ids
+    }
+    double v = ChineseNumbers.parseArabic(numText);
+    if (Double.isNaN(v)) {
+      return j;
+    }
+    return finish(s, i, numEnd, v, numText, out, inTitle, false);
+  }
+
+  private static boolean isThreeDigits(String s, int k) {
+    if (k + 3 > s.length()) {
+      return false;
+    }
+    for (int m = k; m < k + 3; m++) {
+      if (!isDigit(s.charAt(m))) {
+        return false;
+      }
+    }
+    return k + 3 >= s.length() || !isDigit(s.charAt(k + 3));
+  }
+
+  private static int skipRun(String s, int j) {
+    int n = s.length();
+    while (j < n && (isDigit(s.charAt(j)) || UnitTable.isAsciiLetter(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '-')) {
+      j++;
+    }
+    return j;
+  }
+
+  /** Reads a Chinese numeral at i: only kept with 成/倍, a measure unit, a rank, or 万/亿 amounts. */
+  private int chinese(String s, int i, List<Quantity> out, boolean inTitle) {
+    int n = s.length();
+    int j = i;
+    while (j < n && j - i < 12 && ChineseNumbers.isNumeralChar(s.charAt(j))) {
+      j++;
+    }
+    String t = s.substring(i, j);
+    // 十四五 is a plan period; handled by TimeResolver
+    if (j < n && s.charAt(j) == '五' || t.endsWith("五") && t.startsWith("十") && t.length() == 3) {
+      return j;
+    }
+    double v = ChineseNumbers.parse(t);
+    if (Double.isNaN(v) || v <= 0) {
+      return j;
+    }
+    char prev = i > 0 ? s.charAt(i - 1) : ' ';
+    if (prev == '第') {
+      // 排名第九位 is a rank; 第四代, 第十三届 are ordinals
+      if (j < n && (s.charAt(j) == '位' || s.charAt(j) == '名') && rankContext(s, i - 1)) {
+        Quantity q = rank(s, i - 1, j + 1, v, s.substring(i - 1, j + 1));
+        out.add(q);
+      }
+      return j;
+    }
+    if (prev == '前' || prev == '后' || prev == '上' || prev == '数' || prev == '几') {
+      return j; // 前三, 上千 (vague), 数十
+    }
+    UnitTable.Match m = units.unitAt(s, j);
+    boolean big = t.indexOf('万') >= 0 || t.indexOf('亿') >= 0;
+    if (m == null) {
+      if (j < n && s.charAt(j) == '倍') {
+        return j; // 增长七倍: optional, skipped
+      }
+      return j;
+    }
+    String surface = m.unit().surface();
+    boolean percentLike = surface.equals("成");
+    if (!percentLike && (m.unit().isClassifier() || "days".equals(m.unit().dimension())) && !big) {
+      return j; // 三项主要指标, 两市三区, 连续三天: descriptive, not data
+    }
+    if (!percentLike && t.equals("一")) {
+      return j; // 一小时经济圈, 一公里: idiom
+    }
+    return finish(s, i, j, v, t, out, inTitle, true);
+  }
+
+  private static boolean rankContext(String s, int di) {
+    int from = Math.max(0, di - 6);
+    String before = s.substring(from, di);
+    return before.contains("排") || before.contains("居") || before.contains("列") || before.contains("位");
+  }
+
+  private static Quantity rank(String s, int start, int end, double v, String raw) {
+    Quantity q = new Quantity();
+    q.start = start;
+    q.end = end;
+    q.value = v;
+    q.numberValue = v;
+    q.unit = "rank";
+    q.raw = raw;
+    q.rank = true;
+    return q;
+  }
+
+  /** Number read from i to numEnd with value v: magnitude, unit, qualifiers. */
+  private int finish(String s, int i, int numEnd, double v, String numText, List<Quantity> out, boolean inTitle, boolean chinese) {
+    int n = s.length();
+    char prev = i > 0 ? s.charAt(i - 1) : ' ';
+    if (prev == '第') {
+      if (numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名') && rankContext(s, i - 1)) {
+        out.add(rank(s, i - 1, numEnd + 1, v, s.substring(i - 1, numEnd + 1)));
+        return numEnd + 1;
+      }
+      return numEnd; // ordinal
+    }
+    if (prev == '前' && !(i >= 2 && (s.charAt(i - 2) == '提' || s.charAt(i - 2) == '向'))) {
+      return numEnd; // top-N pools (前20)
+    }
+    Qualifier qual = Qualifier.EXACT;
+    int p = numEnd;
+    // 2423多亿元, 149万余人次: 余/多 before or after the magnitude
+    if (p < n && (s.charAt(p) == '余' || s.charAt(p) == '多') && p + 1 < n
+        && (UnitTable.magnitudeAt(s, p + 1) != null || units.unitAt(s, p + 1) != null)) {
+      qual = Qualifier.OVER;
+      p++;
+    }
+    double magnitude = 1;
+    UnitTable.Match direct = units.unitAt(s, p);
+    double[] mag = UnitTable.magnitudeAt(s, p);
+    UnitTable.Match afterMag = null;
+    int magEnd = p;
+    if (mag != null && !chinese) {
+      magEnd = p + (int) mag[1];
+      int p2 = magEnd;
+      if (p2 < n && (s.charAt(p2) == '余' || s.charAt(p2) == '多') && p2 + 1 < n && units.unitAt(s, p2 + 1) != null) {
+        p2++;
+      }
+      afterMag = units.unitAt(s, p2);
+      if (afterMag != null && (direct == null || afterMag.end() > direct.end())) {
+        if (p2 > magEnd) {
+          qual = Qualifier.OVER;
+        }
+        direct = null;
+      } else {
+        afterMag = null;
+      }
+    }
+    UnitTable.Match unit;
+    int end;
+    boolean hasMag = false;
+    if (afterMag != null) {
+      magnitude = mag[0];
+      unit = afterMag;
+      end = afterMag.end();
+      hasMag = true;
+    } else if (direct != null) {
+      unit = direct;
+      end = direct.end();
+    } else if (mag != null && !chinese) {
+      magnitude = mag[0];
+      unit = null;
+      end = magEnd;
+      hasMag = true;
+      if (end < n && (s.charAt(end) == '余' || s.charAt(end) == '多')) {
+        qual = Qualifier.OVER;
+        end++;
+      }
+    } else {
+      unit = null;
+      end = p;
+    }
+    // a number right before ASCII letters that are not a unit is part of a name (5G, 3D, 4K)
+    if (unit == null && end < n && UnitTable.isAsciiLetter(s.charAt(end))) {
+      return skipRun(s, end);
+    }
+    Quantity q = new Quantity();
+    q.start = i;
+    q.numberValue = v * magnitude;
+    q.hasMagnitude = hasMag;
+    q.chineseNumeral = chinese;
+    if (unit != null) {
+      q.unitEntry = unit.unit();
+      q.unit = unit.unit().unit();
+      q.value = v * magnitude * unit.unit().factor();
+      // 3小时7分 / 3小时07分钟: composite duration
+      if ("小时".equals(unit.unit().surface()) || "个小时".equals(unit.unit().surface())) {
+        int k = end;
+        int d0 = k;
+        while (k < n && isDigit(s.charAt(k)) && k - d0 < 3) {
+          k++;
+        }
+        if (k > d0 && k < n && s.charAt(k) == '分') {
+          q.value += Double.parseDouble(s.substring(d0, k));
+          end = s.startsWith("分钟", k) ? k + 2 : k + 1;
+        }
+      }
+    } else {
+      q.value = v * magnitude;
+    }
+    // trailing qualifiers
+    if (end < n && (s.charAt(end) == '余' || s.charAt(end) == '多') && unit != null && !"成".equals(unit.unit().surface())) {
+      // 2小时多 / 3000人多 (rare): over
+      if (end + 1 >= n || !TextNormalizer.isCjk(s.charAt(end + 1)) || isBoundary(s.charAt(end + 1))) {
+        qual = Qualifier.OVER;
+        end++;
+      }
+    }
+    String post2 = end + 2 <= n ? s.substring(end, end + 2) : "";
+    if (post2.equals("以上") || post2.equals("以下") || post2.equals("以内") || post2.equals("之内") || post2.equals("左右")
+        || post2.equals("上下") && unit != null) {
+      qual = switch (post2) {
+        case "以上" -> Qualifier.OVER;
+        case "左右", "上下" -> Qualifier.APPROX;
+        default -> Qualifier.UNDER;
+      };
+      end += 2;
+      if ((post2.equals("以上") || post2.equals("以下")) && end < n) {
+        char c = s.charAt(end);
+        int k = c == '的' ? end + 1 : end;
+        if (k < n && TextNormalizer.isCjk(s.charAt(k)) && !isBoundaryWord(s, k)) {
+          q.threshold = true; // 5000万元以上项目, 35蒸吨以下燃煤锅炉
+        }
+      }
+    }
+    // leading qualifiers: 约 近 超过 不到 ...
+    Qualifier pre = leadingQualifier(s, i);
+    if (pre != null && qual == Qualifier.EXACT) {
+      qual = pre;
+    }
+    q.qualifier = qual;
+    q.end = end;
+    q.raw = s.substring(i, end);
+    if (inTitle) {
+      return end;
+    }
+    // rank change: 进位14位, 上升3位, 下降2位
+    if (q.unitEntry != null && ("位".equals(q.unitEntry.surface()) || "名".equals(q.unitEntry.surface()))) {
+      String before = s.substring(Math.max(0, i - 4), i);
+      if (before.endsWith("进位") || before.endsWith("前进") || before.endsWith("前移") || before.endsWith("上升")
+          || before.endsWith("提升") || before.endsWith("提高") || before.endsWith("上升了") || before.endsWith("进")) {
+        q.rankChange = true;
+        q.rankUp = true;
+      } else if (before.endsWith("退位") || before.endsWith("后退") || before.endsWith("后移") || before.endsWith("下降")
+          || before.endsWith("下滑") || before.endsWith("退")) {
+        q.rankChange = true;
+        q.rankUp = false;
+      }
+      if (q.rankChange) {
+        q.unit = "rank";
+        q.value = v;
+      }
+    }
+    out.add(q);
+    return end;
+  }
+
+  private static boolean isBoundary(char c) {
+    return ",.;:、。!?()“”\"'".indexOf(c) >= 0 || c == ' ';
+  }
+
+  /** After 以上/以下: words that continue a statement rather than name what is bounded. */
+  private static boolean isBoundaryWord(String s, int k) {
+    String[] words = {"和", "及", "与", "或", "同比", "比", "较", "增长", "下降", "提高", "的水平", "水平", "并", "且", "是", "为",
+        "均", "都", "已", "达", "实现", "保持", "占"};
+    for (String w : words) {
+      if (s.startsWith(w, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Qualifier leadingQualifier(String s, int i) {
+    String b = s.substring(Math.max(0, i - 3), i);
+    if (b.endsWith("了")) {
+      b = s.substring(Math.max(0, i - 4), i - 1);
+    }
+    if (b.endsWith("约") || b.endsWith("大约") || b.endsWith("约为") || b.endsWith("大概") || b.endsWith("约合")) {
+      return Qualifier.APPROX;
+    }
+    if (b.endsWith("近") && !b.endsWith("最近") && !b.endsWith("附近") || b.endsWith("将近") || b.endsWith("接近")
+        || b.endsWith("不到") || b.endsWith("不足") || b.endsWith("少于") || b.endsWith("低于") || b.endsWith("不超过")) {
+      return Qualifier.UNDER;
+    }
+    if (b.endsWith("超过") || b.endsWith("超") || b.endsWith("逾") || b.endsWith("多于") || b.endsWith("高于")
+        || b.endsWith("突破") || b.endsWith("至少")) {
+      return Qualifier.OVER;
+    }
+    return null;
+  }
+
+  /** 分别为61、26和3微克/立方米: bare numbers in a list take the unit of the list's last number. */
+  private static void propagateListUnits(String s, List<Quantity> qs) {
+    for (int k = qs.size() - 2; k >= 0; k--) {
+      Quantity a = qs.get(k);
+      Quantity b = qs.get(k + 1);
+      if (!a.bare() || b.bare() || a.rank || b.rank) {
+        continue;
+      }
+      String between = s.substring(a.end, b.start);
+      if (between.equals("、") || between.equals("和") || between.equals("及") || between.equals("与") || between.equals(",")
+          || between.equals("或")) {
+        a.unitEntry = b.unitEntry;
+        a.unit = b.unit;
+        double mag = 1;
+        if (!a.hasMagnitude && b.hasMagnitude && b.unitEntry != null) {
+          mag = b.numberValue / Math.max(1e-12, parseLeading(b.raw));
+        }
+        a.value = a.numberValue * mag * (a.unitEntry == null ? 1 : a.unitEntry.factor());
+        if (a.unitEntry != null && "成".equals(a.unitEntry.surface()) && a.chineseNumeral) {
+          a.value = a.numberValue * 10;
+        }
+      }
+    }
+  }
+
+  private static double parseLeading(String raw) {
+    int j = 0;
+    while (j < raw.length() && (isDigit(raw.charAt(j)) || raw.charAt(j) == '.' || raw.charAt(j) == ',')) {
+      j++;
+    }
+    double v = ChineseNumbers.parseArabic(raw.substring(0, j));
+    return Double.isNaN(v) || v == 0 ? 1 : v;
+  }
+}

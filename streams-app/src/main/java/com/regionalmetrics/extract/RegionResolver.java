@@ -1,0 +1,192 @@
+package com.regionalmetrics.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which region a number is about. A region named in the sentence counts only where it is
+ * the subject: at the start of its clause (after time words and 在/截至/其中), or chained to such a
+ * mention (河北崇礼, 张家口市涿鹿县). Places that are objects (与北京合作, 吸纳京津技术, 到北京),
+ * route ends (北京西六环至蔚县) and exclusions (崇礼之外) never are.
+ */
+final class RegionResolver {
+
+  private final Gazetteer gazetteer;
+
+  RegionResolver(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  /** A mention that may be a sentence's subject. */
+  record Subject(Region region, int start, int end, boolean pool) {}
+
+  List<RegionMention> mentions(String sentence) {
+    try {
+      List<RegionMention> found = gazetteer.find(sentence);
+      return found == null ? List.of() : found;
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** The mentions of a sentence that are subjects; times are the sentence's time expressions. */
+  List<Subject> subjects(String s, List<RegionMention> ms, List<TimeResolver.TimeExpr> times) {
+    List<Subject> out = new ArrayList<>();
+    boolean[] timeMask = new boolean[s.length() + 1];
+    for (TimeResolver.TimeExpr t : times) {
+      for (int k = t.start(); k < t.end() && k < s.length(); k++) {
+        timeMask[k] = true;
+      }
+    }
+    RegionMention prevEligible = null;
+    RegionMention prev = null;
+    for (RegionMention m : ms) {
+      if (m.start() < 0 || m.end() > s.length() || m.start() >= m.end()) {
+        continue;
+      }
+      boolean eligible;
+      if (prev != null && chained(s, prev.end(), m.start())) {
+        eligible = prevEligible == prev;
+      } else {
+        eligible = atClauseStart(s, m.start(), timeMask);
+      }
+      if (eligible && (routeEnd(s, m, ms) || excluded(s, m.end()))) {
+        eligible = false;
+      }
+      if (eligible) {
+        // 在全国168个重点城市中排第12位: the place names the pool of a ranking, not the subject
+        boolean pool = m.start() > 0 && s.charAt(m.start() - 1) == '在' && m.end() < s.length()
+            && Character.isDigit(s.charAt(m.end()));
+        out.add(new Subject(m.region(), m.start(), m.end(), pool));
+        prevEligible = m;
+      }
+      prev = m;
+    }
+    return out;
+  }
+
+  private static boolean chained(String s, int from, int to) {
+    if (to < from) {
+      return false;
+    }
+    String between = s.substring(from, to);
+    return between.isEmpty() || between.equals("、") || between.equals("和") || between.equals("及");
+  }
+
+  private static final String[] LEAD_WORDS = {
+    "截至", "截止", "其中", "同时", "此外", "另外", "目前", "据统计", "统计显示", "数据显示", "在", "全", "据", "而", "但",
+    "今年", "去年", "以来", "起", "底", "末", "的", "年", "期间", "当年", "同期", "和", "与", "相比", "与此同时", "从"
+  };
+
+  private static boolean atClauseStart(String s, int pos, boolean[] timeMask) {
+    int k = pos - 1;
+    StringBuilder rest = new StringBuilder();
+    while (k >= 0 && !isClauseBreak(s.charAt(k))) {
+      if (!timeMask[k]) {
+        rest.append(s.charAt(k));
+      }
+      k--;
+    }
+    String r = rest.reverse().toString().strip();
+    boolean changed = true;
+    while (changed && !r.isEmpty()) {
+      changed = false;
+      for (String w : LEAD_WORDS) {
+        if (r.startsWith(w)) {
+          r = r.substring(w.length()).strip();
+          changed = true;
+        }
+      }
+    }
+    return r.isEmpty();
+  }
+
+  static boolean isClauseBreak(char c) {
+    return ",;:。!?“”\"【】[] ".indexOf(c) >= 0;
+  }
+
+  /** 北京西六环至蔚县, 张北—雄安, 张家口到北京: both ends of a route are not subjects. */
+  private static boolean routeEnd(String s, RegionMention m, List<RegionMention> ms) {
+    for (RegionMention o : ms) {
+      if (o == m) {
+        continue;
+      }
+      int a = o.start() > m.start() ? m.end() : o.end();
+      int b = o.start() > m.start() ? o.start() : m.start();
+      if (b < a || b - a > 8) {
+        continue;
+      }
+      String between = s.substring(a, b);
+      boolean hasLink = false;
+      boolean broken = false;
+      for (int k = 0; k < between.length(); k++) {
+        char c = between.charAt(k);
+        if (c == '至' || c == '到' || c == '—' || c == '-' || c == '往' || c == '~') {
+          hasLink = true;
+        }
+        if (isClauseBreak(c) || Character.isDigit(c)) {
+          broken = true;
+        }
+      }
+      if (hasLink && !broken) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean excluded(String s, int end) {
+    return s.startsWith("之外", end) || s.startsWith("以外", end) || s.startsWith("籍", end);
+  }
+
+  /** The region an article is about: the hint, else the most-named division (groupings count half). */
+  Optional<Region> mainRegion(String hint, List<String> sentences) {
+    if (hint != null && !hint.isBlank()) {
+      Optional<Region> r = lookup(hint.strip());
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    Map<String, Double> score = new LinkedHashMap<>();
+    Map<String, Region> byCode = new HashMap<>();
+    for (String s : sentences) {
+      for (RegionMention m : mentions(s)) {
+        Region r = m.region();
+        if (r == null) {
+          continue;
+        }
+        String key = r.code() != null ? r.code() : r.name();
+        double w = switch (r.level()) {
+          case GROUPING -> 0.4;
+          case COUNTRY -> 0.3;
+          case PROVINCE -> 0.8;
+          default -> 1.0;
+        };
+        score.merge(key, w, Double::sum);
+        byCode.putIfAbsent(key, r);
+      }
+    }
+    String best = null;
+    double bestScore = 0;
+    for (Map.Entry<String, Double> e : score.entrySet()) {
+      if (e.getValue() > bestScore) {
+        best = e.getKey();
+        bestScore = e.getValue();
+      }
+    }
+    return Optional.ofNullable(best == null ? null : byCode.get(best));
+  }
+
+  Optional<Region> lookup(String name) {
+    try {
+      Optional<Region> r = gazetteer.lookup(name);
+      return r == null ? Optional.empty() : r;
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

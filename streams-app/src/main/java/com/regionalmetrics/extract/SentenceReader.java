@@ -1,0 +1,905 @@
+package com.regionalmetrics.extract;
+
+import com.regionalmetrics.avro.Change;
+import com.regionalmetrics.avro.ChangeKind;
+import com.regionalmetrics.avro.Qualifier;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one sentence: decides for each quantity what it measures (label, catalog indicator),
+ * whether it is a level, a change (同比增长 x%), a rank, the two ends of a from→to transition
+ * (从5.09降至2.66) or a member of a 分别 list, and which region and period it belongs to.
+ */
+final class SentenceReader {
+
+  /** What the reader remembers across sentences of an article. */
+  static final class ArticleState {
+    final LocalDate pub;
+    final Region main;
+    int paragraph = -1;
+    Region paraRegion;       // last subject region of the current paragraph
+    Period paraTime;         // last point/now time of the current paragraph (not day-level)
+    Integer yearContext;     // last explicit year in the article
+    boolean paraYoy;         // the paragraph speaks of 同比 / 比上年同期
+    String paraLastLevelLabel;
+    String paraLastLevelUnit;
+
+    ArticleState(LocalDate pub, Region main) {
+      this.pub = pub;
+      this.main = main;
+    }
+
+    void enterParagraph(int p) {
+      if (p != paragraph) {
+        paragraph = p;
+        paraRegion = null;
+        paraTime = null;
+        paraYoy = false;
+        paraLastLevelLabel = null;
+        paraLastLevelUnit = null;
+      }
+    }
+
+    void afterFailure(int p) {
+      enterParagraph(p);
+    }
+  }
+
+  private final QuantityScanner scanner;
+  private final RegionResolver regions;
+  private final IndicatorCatalog catalog;
+
+  SentenceReader(QuantityScanner scanner, RegionResolver regions, IndicatorCatalog catalog) {
+    this.scanner = scanner;
+    this.regions = regions;
+    this.catalog = catalog;
+  }
+
+  private static final String[] UP_VERBS = {"增长", "增加", "上升", "提高", "提升", "升高", "上涨", "扩大", "回升", "增多", "跃升", "攀升", "增"};
+  private static final String[] DOWN_VERBS = {"下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "压缩", "减", "降", "下跌", "收窄"};
+  private static final String[] TO_VERBS = {
+    "下降至", "下降到", "减少到", "减少至", "压缩至", "压缩到", "缩短至", "缩短到", "提高到", "提高至", "提升至", "提升到",
+    "增加到", "增加至", "增长到", "增长至", "上升至", "上升到", "扩大到", "扩大至", "降低到", "降低至", "缩小到", "缩小至",
+    "跃升至", "攀升至", "降至", "降到", "减至", "增至", "升至", "升到", "变为", "达到", "到", "至"
+  };
+  private static final String[] DIFF_VERBS = {"高出", "低出", "多出", "高于", "低于", "少于", "多于"};
+  private static final java.util.regex.Pattern BASE_YEAR = java.util.regex.Pattern.compile("(与|比|较|相较|相比)\\d{4}年");
+  private static final java.util.regex.Pattern FUTURE = java.util.regex.Pattern.compile("(?<![截止])(到|至)\\d{4}年(底|末)?,?.{0,12}?(将|要|力争)");
+  private static final String[] TARGET_MARKERS = {"力争", "目标", "预计", "计划", "规划", "将达", "将突破", "将超过", "将实现", "将建成", "将完成", "将新增", "预期", "有望"};
+
+  /** Per-quantity working state. */
+  private static final class Item {
+    Quantity q;
+    int clauseStart;
+    String before = "";    // raw text from segment start to the number
+    String label = "";
+    boolean skip;
+    boolean change;
+    boolean up;
+    ChangeKind kind;
+    String suffix = "";    // .yoy_pct .pct .abs .pp .rank_change
+    boolean fromSide;      // X of 从X降至Y
+    Item toOf;             // for Y: its X
+    boolean listMember;    // after the head of a list (、 和 及)
+    Item listHead;
+    Period period;
+    boolean periodSet;
+    boolean target;
+    Integer targetYear;
+  }
+
+  private List<RegionMention> currentMentions = List.of();
+
+  void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, ArticleState st, List<Observation> out) {
+    st.enterParagraph(sentence.paragraph());
+    String s = sentence.text();
+    currentMentions = mentions;
+    if (s.contains("同比") || s.contains("比上年同期") || s.contains("上年同期") || s.contains("去年同期")) {
+      st.paraYoy = true;
+    }
+    List<TimeResolver.TimeExpr> times = TimeResolver.find(s, st.pub, st.yearContext);
+    List<RegionResolver.Subject> subjects = regions.subjects(s, mentions, times);
+    List<Quantity> qs = scanner.scan(s);
+    boolean[] timeMask = mask(s, times);
+
+    List<Item> items = new ArrayList<>();
+    for (Quantity q : qs) {
+      Item it = new Item();
+      it.q = q;
+      it.clauseStart = clauseStart(s, q.start);
+      items.add(it);
+    }
+    // segments, lists, raw before-text
+    for (int k = 0; k < items.size(); k++) {
+      Item it = items.get(k);
+      Quantity q = it.q;
+      if (q.threshold) {
+        it.skip = true;
+        continue;
+      }
+      int segStart = it.clauseStart;
+      Item prev = null;
+      for (int j = k - 1; j >= 0; j--) {
+        if (!items.get(j).q.threshold) {
+          prev = items.get(j);
+          break;
+        }
+      }
+      if (prev != null && prev.q.end > segStart) {
+        segStart = prev.q.end;
+        String between = s.substring(prev.q.end, q.start);
+        if (isListJoin(between) && sameKind(prev.q, q)) {
+          it.listMember = true;
+          it.listHead = prev.listMember ? prev.listHead : prev;
+        }
+      }
+      it.before = textWithout(s, segStart, q.start, timeMask, items, subjects);
+    }
+
+    String lastLevelLabel = null;
+    String lastLevelUnit = null;
+    List<Item> levels = new ArrayList<>();
+    for (int k = 0; k < items.size(); k++) {
+      Item it = items.get(k);
+      if (it.skip) {
+        continue;
+      }
+      Quantity q = it.q;
+      String b = it.before;
+      String tail = stripTrailingQualifiers(b);
+      if (notAStatement(s, it)) {
+        it.skip = true;
+        continue;
+      }
+      // differences from another place (较全国平均高出16.1个百分点): optional, and easily misread
+      if (endsWithAny(tail, DIFF_VERBS) && (b.contains("较") || b.contains("比") || s.substring(it.clauseStart, q.start).contains("较"))) {
+        it.skip = true;
+        continue;
+      }
+      if (it.listMember) {
+        Item h = it.listHead;
+        if (h.skip) {
+          it.skip = true;
+          continue;
+        }
+        it.change = h.change;
+        it.up = h.up;
+        it.kind = h.kind;
+        it.suffix = h.suffix;
+      } else if (q.rankChange) {
+        it.change = true;
+        it.up = q.rankUp;
+        it.kind = ChangeKind.RANK_CHANGE;
+        it.suffix = ".rank_change";
+      } else if (!q.rank) {
+        int dir = changeDirection(tail);
+        if (dir != 0) {
+          it.change = true;
+          it.up = dir > 0;
+          classifyChange(it, s, st);
+        }
+      }
+      // from → to
+      if (!it.change && !q.rank) {
+        String rawBefore = s.substring(it.clauseStart, q.start);
+        String rb = stripMasked(rawBefore, it.clauseStart, timeMask).replaceAll("[的]$", "");
+        if (rb.endsWith("从") || rb.endsWith("由")) {
+          it.fromSide = true;
+        }
+        if (k > 0 && items.get(k - 1).fromSide && !items.get(k - 1).skip) {
+          Item x = items.get(k - 1);
+          String between = stripMasked(s.substring(x.q.end, q.start), x.q.end, timeMask);
+          between = between.replace("的", "").replace("了", "").strip();
+          if (isToVerb(between) && (x.q.unit == null ? q.unit == null : x.q.unit.equals(q.unit) || q.unit == null)) {
+            it.toOf = x;
+          }
+        }
+      }
+      // label
+      if (it.toOf != null) {
+        it.label = it.toOf.label;
+        if (q.unit == null && it.toOf.q.unit != null) {
+          q.unit = it.toOf.q.unit;
+        }
+      } else if (it.change && !q.rankChange) {
+        String own = LabelFinder.clean(stripChangeWords(b));
+        if (own.length() >= 2 && !it.listMember) {
+          it.label = own;
+        }
+      } else if (q.rank || q.rankChange) {
+        it.label = rankLabel(lastLevelLabel, levels, st);
+      } else if (it.listMember) {
+        it.label = "";
+      } else {
+        it.label = levelLabel(s, it);
+        if (it.label.isEmpty()) {
+          // 相较2013年的13天: the compared value of the indicator just named
+          String clause = s.substring(it.clauseStart, q.start);
+          if (clause.contains("相较") || clause.contains("较") || clause.contains("比") || clause.contains("相比")) {
+            for (int j = k - 1; j >= 0; j--) {
+              Item p = items.get(j);
+              if (!p.skip && !p.change && !p.q.rank && !p.label.isEmpty() && java.util.Objects.equals(p.q.unit, q.unit)) {
+                it.label = p.label;
+                break;
+              }
+            }
+          }
+        }
+      }
+      if (it.fromSide) {
+        it.label = LabelFinder.clean(it.label);
+      }
+      items.set(k, it);
+      if (!it.change && !q.rank && !it.label.isEmpty()) {
+        lastLevelLabel = it.label;
+        lastLevelUnit = q.unit;
+      }
+      if (!it.change && !q.rank && !it.skip) {
+        levels.add(it);
+      }
+    }
+
+    // 分别 lists: subjects named before 分别, or the preceding levels of the sentence
+    assignRespectively(s, items, levels, timeMask, subjects);
+
+    // changes without their own subject take the level they refer to
+    for (int k = 0; k < items.size(); k++) {
+      Item it = items.get(k);
+      if (it.skip || !it.change || !it.label.isEmpty()) {
+        continue;
+      }
+      it.label = inheritLabel(items, k, it, st);
+    }
+
+    // emit
+    for (Item it : items) {
+      if (it.skip || it.label == null || it.label.isBlank()) {
+        continue;
+      }
+      Quantity q = it.q;
+      String unit = q.unit;
+      double value = q.value;
+      if (unit == null) {
+        unit = bareUnit(it.label);
+        if (unit == null) {
+          continue;
+        }
+      }
+      String label = trimLabel(it.label);
+      if (label.length() < 2 || !hasCjkOrLetter(label)) {
+        continue;
+      }
+      Period period = periodOf(it, items, s, times, st);
+      boolean target = isTarget(s, it, times, st);
+      if (!target && period != null && st.pub != null && period.firstDay().isAfter(st.pub)) {
+        if (hasFutureMarker(s, it.clauseStart, q.start)) {
+          target = true;
+        } else {
+          continue; // a future period that is not a plan is a misreading
+        }
+      }
+      if (period != null && (period.year() < 1970 || period.year() > 2100)) {
+        continue;
+      }
+      Integer targetYear = null;
+      if (target) {
+        targetYear = targetYear(s, q.start, times, it.clauseStart);
+        period = st.pub == null ? null : Period.month(st.pub.getYear(), st.pub.getMonthValue());
+      }
+      Region region = regionOf(it, subjects, st);
+      if (region == null) {
+        continue;
+      }
+      String indicator = indicatorId(label, unit, it);
+      if (target) {
+        indicator = indicator + (targetYear == null ? ".target" : ".target_" + targetYear);
+      }
+      Change change = it.change ? Extractor.change(it.kind, it.up) : null;
+      Qualifier qual = Extractor.qualifier(q);
+      out.add(new Observation(region.name(), region.code(), indicator, label, round(value), unit, q.raw, qual, period, change, s));
+      if (!it.change && !q.rank) {
+        st.paraLastLevelLabel = label;
+        st.paraLastLevelUnit = unit;
+      }
+    }
+
+    // paragraph context for the sentences that follow
+    for (RegionResolver.Subject sub : subjects) {
+      if (!sub.pool()) {
+        st.paraRegion = sub.region();
+      }
+    }
+    for (TimeResolver.TimeExpr t : times) {
+      if (t.explicitYear() && t.period() != null) {
+        st.yearContext = t.period().year();
+      }
+      if ((t.role() == TimeResolver.Role.POINT || t.role() == TimeResolver.Role.NOW) && !t.dayLevel() && t.period() != null) {
+        st.paraTime = t.period();
+      }
+    }
+  }
+
+  /**
+   * Numbers that describe rather than state: 其余5项污染物, 1小时交通圈, and the size of a ranking
+   * pool (在全国74个监测城市中排名第9位).
+   */
+  private static boolean notAStatement(String s, Item it) {
+    Quantity q = it.q;
+    String lead = s.substring(it.clauseStart, q.start);
+    if (lead.endsWith("其余") || lead.endsWith("其他") || lead.endsWith("另外")) {
+      return true;
+    }
+    String rest = s.substring(q.end, Math.min(s.length(), q.end + 4));
+    if (rest.startsWith("交通圈") || rest.startsWith("经济圈") || rest.startsWith("生活圈") || rest.startsWith("通勤圈")
+        || rest.startsWith("圈") || rest.startsWith("一体化")) {
+      return true;
+    }
+    if ("count".equals(q.unit) && !q.rank) {
+      int end = q.end;
+      while (end < s.length() && !RegionResolver.isClauseBreak(s.charAt(end)) && end - q.end < 20) {
+        end++;
+      }
+      String after = s.substring(q.end, end);
+      if (after.contains("排名") || after.contains("排第") || after.contains("位居") || after.contains("之首")
+          || after.contains("前列") || after.contains("中排") || after.contains("之最")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- labels
+
+  private String levelLabel(String s, Item it) {
+    Quantity q = it.q;
+    String before = LabelFinder.clean(it.before);
+    if (q.unitEntry != null && "noun".equals(q.unitEntry.kind())) {
+      return q.unitEntry.surface(); // 12.6万人口
+    }
+    if (q.unitEntry != null && q.unitEntry.isClassifier()) {
+      String after = LabelFinder.afterNoun(s, q.end);
+      if (after.length() >= 2) {
+        return after;
+      }
+      return before;
+    }
+    if (before.length() >= 2 && !placeOnly(before, s, it)) {
+      return before;
+    }
+    if (q.unit != null) {
+      String after = LabelFinder.afterNoun(s, q.end);
+      if (after.length() >= 2) {
+        return after;
+      }
+    }
+    return before;
+  }
+
+  /** A label made only of place names (张北—雄安) does not say what is measured. */
+  private boolean placeOnly(String label, String s, Item it) {
+    String rest = label;
+    for (RegionMention m : currentMentions) {
+      if (m.start() >= 0 && m.end() <= s.length()) {
+        rest = rest.replace(s.substring(m.start(), m.end()), "");
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if ("—-~至到、和与及市县区省 ".indexOf(c) < 0) {
+        b.append(c);
+      }
+    }
+    return b.length() < 2;
+  }
+
+  private static String rankLabel(String lastLevelLabel, List<Item> levels, ArticleState st) {
+    String base = null;
+    for (int i = levels.size() - 1; i >= 0; i--) {
+      Item l = levels.get(i);
+      if (!"count".equals(l.q.unit) && !"day".equals(l.q.unit) && !l.label.isEmpty()) {
+        base = l.label;
+        break;
+      }
+    }
+    if (base == null) {
+      base = lastLevelLabel != null ? lastLevelLabel : st.paraLastLevelLabel;
+    }
+    if (base == null || base.isEmpty()) {
+      return "排名";
+    }
+    return base.endsWith("排名") ? base : base + "排名";
+  }
+
+  private static String inheritLabel(List<Item> items, int k, Item it, ArticleState st) {
+    String wantUnit = it.kind == ChangeKind.ABS && !".pp".equals(it.suffix) ? it.q.unit : null;
+    if (".pp".equals(it.suffix)) {
+      wantUnit = "%";
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      Item p = items.get(j);
+      if (p.skip || p.change || p.q.rank || p.label.isEmpty()) {
+        continue;
+      }
+      if (wantUnit == null || wantUnit.equals(p.q.unit) || p.q.unit == null && "index".equals(wantUnit)) {
+        return p.label;
+      }
+    }
+    if (it.kind == ChangeKind.RANK_CHANGE) {
+      for (int j = k - 1; j >= 0; j--) {
+        if (items.get(j).q.rank) {
+          return items.get(j).label;
+        }
+      }
+    }
+    if (st.paraLastLevelLabel != null && (wantUnit == null || wantUnit.equals(st.paraLastLevelUnit))) {
+      return st.paraLastLevelLabel;
+    }
+    return "";
+  }
+
+  private static String trimLabel(String label) {
+    String l = label.strip();
+    // the head noun of a Chinese phrase is at its end: keep the last 20 characters
+    if (l.length() > 20) {
+      l = l.substring(l.length() - 20);
+    }
+    return l;
+  }
+
+  private static boolean hasCjkOrLetter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (TextNormalizer.isCjk(c) || UnitTable.isAsciiLetter(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A number without a unit is kept only when its label says what it counts or indexes. */
+  private static String bareUnit(String label) {
+    if (label.endsWith("指数") || label.endsWith("指标值") || label.endsWith("评分") || label.endsWith("得分")) {
+      return "index";
+    }
+    String[] countWords = {"人数", "数量", "户数", "人口", "总数", "个数", "件数", "次数", "家数", "人次", "客流", "游客"};
+    for (String w : countWords) {
+      if (label.endsWith(w)) {
+        return "count";
+      }
+    }
+    return null;
+  }
+
+  private String indicatorId(String label, String unit, Item it) {
+    String base;
+    if (it.change && it.kind != ChangeKind.RANK_CHANGE) {
+      String levelUnit = ".pp".equals(it.suffix) ? "%" : ("%".equals(unit) ? null : unit);
+      Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, levelUnit);
+      base = ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label));
+      return base + it.suffix;
+    }
+    if (it.kind == ChangeKind.RANK_CHANGE) {
+      Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, "rank");
+      return ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label)) + ".rank_change";
+    }
+    Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, unit);
+    return ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label));
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  private static int changeDirection(String tail) {
+    for (String v : TO_VERBS) {
+      if (v.length() >= 2 && tail.endsWith(v)) {
+        return 0; // 降至 / 增长到: a level, not a change
+      }
+    }
+    if (tail.endsWith("至") || tail.endsWith("到")) {
+      return 0;
+    }
+    for (String v : UP_VERBS) {
+      if (tail.endsWith(v)) {
+        return 1;
+      }
+    }
+    for (String v : DOWN_VERBS) {
+      if (tail.endsWith(v)) {
+        return -1;
+      }
+    }
+    return 0;
+  }
+
+  private static void classifyChange(Item it, String s, ArticleState st) {
+    String unit = it.q.unit;
+    String upto = s.substring(Math.max(0, Math.max(it.clauseStart - 40, it.q.start - 120)), it.q.start);
+    boolean explicitBase = BASE_YEAR.matcher(upto).find();
+    boolean yoy = upto.contains("同比") || upto.contains("比上年") || upto.contains("较上年") || upto.contains("比去年")
+        || upto.contains("较去年") || upto.contains("同期");
+    if ("%".equals(unit)) {
+      if (yoy || (!explicitBase && st.paraYoy)) {
+        it.kind = ChangeKind.YOY_PCT;
+        it.suffix = ".yoy_pct";
+      } else {
+        it.kind = ChangeKind.PCT;
+        it.suffix = ".pct";
+      }
+    } else if ("pp".equals(unit)) {
+      it.kind = ChangeKind.ABS;
+      it.suffix = ".pp";
+    } else {
+      it.kind = ChangeKind.ABS;
+      it.suffix = ".abs";
+    }
+  }
+
+  private static String stripChangeWords(String b) {
+    String t = stripTrailingQualifiers(b);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String v : concat(UP_VERBS, DOWN_VERBS)) {
+        if (t.endsWith(v)) {
+          t = t.substring(0, t.length() - v.length());
+          changed = true;
+          break;
+        }
+      }
+      for (String w : new String[] {"同比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"}) {
+        if (t.endsWith(w)) {
+          t = t.substring(0, t.length() - w.length());
+          changed = true;
+          break;
+        }
+      }
+    }
+    // "比去年" / "与上年相比" / "较上年同期" left inside
+    int cut = indexOfAny(t, "比", "较", "相较", "与");
+    if (cut >= 0 && cut >= t.length() - 6) {
+      t = t.substring(0, cut);
+    }
+    return t;
+  }
+
+  private static String stripTrailingQualifiers(String b) {
+    String t = b.strip();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String w : new String[] {"约", "大约", "近", "将近", "接近", "超过", "逾", "不到", "不足", "了", "达", "为", "分别为", "分别达", "分别", "高达", "近乎", "超", "仅"}) {
+        if (t.endsWith(w) && t.length() > 0) {
+          t = t.substring(0, t.length() - w.length());
+          changed = true;
+        }
+      }
+    }
+    return t;
+  }
+
+  // ---------------------------------------------------------------- lists
+
+  private void assignRespectively(String s, List<Item> items, List<Item> levels, boolean[] timeMask, List<RegionResolver.Subject> subjects) {
+    for (int k = 0; k < items.size(); k++) {
+      Item head = items.get(k);
+      if (head.skip || head.listMember) {
+        continue;
+      }
+      List<Item> members = new ArrayList<>();
+      members.add(head);
+      for (int j = k + 1; j < items.size() && items.get(j).listMember && items.get(j).listHead == head; j++) {
+        members.add(items.get(j));
+      }
+      String clause = s.substring(head.clauseStart, head.q.start);
+      int fb = clause.lastIndexOf("分别");
+      if (fb < 0) {
+        continue;
+      }
+      String pre = textWithout(s, head.clauseStart, head.clauseStart + fb, timeMask, items, subjects);
+      List<String> names = respectiveSubjects(pre);
+      if (names.size() == members.size() && members.size() >= 2) {
+        for (int m = 0; m < members.size(); m++) {
+          members.get(m).label = names.get(m);
+        }
+        continue;
+      }
+      // 分别同比增长25.8%和26.1%: the preceding levels of the sentence, in order
+      List<Item> prior = new ArrayList<>();
+      for (Item l : levels) {
+        if (l.q.start < head.q.start && !members.contains(l)) {
+          prior.add(l);
+        }
+      }
+      if (prior.size() >= members.size() && members.size() >= 2) {
+        List<Item> use = prior.subList(prior.size() - members.size(), prior.size());
+        for (int m = 0; m < members.size(); m++) {
+          members.get(m).label = use.get(m).label;
+        }
+      } else if (members.size() >= 2) {
+        for (Item m : members) {
+          m.skip = true; // cannot tell which number belongs to what
+        }
+      }
+    }
+  }
+
+  /** "可吸入颗粒物(PM10)、二氧化氮(NO2)等其他三项污染物的年均浓度" → [可吸入颗粒物(PM10)年均浓度, 二氧化氮(NO2)年均浓度]. */
+  static List<String> respectiveSubjects(String pre) {
+    String p = LabelFinder.clean(pre);
+    String measure = "";
+    int de = p.lastIndexOf('的');
+    if (de > 0 && p.substring(0, de).contains("、")) {
+      measure = p.substring(de + 1);
+      p = p.substring(0, de);
+    }
+    int deng = p.indexOf('等');
+    if (deng > 0) {
+      p = p.substring(0, deng);
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : p.split("[、和及与]")) {
+      String c = LabelFinder.clean(part);
+      if (c.isEmpty()) {
+        return List.of();
+      }
+      out.add(c + measure);
+    }
+    return out;
+  }
+
+  private static boolean isListJoin(String between) {
+    return between.equals("、") || between.equals("和") || between.equals("及") || between.equals("与") || between.equals(",")
+        || between.equals("以及");
+  }
+
+  private static boolean sameKind(Quantity a, Quantity b) {
+    if (a.unit == null || b.unit == null) {
+      return a.unit == null && b.unit == null;
+    }
+    return a.unit.equals(b.unit) && !a.rank && !b.rank;
+  }
+
+  // ---------------------------------------------------------------- time
+
+  private static Period periodOf(Item it, List<Item> items, String s, List<TimeResolver.TimeExpr> times, ArticleState st) {
+    Quantity q = it.q;
+    if (it.fromSide) {
+      // the time right after 从 (从2014年的5.09), else the start of the span (2014年以来)
+      for (TimeResolver.TimeExpr t : times) {
+        if (t.start() >= it.clauseStart && t.end() <= q.start && t.period() != null) {
+          return t.period();
+        }
+      }
+      for (TimeResolver.TimeExpr t : times) {
+        if (t.role() == TimeResolver.Role.START && t.start() < q.start) {
+          return t.period();
+        }
+      }
+      return null;
+    }
+    int from = it.toOf != null ? it.toOf.q.end : 0;
+    // own time between the from-value and this one (降至2024年的2.66)
+    if (it.toOf != null) {
+      for (int i = times.size() - 1; i >= 0; i--) {
+        TimeResolver.TimeExpr t = times.get(i);
+        if (t.start() >= from && t.end() <= q.start) {
+          return t.period();
+        }
+      }
+    }
+    TimeResolver.TimeExpr best = null;
+    boolean sawStart = false;
+    for (TimeResolver.TimeExpr t : times) {
+      if (t.end() > q.start) {
+        break;
+      }
+      switch (t.role()) {
+        case POINT, NOW -> best = t;
+        case START -> sawStart = true;
+        case COMPARE -> {
+          // 相较2013年的13天: the compared value itself, right after its year
+          String gap = s.substring(t.end(), q.start);
+          if (!it.change && gap.length() <= 2 && (gap.isEmpty() || gap.equals("的"))) {
+            best = t;
+          }
+        }
+        default -> { }
+      }
+    }
+    if (best != null) {
+      return best.period();
+    }
+    if (sawStart) {
+      return now(st); // 2023年以来已吸引49家: up to now
+    }
+    if (st.paraTime != null) {
+      return st.paraTime;
+    }
+    return now(st);
+  }
+
+  private static Period now(ArticleState st) {
+    return st.pub == null ? null : Period.month(st.pub.getYear(), st.pub.getMonthValue());
+  }
+
+  private static boolean isTarget(String s, Item it, List<TimeResolver.TimeExpr> times, ArticleState st) {
+    String clause = s.substring(it.clauseStart, it.q.start);
+    for (String m : TARGET_MARKERS) {
+      if (clause.contains(m)) {
+        return true;
+      }
+    }
+    if (hasFutureMarker(s, it.clauseStart, it.q.start)) {
+      return true;
+    }
+    if (st.pub != null) {
+      for (TimeResolver.TimeExpr t : times) {
+        if (t.start() >= it.clauseStart && t.end() <= it.q.start && t.period() != null && t.explicitYear()
+            && t.period().year() > st.pub.getYear() && t.start() > 0 && "到至".indexOf(s.charAt(t.start() - 1)) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasFutureMarker(String s, int from, int to) {
+    String c = s.substring(Math.max(from, to - 60), to); // bounded: linear in sentence length
+    return FUTURE.matcher(c).find() || c.contains("将达") || c.contains("将超");
+  }
+
+  private static Integer targetYear(String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart) {
+    Integer y = null;
+    for (TimeResolver.TimeExpr t : times) {
+      if (t.start() < pos && t.period() != null && t.explicitYear()) {
+        y = t.period().year();
+      }
+    }
+    return y;
+  }
+
+  // ---------------------------------------------------------------- region
+
+  private static Region regionOf(Item it, List<RegionResolver.Subject> subjects, ArticleState st) {
+    Quantity q = it.q;
+    Region r = null;
+    for (RegionResolver.Subject sub : subjects) {
+      if (sub.end() > q.start) {
+        break;
+      }
+      if (sub.pool() && sub.end() != q.start) {
+        continue; // 在全国74个城市中排名第9位: the pool, not the subject
+      }
+      if ((q.rank || q.rankChange) && sub.start() >= it.clauseStart) {
+        continue;
+      }
+      r = sub.region();
+    }
+    if (r == null) {
+      r = st.paraRegion;
+    }
+    if (r == null) {
+      r = st.main;
+    }
+    return r;
+  }
+
+  // ---------------------------------------------------------------- text helpers
+
+  private static boolean[] mask(String s, List<TimeResolver.TimeExpr> times) {
+    boolean[] m = new boolean[s.length() + 1];
+    for (TimeResolver.TimeExpr t : times) {
+      for (int k = t.start(); k < t.end() && k < s.length(); k++) {
+        m[k] = true;
+      }
+    }
+    return m;
+  }
+
+  private static String stripMasked(String part, int offset, boolean[] mask) {
+    StringBuilder b = new StringBuilder(part.length());
+    for (int k = 0; k < part.length(); k++) {
+      if (!mask[offset + k]) {
+        b.append(part.charAt(k));
+      }
+    }
+    return b.toString();
+  }
+
+  /** Text between from and to without time expressions, threshold quantities and subject regions. */
+  private static String textWithout(String s, int from, int to, boolean[] timeMask, List<Item> items, List<RegionResolver.Subject> subjects) {
+    if (to <= from) {
+      return "";
+    }
+    boolean[] drop = new boolean[to - from];
+    for (int k = from; k < to; k++) {
+      drop[k - from] = timeMask[k];
+    }
+    for (Item it : items) {
+      if (it.q.threshold) {
+        for (int k = Math.max(from, it.q.start); k < Math.min(to, it.q.end); k++) {
+          drop[k - from] = true;
+        }
+      }
+    }
+    for (RegionResolver.Subject sub : subjects) {
+      for (int k = Math.max(from, sub.start()); k < Math.min(to, sub.end()); k++) {
+        drop[k - from] = true;
+      }
+    }
+    StringBuilder b = new StringBuilder(to - from);
+    for (int k = from; k < to; k++) {
+      if (!drop[k - from]) {
+        b.append(s.charAt(k));
+      }
+    }
+    // region suffixes left behind (张家口市 → 市) at the start
+    String t = b.toString().strip();
+    if (t.startsWith("市") || t.startsWith("省") || t.startsWith("县") || t.startsWith("区")) {
+      t = t.substring(1);
+    }
+    return t;
+  }
+
+  static int clauseStart(String s, int pos) {
+    int k = pos - 1;
+    while (k >= 0) {
+      char c = s.charAt(k);
+      if (c == ',' || c == ';' || c == ':' || c == '。' || c == '!' || c == '?' || c == '“' || c == '”' || c == '"' || c == '【'
+          || c == '】' || c == ' ') {
+        return k + 1;
+      }
+      k--;
+    }
+    return 0;
+  }
+
+  private static boolean isToVerb(String between) {
+    for (String v : TO_VERBS) {
+      if (between.endsWith(v) && between.length() <= v.length() + 6) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsWithAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.endsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int indexOfAny(String s, String... words) {
+    int best = -1;
+    for (String w : words) {
+      int i = s.lastIndexOf(w);
+      if (i > best) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] r = new String[a.length + b.length];
+    System.arraycopy(a, 0, r, 0, a.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  private static double round(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return v;
+    }
+    if (Math.abs(v) >= 1e9) {
+      return Math.rint(v);
+    }
+    return Math.round(v * 1e6) / 1e6;
+  }
+}

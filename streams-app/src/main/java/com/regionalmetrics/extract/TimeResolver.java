@@ -1,0 +1,216 @@
+package com.regionalmetrics.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds time expressions in a sentence and resolves them to periods against the publication
+ * date: explicit years, months, days and quarters; spans take their end (1-8月 → -08, 第三季度 →
+ * -09, 十四五 → 2025); ranges (2014年起至2024年底); relative ones (去年底, 今年1-8月, 上半年,
+ * 截至目前, 日前). Each expression gets a role: a START of a span (2014年以来), a COMPARE base
+ * (比去年, 与2013年相比) or a plain POINT. All patterns are bounded (linear matching).
+ */
+final class TimeResolver {
+
+  enum Role { POINT, START, COMPARE, NOW, FUTURE }
+
+  /** A time expression at [start, end) of the sentence; period null when it cannot be resolved. */
+  record TimeExpr(int start, int end, Period period, Role role, boolean dayLevel, boolean explicitYear) {}
+
+  private static final String RANGE = "[-—~至到]";
+  private static final Pattern TIME = Pattern.compile(
+      // 1: explicit year with optional month/day or span
+      "(\\d{4})年(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?[日号])?"
+          + "|第?([一二三四1-4])季度|(上|下)半年|前三季度|(底|末|年底|年末|全年|度|初))?"
+          // 9-10: year range 2014-2024年
+          + "|(\\d{4})" + RANGE + "(\\d{4})年"
+          // 11-12: relative year (今年/去年...) with optional suffix
+          + "|(今年|本年|去年|上年|前年|明年)(底|末|年底|年末|初|上半年|下半年|前三季度|第?[一二三四]季度|同期)?"
+          + "(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?)?"
+          // 15-18: yearless month/day
+          + "|(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?[日号])?"
+          // 19: yearless quarter/half
+          + "|(第?[一二三四]季度|上半年|下半年|前三季度)"
+          // 20: now
+          + "|(截至目前|截止目前|目前|日前|现已|当前|近日|至今|迄今|如今|今年以来|截至发稿)"
+          // 21: five-year plans
+          + "|(十[一二三四五六]五)");
+
+  private TimeResolver() {}
+
+  static List<TimeExpr> find(String s, LocalDate published, Integer yearContext) {
+    List<TimeExpr> out = new ArrayList<>();
+    Matcher m = TIME.matcher(s);
+    while (m.find()) {
+      int st = m.start();
+      // a digit right before means we are inside a longer number (12024年, 3.5月?)
+      if (st > 0 && (Character.isDigit(s.charAt(st - 1)) || s.charAt(st - 1) == '.')) {
+        continue;
+      }
+      TimeExpr t = resolve(m, s, published, yearContext);
+      if (t != null && published != null && t.period() != null && t.period().firstDay().isAfter(published)) {
+        // 2022年冬奥会 in a 2016 article names an event or a plan, not the period of a value
+        t = new TimeExpr(t.start(), t.end(), t.period(), Role.FUTURE, t.dayLevel(), t.explicitYear());
+      }
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static TimeExpr resolve(Matcher m, String s, LocalDate pub, Integer yearContext) {
+    int st = m.start();
+    int en = m.end();
+    Role role = roleOf(s, st, en);
+    if (m.group(1) != null) {
+      int y = Integer.parseInt(m.group(1));
+      if (m.group(2) != null) {
+        int mo = lastOf(m.group(2), m.group(3));
+        if (m.group(4) != null) {
+          int d = lastOf(m.group(4), m.group(5));
+          return new TimeExpr(st, en, day(y, mo, d), role, true, true);
+        }
+        return new TimeExpr(st, en, month(y, mo), role, false, true);
+      }
+      if (m.group(6) != null) {
+        return new TimeExpr(st, en, month(y, quarterEnd(m.group(6))), role, false, true);
+      }
+      if (m.group(7) != null) {
+        return new TimeExpr(st, en, month(y, m.group(7).equals("上") ? 6 : 12), role, false, true);
+      }
+      if (s.startsWith("前三季度", st + 5)) {
+        return new TimeExpr(st, en, month(y, 9), role, false, true);
+      }
+      return new TimeExpr(st, en, year(y), role, false, true);
+    }
+    if (m.group(9) != null) {
+      int y = Integer.parseInt(m.group(10));
+      return new TimeExpr(st, en, year(y), role == Role.START ? Role.POINT : role, false, true);
+    }
+    if (m.group(11) != null) {
+      String rel = m.group(11);
+      String suffix = m.group(12);
+      if ("同期".equals(suffix)) {
+        role = Role.COMPARE;
+      }
+      if (pub == null) {
+        return new TimeExpr(st, en, null, role, false, false);
+      }
+      int y = pub.getYear() + switch (rel) {
+        case "去年", "上年" -> -1;
+        case "前年" -> -2;
+        case "明年" -> 1;
+        default -> 0;
+      };
+      if (m.group(13) != null) {
+        return new TimeExpr(st, en, month(y, lastOf(m.group(13), m.group(14))), role, false, false);
+      }
+      if (suffix != null) {
+        if (suffix.contains("季度")) {
+          return new TimeExpr(st, en, month(y, quarterEnd(suffix.substring(suffix.length() - 3, suffix.length() - 2))), role, false, false);
+        }
+        if (suffix.equals("上半年")) {
+          return new TimeExpr(st, en, month(y, 6), role, false, false);
+        }
+        if (suffix.equals("下半年")) {
+          return new TimeExpr(st, en, month(y, 12), role, false, false);
+        }
+        if (suffix.equals("前三季度")) {
+          return new TimeExpr(st, en, month(y, 9), role, false, false);
+        }
+      }
+      if (y == pub.getYear() && (suffix == null || suffix.equals("初"))) {
+        // 今年 alone: the year so far
+        return new TimeExpr(st, en, month(y, pub.getMonthValue()), role, false, false);
+      }
+      return new TimeExpr(st, en, year(y), role, false, false);
+    }
+    if (m.group(15) != null) {
+      int mo = lastOf(m.group(15), m.group(16));
+      if (mo < 1 || mo > 12) {
+        return null;
+      }
+      Integer y = yearFor(mo, pub, yearContext);
+      if (m.group(17) != null) {
+        int d = lastOf(m.group(17), m.group(18));
+        return new TimeExpr(st, en, y == null ? null : day(y, mo, d), role, true, false);
+      }
+      return new TimeExpr(st, en, y == null ? null : month(y, mo), role, false, false);
+    }
+    if (m.group(19) != null) {
+      String q = m.group(19);
+      int mo = q.equals("上半年") ? 6 : q.equals("下半年") ? 12 : q.equals("前三季度") ? 9 : quarterEnd(q.substring(q.length() - 3, q.length() - 2));
+      Integer y = yearFor(mo, pub, yearContext);
+      return new TimeExpr(st, en, y == null ? null : month(y, mo), role, false, false);
+    }
+    if (m.group(20) != null) {
+      Period p = pub == null ? null : month(pub.getYear(), pub.getMonthValue());
+      return new TimeExpr(st, en, p, Role.NOW, false, false);
+    }
+    if (m.group(21) != null) {
+      int k = "一二三四五六".indexOf(m.group(21).charAt(1)) + 1;
+      int endYear = 2005 + 5 * k; // 十一五 2006-2010, 十四五 2021-2025
+      return new TimeExpr(st, en, year(endYear), role, false, true);
+    }
+    return null;
+  }
+
+  private static Role roleOf(String s, int st, int en) {
+    String after = s.substring(en, Math.min(s.length(), en + 4));
+    String before = s.substring(Math.max(0, st - 3), st);
+    if (after.startsWith("以来") || after.startsWith("起") || after.startsWith("开始") || after.startsWith("至今")
+        || before.endsWith("自") || before.endsWith("从") || before.endsWith("自从") || before.endsWith("由")) {
+      return Role.START;
+    }
+    if (after.matches("^[至到]\\d{4}年.*") || after.startsWith("至今")) {
+      return Role.START;
+    }
+    if (before.endsWith("比") || before.endsWith("较") || before.endsWith("相较") || before.endsWith("与") || before.endsWith("同")
+        || before.endsWith("相比") || after.startsWith("相比") || after.startsWith("同期") || after.startsWith("比较")) {
+      return Role.COMPARE;
+    }
+    return Role.POINT;
+  }
+
+  private static Integer yearFor(int month, LocalDate pub, Integer yearContext) {
+    if (pub != null) {
+      return month <= pub.getMonthValue() ? pub.getYear() : pub.getYear() - 1;
+    }
+    return yearContext;
+  }
+
+  private static int lastOf(String a, String b) {
+    return Integer.parseInt(b != null ? b : a);
+  }
+
+  private static int quarterEnd(String q) {
+    int k = "一二三四".indexOf(q.charAt(0));
+    if (k < 0) {
+      k = q.charAt(0) - '1';
+    }
+    return (k + 1) * 3;
+  }
+
+  private static Period year(int y) {
+    return Period.year(y);
+  }
+
+  private static Period month(int y, int m) {
+    if (m < 1 || m > 12) {
+      return Period.year(y);
+    }
+    return Period.month(y, m);
+  }
+
+  private static Period day(int y, int m, int d) {
+    try {
+      return Period.day(LocalDate.of(y, m, d));
+    } catch (java.time.DateTimeException e) {
+      return month(y, m);
+    }
+  }
+}

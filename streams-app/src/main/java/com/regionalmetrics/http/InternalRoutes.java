@@ -1,0 +1,83 @@
+package com.regionalmetrics.http;
+
+import com.regionalmetrics.query.LocalRead;
+import com.regionalmetrics.query.LocalStores;
+import com.regionalmetrics.query.MetricEventView;
+import com.regionalmetrics.query.RemoteInstances;
+import com.regionalmetrics.query.ScanRequest;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What instances ask each other (/internal/v1/...): reads of this instance's own stores only,
+ * never forwarded again, so a request crosses at most one hop.
+ */
+final class InternalRoutes {
+  private final LocalStores local;
+
+  InternalRoutes(LocalStores local) {
+    this.local = local;
+  }
+
+  void register(Javalin app) {
+    app.get(RemoteInstances.PATH + "/value", this::value);
+    app.get(RemoteInstances.PATH + "/history", this::history);
+    app.get(RemoteInstances.PATH + "/scan", this::scan);
+    app.get(RemoteInstances.PATH + "/status", ctx -> ctx.json(new RemoteInstances.StatusReply(local.state(), local.lags())));
+  }
+
+  private void value(Context ctx) {
+    String asOf = ctx.queryParam("asOf");
+    LocalRead<MetricEventView> r = local.value(require(ctx, "key"), partition(ctx),
+        asOf == null ? null : Instant.ofEpochMilli(parseLong(asOf, "asOf")), stale(ctx));
+    ctx.json(RemoteInstances.toReply(r));
+  }
+
+  private void history(Context ctx) {
+    LocalRead<List<MetricEventView>> r = local.history(require(ctx, "key"), partition(ctx), stale(ctx));
+    ctx.json(RemoteInstances.toHistoryReply(r));
+  }
+
+  private void scan(Context ctx) {
+    Set<Integer> partitions;
+    try {
+      partitions = Arrays.stream(require(ctx, "partitions").split(",")).map(String::strip)
+          .map(Integer::valueOf).collect(Collectors.toSet());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("partitions must be a comma list of numbers");
+    }
+    String limit = ctx.queryParam("limit");
+    ScanRequest request = new ScanRequest(ctx.queryParam("prefix"), ctx.queryParam("after"), ctx.queryParam("q"),
+        ctx.queryParam("category"), limit == null ? 0 : (int) parseLong(limit, "limit"));
+    ctx.json(local.scan(partitions, request, stale(ctx)));
+  }
+
+  private static String require(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) {
+      throw new BadRequestException(name + " is required");
+    }
+    return v;
+  }
+
+  private static int partition(Context ctx) {
+    return (int) parseLong(require(ctx, "partition"), "partition");
+  }
+
+  private static boolean stale(Context ctx) {
+    return Boolean.parseBoolean(ctx.queryParam("stale"));
+  }
+
+  private static long parseLong(String v, String name) {
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a number");
+    }
+  }
+}

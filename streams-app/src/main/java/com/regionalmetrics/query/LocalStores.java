@@ -1,0 +1,162 @@
+package com.regionalmetrics.query;
+
+import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.topology.StoreNames;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.LagInfo;
+import org.apache.kafka.streams.query.FailureReason;
+import org.apache.kafka.streams.query.MultiVersionedKeyQuery;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.VersionedKeyQuery;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.VersionedRecord;
+import org.apache.kafka.streams.state.VersionedRecordIterator;
+
+/**
+ * Reads this instance's own copies of the stores with IQv2, one partition at a time. Active
+ * copies only, unless allowStale: then standby and restoring copies answer too.
+ */
+public final class LocalStores {
+  private final KafkaStreams streams;
+
+  public LocalStores(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /** The value of key valid at asOf (latest when null) in the given partition. */
+  public LocalRead<MetricEventView> value(String key, int partition, Instant asOf, boolean allowStale) {
+    VersionedKeyQuery<String, MetricEvent> query = VersionedKeyQuery.withKey(key);
+    if (asOf != null) {
+      query = query.asOf(asOf);
+    }
+    QueryResult<VersionedRecord<MetricEvent>> r = onPartition(query, partition, allowStale);
+    if (r.isFailure()) {
+      return LocalRead.unavailable(describe(r, partition));
+    }
+    return r.getResult() == null ? LocalRead.absent() : LocalRead.found(MetricEventView.of(r.getResult().value()));
+  }
+
+  /** Every version of key, oldest first. Absent when the key has none. */
+  public LocalRead<List<MetricEventView>> history(String key, int partition, boolean allowStale) {
+    // no time bounds in the query: the store bounds by *validity*, users by observation time;
+    // the caller filters (this also sidesteps the multi-segment toTime bug, notes/kafka.md)
+    var query = MultiVersionedKeyQuery.<String, MetricEvent>withKey(key).withAscendingTimestamps();
+    QueryResult<VersionedRecordIterator<MetricEvent>> r = onPartition(query, partition, allowStale);
+    if (r.isFailure()) {
+      return LocalRead.unavailable(describe(r, partition));
+    }
+    List<MetricEventView> values = new ArrayList<>();
+    try (VersionedRecordIterator<MetricEvent> it = r.getResult()) {
+      while (it.hasNext()) {
+        values.add(MetricEventView.of(it.next().value()));
+      }
+    }
+    return values.isEmpty() ? LocalRead.absent() : LocalRead.found(values);
+  }
+
+  /** Latest values in the given partitions (null: every local one) matching the request. */
+  public ScanResult scan(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+    if (!queryable()) {
+      return new ScanResult(List.of(), partitions == null ? Set.of() : partitions);
+    }
+    RangeQuery<String, MetricEvent> query = range(request);
+    var req = StateQueryRequest.inStore(StoreNames.INDICATOR_LATEST).withQuery(query);
+    req = partitions == null ? req : req.withPartitions(partitions);
+    if (!allowStale) {
+      req = req.requireActive();
+    }
+    StateQueryResult<KeyValueIterator<String, MetricEvent>> result = streams.query(req);
+    List<MetricEventView> events = new ArrayList<>();
+    Set<Integer> failed = new HashSet<>();
+    if (partitions != null) {
+      partitions.stream().filter(p -> !result.getPartitionResults().containsKey(p)).forEach(failed::add);
+    }
+    result.getPartitionResults().forEach((p, pr) -> {
+      if (pr.isFailure()) {
+        failed.add(p);
+        return;
+      }
+      int taken = 0;
+      try (KeyValueIterator<String, MetricEvent> it = pr.getResult()) {
+        while (it.hasNext() && (request.limit() <= 0 || taken < request.limit())) {
+          var kv = it.next();
+          if (request.after() != null && KeyOrder.CODE_POINTS.compare(kv.key, request.after()) <= 0) {
+            continue;
+          }
+          MetricEventView view = MetricEventView.of(kv.value);
+          if (request.matches(view)) {
+            events.add(view);
+            taken++;
+          }
+        }
+      }
+    });
+    return new ScanResult(events, failed);
+  }
+
+  /** Offset lag of this instance's copy of each history-store partition. */
+  public Map<Integer, Long> lags() {
+    Map<Integer, Long> lags = new TreeMap<>();
+    try {
+      Map<Integer, LagInfo> byPartition = streams.allLocalStorePartitionLags().get(StoreNames.INDICATOR_HISTORY);
+      if (byPartition != null) {
+        byPartition.forEach((p, lag) -> lags.put(p, lag.offsetLag()));
+      }
+    } catch (RuntimeException e) {
+      // not available while the instance is starting or rebalancing
+    }
+    return lags;
+  }
+
+  public String state() {
+    return streams.state().name();
+  }
+
+  private static RangeQuery<String, MetricEvent> range(ScanRequest request) {
+    String lower = request.prefix();
+    if (request.after() != null && (lower == null || KeyOrder.CODE_POINTS.compare(request.after(), lower) > 0)) {
+      lower = request.after();
+    }
+    // '}' follows '|': the range [prefix, prefix with '}' for '|'] holds exactly the region's keys
+    String upper = request.prefix() == null ? null : request.prefix().substring(0, request.prefix().length() - 1) + "}";
+    if (lower == null && upper == null) {
+      return RangeQuery.withNoBounds();
+    }
+    if (upper == null) {
+      return RangeQuery.withLowerBound(lower);
+    }
+    return lower == null ? RangeQuery.withUpperBound(upper) : RangeQuery.withRange(lower, upper);
+  }
+
+  private <R> QueryResult<R> onPartition(org.apache.kafka.streams.query.Query<R> query, int partition, boolean allowStale) {
+    if (!queryable()) {
+      return QueryResult.forFailure(FailureReason.NOT_UP_TO_BOUND, "instance is " + streams.state());
+    }
+    var req = StateQueryRequest.inStore(StoreNames.INDICATOR_HISTORY).withQuery(query).withPartitions(Set.of(partition));
+    if (!allowStale) {
+      req = req.requireActive();
+    }
+    StateQueryResult<R> result = streams.query(req);
+    QueryResult<R> r = result.getPartitionResults().get(partition);
+    return r != null ? r : QueryResult.forFailure(FailureReason.NOT_PRESENT, "partition " + partition + " is not hosted here");
+  }
+
+  private static String describe(QueryResult<?> r, int partition) {
+    return "partition " + partition + ": " + r.getFailureReason() + " " + r.getFailureMessage();
+  }
+
+  private boolean queryable() {
+    KafkaStreams.State s = streams.state();
+    return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+  }
+}

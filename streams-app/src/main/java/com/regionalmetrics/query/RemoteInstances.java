@@ -1,0 +1,121 @@
+package com.regionalmetrics.query;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Asks another instance for what its own stores hold, over its internal HTTP endpoints
+ * (/internal/v1/...). Those endpoints only ever read locally, so a forwarded request is never
+ * forwarded again. Calls are bounded by a timeout and share one keep-alive connection pool.
+ */
+public final class RemoteInstances {
+  public static final String PATH = "/internal/v1";
+  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public RemoteInstances(Duration timeout) {
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  /** Wire form of a single-value answer. */
+  public record ValueReply(String status, MetricEventView value, String message) {}
+
+  /** Wire form of a history answer. */
+  public record HistoryReply(String status, List<MetricEventView> values, String message) {}
+
+  /** Wire form of an instance's status. */
+  public record StatusReply(String state, Map<Integer, Long> lag) {}
+
+  public static ValueReply toReply(LocalRead<MetricEventView> r) {
+    return new ValueReply(r.status().name(), r.value(), r.message());
+  }
+
+  public static HistoryReply toHistoryReply(LocalRead<List<MetricEventView>> r) {
+    return new HistoryReply(r.status().name(), r.value(), r.message());
+  }
+
+  CompletableFuture<LocalRead<MetricEventView>> value(HostInfo host, String key, int partition, Instant asOf, boolean allowStale) {
+    String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale
+        + (asOf == null ? "" : "&asOf=" + asOf.toEpochMilli());
+    return get(host, "/value?" + q, ValueReply.class)
+        .thenApply(r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message()))
+        .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
+  }
+
+  CompletableFuture<LocalRead<List<MetricEventView>>> history(HostInfo host, String key, int partition, boolean allowStale) {
+    String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale;
+    return get(host, "/history?" + q, HistoryReply.class)
+        .thenApply(r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.values(), r.message()))
+        .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
+  }
+
+  CompletableFuture<ScanResult> scan(HostInfo host, Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+    StringBuilder q = new StringBuilder("partitions=")
+        .append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")))
+        .append("&stale=").append(allowStale)
+        .append("&limit=").append(request.limit());
+    append(q, "prefix", request.prefix());
+    append(q, "after", request.after());
+    append(q, "q", request.q());
+    append(q, "category", request.category());
+    return get(host, "/scan?" + q, ScanResult.class)
+        .exceptionally(e -> new ScanResult(List.of(), partitions));
+  }
+
+  CompletableFuture<StatusReply> status(HostInfo host) {
+    return get(host, "/status", StatusReply.class);
+  }
+
+  private <T> CompletableFuture<T> get(HostInfo host, String pathAndQuery, Class<T> type) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery))
+        .timeout(timeout)
+        .GET()
+        .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("HTTP " + response.statusCode() + " from " + host);
+      }
+      try {
+        return JSON.readValue(response.body(), type);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("unreadable answer from " + host + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private static void append(StringBuilder q, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      q.append('&').append(name).append('=').append(enc(value));
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+
+}

@@ -1,0 +1,149 @@
+package com.regionalmetrics.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.regionalmetrics.avro.ChangeKind;
+import com.regionalmetrics.avro.Direction;
+import com.regionalmetrics.avro.Qualifier;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Sentences written for these tests (no third-party article text). */
+class ExtractorTest {
+
+  private static final Extractor EX = Extractor.createDefault();
+
+  private static Instant day(String iso) {
+    return LocalDate.parse(iso).atTime(10, 0).atZone(Period.ZONE).toInstant();
+  }
+
+  private static List<Observation> run(String text, String published) {
+    return EX.extract(text, published == null ? null : day(published), null);
+  }
+
+  private static Optional<Observation> find(List<Observation> obs, double value, String unit) {
+    return obs.stream().filter(o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit)).findFirst();
+  }
+
+  private static Observation one(List<Observation> obs, double value, String unit) {
+    return find(obs, value, unit).orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs));
+  }
+
+  @Test
+  void fromToGivesTwoObservationsWithTheirOwnYears() {
+    List<Observation> obs = run("2015年以来,承德市空气质量综合指数从6.12降至2023年的3.05,"
+        + "细颗粒物(PM2.5)平均浓度从48微克/立方米降至27微克/立方米。", "2024-03-01");
+    Observation from = one(obs, 6.12, "index");
+    Observation to = one(obs, 3.05, "index");
+    assertThat(from.period().iso()).isEqualTo("2015");
+    assertThat(to.period().iso()).isEqualTo("2023");
+    assertThat(from.indicator()).isEqualTo("air.aqi_composite");
+    assertThat(from.indicatorLabel()).isEqualTo("空气质量综合指数");
+    assertThat(from.region()).isEqualTo("承德");
+    assertThat(one(obs, 48, "μg/m³").period().iso()).isEqualTo("2015");
+    assertThat(one(obs, 27, "μg/m³").period().iso()).isEqualTo("2023");
+    assertThat(one(obs, 27, "μg/m³").indicator()).isEqualTo("air.pm25");
+  }
+
+  @Test
+  void relativeYearMagnitudesAndCompute() {
+    List<Observation> obs = run("截至去年底,承德市风电装机规模攀升至1234.5万千瓦,已建成12个数据中心项目,算力规模达1.5万P,"
+        + "技术合同成交额达12.34亿元。", "2024-03-01");
+    Observation wind = one(obs, 12_345_000, "kW");
+    assertThat(wind.period().iso()).isEqualTo("2023");
+    assertThat(wind.indicator()).isEqualTo("energy.wind_capacity");
+    assertThat(one(obs, 15_000, "PFLOPS").indicator()).isEqualTo("digital.compute_capacity");
+    assertThat(one(obs, 12, "count").indicatorLabel()).isEqualTo("数据中心项目");
+    assertThat(one(obs, 1_234_000_000, "CNY").period().iso()).isEqualTo("2023");
+  }
+
+  @Test
+  void traditionalWithPinyinAnnotations() {
+    List<Observation> obs = run("截至目前,承德市可再(zài)生(shēng)能(néng)源裝(zhuāng)機(jī)規(guī)模達(dá)100萬(wàn)千瓦。", "2024-03-01");
+    Observation o = one(obs, 1_000_000, "kW");
+    assertThat(o.indicatorLabel()).isEqualTo("可再生能源装机规模");
+    assertThat(o.period().iso()).isEqualTo("2024-03");
+  }
+
+  @Test
+  void changesAreTheirOwnIndicators() {
+    List<Observation> obs = run("1-6月,承德市优良天数150天,同比增加12天;PM2.5平均浓度25微克/立方米,同比下降10.5%,"
+        + "在全国168个重点城市中排第30位,同比进位5位。", "2024-07-20");
+    Observation days = one(obs, 150, "day");
+    assertThat(days.period().iso()).isEqualTo("2024-06");
+    Observation more = one(obs, 12, "day");
+    assertThat(more.change().getKind()).isEqualTo(ChangeKind.ABS);
+    assertThat(more.change().getDirection()).isEqualTo(Direction.UP);
+    assertThat(more.indicator()).isEqualTo("air.good_days.abs");
+    Observation pct = one(obs, 10.5, "%");
+    assertThat(pct.change().getKind()).isEqualTo(ChangeKind.YOY_PCT);
+    assertThat(pct.indicator()).isEqualTo("air.pm25.yoy_pct");
+    assertThat(one(obs, 30, "rank").region()).isEqualTo("承德");
+    assertThat(one(obs, 5, "rank").change().getKind()).isEqualTo(ChangeKind.RANK_CHANGE);
+  }
+
+  @Test
+  void durationsBoundsAndApproximations() {
+    List<Observation> obs = run("承德到北京的最快运行时间由4小时12分压缩至70分钟,接待游客149万余人次,"
+        + "通行时间缩短至2小时以内。承德市NO2浓度同比升高约两成。", "2024-03-01");
+    assertThat(one(obs, 252, "min").qualifier()).isEqualTo(Qualifier.EXACT);
+    assertThat(one(obs, 70, "min").indicatorLabel()).contains("运行时间");
+    assertThat(one(obs, 1_490_000, "count").qualifier()).isEqualTo(Qualifier.OVER);
+    assertThat(one(obs, 120, "min").qualifier()).isEqualTo(Qualifier.UNDER);
+    assertThat(one(obs, 20, "%").qualifier()).isEqualTo(Qualifier.APPROX);
+  }
+
+  @Test
+  void respectiveListsGiveOneObservationPerSubject() {
+    List<Observation> obs = run("2023年,承德市可吸入颗粒物(PM10)、二氧化氮(NO2)、二氧化硫(SO2)等污染物的年均浓度分别为58、24和6微克/立方米。",
+        "2024-01-05");
+    assertThat(one(obs, 58, "μg/m³").indicator()).isEqualTo("air.pm10");
+    assertThat(one(obs, 24, "μg/m³").indicator()).isEqualTo("air.no2");
+    assertThat(one(obs, 6, "μg/m³").indicator()).isEqualTo("air.so2");
+    assertThat(one(obs, 6, "μg/m³").period().iso()).isEqualTo("2023");
+  }
+
+  @Test
+  void notData() {
+    List<Observation> obs = run("承德市淘汰35蒸吨以下燃煤锅炉,研发第五代产品,承办第十三届运动会。2023年5月12日,PM2.5和5G基站建设推进。\n"
+        + "联系电话:0314-2051987。\n1.本网稿件版权所有,未经授权不得转载。", "2024-03-01");
+    assertThat(obs).isEmpty();
+  }
+
+  @Test
+  void targetsAreKeptApart() {
+    List<Observation> obs = run("承德市力争到2027年可再生能源装机规模达到5000万千瓦。", "2024-03-01");
+    Observation t = one(obs, 50_000_000, "kW");
+    assertThat(t.indicator()).isEqualTo("energy.renewable_capacity.target_2027");
+    assertThat(t.period().iso()).isEqualTo("2024-03");
+  }
+
+  @Test
+  void noPublicationDateAndNoYearGivesNullPeriod() {
+    List<Observation> obs = run("今年1-8月,承德市优良天数200天。", null);
+    assertThat(one(obs, 200, "day").period()).isNull();
+  }
+
+  @Test
+  void classifierNounAndRepeatedFigures() {
+    List<Observation> obs = run("承德市建成15个环京蔬菜生产基地。全市已建成15个环京蔬菜生产基地。", "2024-03-01");
+    assertThat(obs).hasSize(1);
+    assertThat(obs.get(0).indicatorLabel()).isEqualTo("环京蔬菜生产基地");
+  }
+
+  @Test
+  void subjectRegionOfTheSentenceWins() {
+    List<Observation> obs = run("承德市今年接待游客800万人次。承德市滦平县接待游客120万人次。", "2024-03-01");
+    assertThat(one(obs, 1_200_000, "count").region()).isEqualTo("滦平县");
+    assertThat(one(obs, 8_000_000, "count").region()).isEqualTo("承德");
+  }
+
+  @Test
+  void nullAndEmptyInput() {
+    assertThat(EX.extract((com.regionalmetrics.avro.Article) null)).isEmpty();
+    assertThat(run("", null)).isEmpty();
+  }
+}
