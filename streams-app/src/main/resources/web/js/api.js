@@ -46,5 +46,6 @@ export const api = {
   indicatorsOf: (region, opts) => getJson(`/api/regions/${enc(region)}/indicators`, opts),
   latest: (region, indicator, asOf, opts) =>
     getJson(`/api/indicators/${enc(region)}/${enc(indicator)}${asOf ? `?asOf=${enc(asOf)}` : ''}`, opts),
+  search: (q, limit, opts) => getJson(`/api/indicators?q=${enc(q)}&limit=${limit}`, opts),
   history: (region, indicator, opts) => getJson(`/api/indicators/${enc(region)}/${enc(indicator)}/history`, opts),
 };

@@ -84,6 +84,15 @@ function failure(target, what, error, retry) {
     notFound && h('a', { class: 'btn', href: '#/' }, 'All regions')));
 }
 
+/** Shown when some partitions did not answer a listing (an instance down or rebalancing). */
+function partialBanner(body) {
+  if (!body?.partial) return null;
+  const n = body.missingPartitions?.length;
+  return h('div', { class: 'state warming partial', id: 'partial', role: 'status' },
+    h('div', {}, h('strong', {}, 'Incomplete: '),
+      `${n ? `${n} partition${n === 1 ? '' : 's'}` : 'some partitions'} did not answer (an instance is down or rebalancing). Reload in a moment.`));
+}
+
 function setStatus(text, kind) {
   statusEl.textContent = text;
   statusEl.className = `status ${kind || ''}`;
@@ -133,11 +142,16 @@ async function renderHome(ctx) {
     h('span', { class: 'count', title: 'indicators' }, String(r.indicators), h('span', { class: 'muted' }, ' indicators')),
     h('span', { class: 'muted small', title: 'latest observation' }, shortDate(r.latestObservedAt)))));
   const none = h('div', { class: 'state empty hidden', id: 'no-match' }, 'No region matches the search.');
+  const matches = h('section', { class: 'matches hidden', id: 'matches' });
   view.replaceChildren(
+    partialBanner(body) || '',
     h('section', { class: 'summary' },
       stat(regions.length, 'regions'), stat(total, 'indicators'), stat(shortDate(newest) || '–', 'newest observation')),
     h('div', { class: 'grid regions', id: 'regions' }, cards),
-    none);
+    none,
+    matches);
+  let searchTimer;
+  let searchController;
   applyFilter = (q) => {
     let shown = 0;
     for (const c of cards) {
@@ -145,8 +159,49 @@ async function renderHome(ctx) {
       c.classList.toggle('hidden', !hit);
       shown += hit;
     }
-    none.classList.toggle('hidden', shown > 0);
+    none.classList.toggle('hidden', shown > 0 || !!q);
+    // indicators in every region, searched by the API (label, id or region)
+    clearTimeout(searchTimer);
+    searchController?.abort();
+    if (!q) {
+      matches.classList.add('hidden');
+      return;
+    }
+    searchTimer = setTimeout(() => searchIndicators(q, matches, shown, (searchController = new AbortController())), 200);
   };
+}
+
+async function searchIndicators(q, target, regionsShown, controller) {
+  const LIMIT = 50;
+  let body;
+  try {
+    body = await api.search(q, LIMIT, { signal: controller.signal });
+  } catch (e) {
+    if (controller.signal.aborted) return;
+    target.replaceChildren(h('div', { class: 'muted' }, `Indicator search failed: ${e.message}`));
+    target.classList.remove('hidden');
+    return;
+  }
+  const items = body.items || [];
+  target.classList.remove('hidden');
+  target.dataset.query = q;
+  target.dataset.count = String(items.length);
+  if (items.length === 0) {
+    target.replaceChildren(h('div', { class: 'state empty' }, regionsShown ? `No indicator matches “${q}”.` : `Nothing matches “${q}”.`));
+    return;
+  }
+  target.replaceChildren(
+    h('h2', {}, `Indicators matching “${q}”`, h('span', { class: 'muted small' }, ` ${items.length}${body.nextCursor ? '+' : ''}`)),
+    h('div', { class: 'rows match-rows' }, items.map((i) => {
+      const q2 = qualifier(i.qualifier);
+      return h('a', { class: 'match', href: regionHref(i.region, i.indicator), dataset: { region: i.region, indicator: i.indicator } },
+        h('span', { class: 'match-region' }, i.region),
+        h('span', { class: 'match-label' }, i.indicatorLabel || i.indicator, h('span', { class: 'muted small mono' }, ` ${i.indicator}`)),
+        h('span', { class: 'match-value' }, q2 && h('span', { class: 'qual', title: q2.text }, q2.sign),
+          h('span', { class: 'num', title: fullValue(i.value) }, formatValue(i.value)),
+          unitText(i.unit) && h('span', { class: 'unit' }, unitText(i.unit))),
+        h('span', { class: 'muted small' }, i.period));
+    })));
 }
 
 function stat(value, label) {
@@ -189,6 +244,7 @@ async function renderRegion(r, ctx) {
     });
   const first = indicators[0];
   view.replaceChildren(
+    partialBanner(body) || '',
     h('div', { class: 'region-head' },
       h('h1', {}, body.region),
       first?.regionCode && h('span', { class: 'code' }, first.regionCode),

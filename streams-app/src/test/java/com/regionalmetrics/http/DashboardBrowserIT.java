@@ -140,14 +140,21 @@ class DashboardBrowserIT {
     assertThat(chengdeCard.findElement(By.cssSelector(".count")).getText()).startsWith(Integer.toString(chengdeCount));
     screenshot("regions.png");
 
-    // client-side search
+    // search: regions filtered as you type …
     WebElement search = driver.findElement(By.id("search"));
     search.sendKeys("张家");
     wait.until(d -> !card("承德").isDisplayed());
     assertThat(card("张家口").isDisplayed()).isTrue();
+    // … and indicators in every region, through the API's search
     search.clear();
-    search.sendKeys(" ");
-    search.clear();
+    search.sendKeys("空气质量综合");
+    wait.until(ExpectedConditions.attributeToBe(By.id("matches"), "data-query", "空气质量综合"));
+    List<WebElement> matches = driver.findElements(By.cssSelector("#matches .match"));
+    assertThat(matches).extracting(e -> e.getAttribute("data-region")).contains("承德", "张家口");
+    matches.stream().filter(e -> "张家口".equals(e.getAttribute("data-region"))).findFirst().orElseThrow().click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("chart"), "data-points", "2"));
+    assertThat(driver.findElement(By.cssSelector(".region-head h1")).getText()).isEqualTo("张家口");
+    assertThat(driver.findElement(By.cssSelector(".ind.selected .num")).getText()).isEqualTo("2.66");
 
     // region page: latest values grouped by category, routed by hash
     driver.get(base + "/#/region/" + enc("承德"));
@@ -200,8 +207,7 @@ class DashboardBrowserIT {
 
     // an unknown region is a friendly empty state
     driver.get(base + "/#/region/" + enc("不存在的地方"));
-    WebElement state = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("state")));
-    wait.until(d -> state.getText().contains("Nothing here yet"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Nothing here yet"));
 
     List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
