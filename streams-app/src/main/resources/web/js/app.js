@@ -248,7 +248,7 @@ async function renderRegion(r, ctx) {
     h('div', { class: 'region-head' },
       h('h1', {}, body.region),
       first?.regionCode && h('span', { class: 'code' }, first.regionCode),
-      h('span', { class: 'muted' }, `${indicators.length} indicators in ${groups.size} categories`)),
+      h('span', { class: 'muted' }, `${indicators.length} indicator${indicators.length === 1 ? '' : 's'} in ${groups.size} categor${groups.size === 1 ? 'y' : 'ies'}`)),
     h('div', { class: 'region-layout' },
       h('div', { class: 'indicator-list', id: 'indicator-list' },
         sections,
