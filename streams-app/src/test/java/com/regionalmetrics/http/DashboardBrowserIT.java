@@ -160,8 +160,15 @@ class DashboardBrowserIT {
     assertThat(driver.findElement(By.cssSelector(".region-head h1")).getText()).isEqualTo("张家口");
     assertThat(driver.findElement(By.cssSelector(".ind.selected .num")).getText()).isEqualTo("2.66");
 
-    // region page: latest values grouped by category, routed by hash
-    driver.get(base + "/#/region/" + enc("承德"));
+    // region page, routed by hash; a 503 (stores restoring) shows "warming up" and is retried
+    js("const real = window.fetch; let left = 1;"
+        + "window.fetch = (url, opts) => String(url).includes('/api/regions/') && left-- > 0"
+        + "  ? Promise.resolve(new Response(JSON.stringify({status: 503, error: 'Service Unavailable',"
+        + "      message: 'state stores are restoring'}), {status: 503, headers: {'Retry-After': '1'}}))"
+        + "  : real(url, opts);"
+        + "location.hash = '#/region/' + encodeURIComponent('承德');");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Warming up, retrying"));
+    assertThat(driver.findElement(By.id("state")).getText()).contains("state stores are restoring");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ind")));
     assertThat(driver.findElement(By.cssSelector(".region-head h1")).getText()).isEqualTo("承德");
     WebElement aqi = row("空气质量综合指数");
