@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads the regional statistics an article states. Thread-safe; pure (no I/O after construction).
@@ -172,15 +171,5 @@ public final class Extractor {
 
   static Qualifier qualifier(Quantity q) {
     return q.qualifier == null ? Qualifier.EXACT : q.qualifier;
-  }
-
-  static Map<String, Object> debug(Observation o) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("label", o.indicatorLabel());
-    return m;
-  }
-
-  static Optional<Region> none() {
-    return Optional.empty();
   }
 }

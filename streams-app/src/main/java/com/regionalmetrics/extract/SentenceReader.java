@@ -68,7 +68,9 @@ final class SentenceReader {
   private static final String[] DIFF_VERBS = {"高出", "低出", "多出", "高于", "低于", "少于", "多于"};
   private static final java.util.regex.Pattern BASE_YEAR = java.util.regex.Pattern.compile("(与|比|较|相较|相比)\\d{4}年");
   private static final java.util.regex.Pattern FUTURE = java.util.regex.Pattern.compile("(?<![截止])(到|至)\\d{4}年(底|末)?,?.{0,12}?(将|要|力争)");
-  private static final String[] TARGET_MARKERS = {"力争", "目标", "预计", "计划", "规划", "将达", "将突破", "将超过", "将实现", "将建成", "将完成", "将新增", "预期", "有望"};
+  private static final String[] TARGET_MARKERS = {
+    "力争", "目标", "预计", "计划到", "规划到", "将达", "将突破", "将超过", "将实现", "将建成", "将完成", "将新增", "有望", "将累计"
+  };
 
   /** Per-quantity working state. */
   private static final class Item {
@@ -215,6 +217,16 @@ final class SentenceReader {
         it.label = "";
       } else {
         it.label = levelLabel(s, it);
+        if (verbOnly(it.label)) {
+          it.label = ""; // 累计建成1.2万个: the noun is in the clause before
+          for (int j = k - 1; j >= 0; j--) {
+            Item p = items.get(j);
+            if (!p.skip && !p.change && !p.q.rank && !p.label.isEmpty() && java.util.Objects.equals(p.q.unit, q.unit)) {
+              it.label = p.label;
+              break;
+            }
+          }
+        }
         if (it.label.isEmpty()) {
           // 相较2013年的13天: the compared value of the indicator just named
           String clause = s.substring(it.clauseStart, q.start);
@@ -378,6 +390,21 @@ final class SentenceReader {
     return before;
   }
 
+  private static final String VERBS = "建成新增累计完成实现达到新建开通引进签约落地投运投产共有拥有其中总计合计已经";
+
+  /** Labels made only of verbs (建成, 累计新增) name no thing. */
+  static boolean verbOnly(String label) {
+    if (label.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i + 1 < label.length(); i += 2) {
+      if (VERBS.indexOf(label.substring(i, i + 2)) < 0 || VERBS.indexOf(label.substring(i, i + 2)) % 2 != 0) {
+        return false;
+      }
+    }
+    return label.length() % 2 == 0;
+  }
+
   /** A label made only of place names (张北—雄安) does not say what is measured. */
   private boolean placeOnly(String label, String s, Item it) {
     String rest = label;
@@ -520,8 +547,10 @@ final class SentenceReader {
     boolean explicitBase = BASE_YEAR.matcher(upto).find();
     boolean yoy = upto.contains("同比") || upto.contains("比上年") || upto.contains("较上年") || upto.contains("比去年")
         || upto.contains("较去年") || upto.contains("同期");
+    boolean span = upto.contains("年均") || upto.contains("累计") || upto.contains("年平均");
     if ("%".equals(unit)) {
-      if (yoy || (!explicitBase && st.paraYoy)) {
+      // growth without a stated base is, in Chinese statistical writing, against the same period last year
+      if (yoy || (!explicitBase && !span)) {
         it.kind = ChangeKind.YOY_PCT;
         it.suffix = ".yoy_pct";
       } else {

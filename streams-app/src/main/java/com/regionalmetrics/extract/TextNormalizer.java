@@ -20,11 +20,69 @@ public final class TextNormalizer {
     if (raw == null || raw.isEmpty()) {
       return "";
     }
-    String s = stripPinyinAnnotations(raw);
+    String s = decodeEntities(raw);
+    s = stripPinyinAnnotations(s);
     s = toHalfWidth(s);
     s = toSimplified(s);
     s = chineseYearsToDigits(s);
     return tidyWhitespace(s);
+  }
+
+  /** The HTML entities scraped pages leave behind (&nbsp; &amp; &#12290;). */
+  static String decodeEntities(String s) {
+    if (s.indexOf('&') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '&') {
+        int semi = -1;
+        for (int k = i + 1; k < n && k <= i + 9; k++) {
+          if (s.charAt(k) == ';') {
+            semi = k;
+            break;
+          }
+        }
+        if (semi > 0) {
+          String name = s.substring(i + 1, semi);
+          String rep = switch (name) {
+            case "nbsp", "ensp", "emsp" -> " ";
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "ldquo" -> "“";
+            case "rdquo" -> "”";
+            case "middot" -> "·";
+            case "mdash" -> "—";
+            default -> numericEntity(name);
+          };
+          if (rep != null) {
+            out.append(rep);
+            i = semi;
+            continue;
+          }
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static String numericEntity(String name) {
+    try {
+      if (name.startsWith("#x") || name.startsWith("#X")) {
+        return new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
+      }
+      if (name.startsWith("#")) {
+        return new String(Character.toChars(Integer.parseInt(name.substring(1))));
+      }
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return null;
   }
 
   static String toSimplified(String s) {

@@ -21,6 +21,7 @@ class TextNormalizerTest {
   void fullWidthAndYears() {
     assertThat(TextNormalizer.normalize("ＰＭ２．５为３２％，同比下降")).isEqualTo("PM2.5为32%,同比下降");
     assertThat(TextNormalizer.normalize("二〇二三年")).isEqualTo("2023年");
+    assertThat(TextNormalizer.normalize("达&nbsp;30&#20010;")).isEqualTo("达30个");
     assertThat(TextNormalizer.normalize("  a \n\n  b  ")).isEqualTo("a\nb");
   }
 
