@@ -97,7 +97,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
     Extractor extractor = Extractor.createDefault();
     var settings = new RegionalMetricsTopology.Settings(
         RegionalMetricsTopology.Settings.defaults().historyRetention(), config.getInt(AppConfig.MAX_ARTICLE_BYTES));
-    var topology = RegionalMetricsTopology.build(articleSerde, eventSerde, extractor::extract, Clock.systemUTC(), settings);
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var topology = RegionalMetricsTopology.build(articleSerde, eventSerde, extractor::extract, Clock.systemUTC(), settings,
+        new MicrometerPipelineMetrics(metrics));
 
     streams = new KafkaStreams(topology, streamsProperties(config, kafka));
     streams.setUncaughtExceptionHandler(e -> {
@@ -106,7 +108,6 @@ public final class RegionalMetricsApp implements AutoCloseable {
     });
     resources.add(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
 
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(metrics);

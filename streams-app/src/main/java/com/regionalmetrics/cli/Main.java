@@ -3,10 +3,10 @@ package com.regionalmetrics.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The regional-metrics command: run | ingest | extract. */
+/** The regional-metrics command: run | ingest | query | extract. */
 @Command(name = "regional-metrics", mixinStandardHelpOptions = true, version = "regional-metrics 0.1.0",
     description = "Extracts regional statistics from Chinese articles and serves them as queryable time series.",
-    subcommands = {RunCommand.class, IngestCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, IngestCommand.class, QueryCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

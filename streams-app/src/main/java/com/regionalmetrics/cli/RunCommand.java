@@ -4,6 +4,7 @@ import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Where the embedded broker and the state stores keep data (default ./data)")
   String dataDir;
 
-  @Option(names = "--ingest", arity = "1..*", description = "Article files to ingest once the app is up")
+  @Option(names = "--ingest", arity = "1..*", description = "Article files or directories to ingest once the app is up (as the ingest command)")
   List<Path> ingest = List.of();
 
   @Option(names = "--published", description = "Publication date (YYYY-MM-DD) for the --ingest files")
@@ -66,7 +67,12 @@ final class RunCommand implements Callable<Integer> {
     if (!ingest.isEmpty()) {
       app.awaitRunning(Duration.ofMinutes(2));
       String api = "http://" + ("0.0.0.0".equals(config.httpHost()) ? "127.0.0.1" : config.httpHost()) + ":" + app.httpPort();
-      new ArticlePoster(api).postAll(ingest, published, null, System.out);
+      List<String> args = new ArrayList<>(List.of("ingest", "--api", api));
+      if (published != null) {
+        args.add("--published=" + published);
+      }
+      ingest.forEach(p -> args.add(p.toString()));
+      Main.commandLine().execute(args.toArray(String[]::new));
     }
     stopped.await();
     return 0;

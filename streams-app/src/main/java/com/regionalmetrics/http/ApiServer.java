@@ -56,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
       config.http.maxRequestSize = maxRequestBytes;
       config.jsonMapper(new JavalinJackson(JSON, false));
       config.staticFiles.add("/web", Location.CLASSPATH);
+      config.staticFiles.enableWebjars();
     });
     app.before(ctx -> ctx.attribute("started", System.nanoTime()));
     app.after(ctx -> {

@@ -9,14 +9,17 @@ final class DeadLetters {
   static final String DLQ_SINK = "dlq-sink";
 
   private final ProcessorContext<Object, Object> context;
+  private final PipelineMetrics metrics;
 
-  DeadLetters(ProcessorContext<Object, Object> context) {
+  DeadLetters(ProcessorContext<Object, Object> context, PipelineMetrics metrics) {
     this.context = context;
+    this.metrics = metrics;
   }
 
   void send(Record<byte[], byte[]> original, String reason, String message) {
     RecordHeaders headers = new RecordHeaders(original.headers().toArray());
     DlqHeaders.add(headers, reason, message, context.recordMetadata());
     context.forward(new Record<Object, Object>(original.key(), original.value(), original.timestamp(), headers), DLQ_SINK);
+    metrics.onDeadLetter(reason);
   }
 }

@@ -26,13 +26,15 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
   private final Function<Article, List<Observation>> extractor;
   private final MetricEventFactory events;
   private final int maxArticleChars;
+  private final PipelineMetrics metrics;
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, String> digests;
   private DeadLetters dlq;
 
   ExtractProcessor(Deserializer<Article> articles, Function<Article, List<Observation>> extractor,
-      MetricEventFactory events, int maxArticleChars) {
+      MetricEventFactory events, int maxArticleChars, PipelineMetrics metrics) {
     this.articles = articles;
+    this.metrics = metrics;
     this.extractor = extractor;
     this.events = events;
     this.maxArticleChars = maxArticleChars;
@@ -42,7 +44,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.digests = context.getStateStore(StoreNames.ARTICLE_DIGESTS);
-    this.dlq = new DeadLetters(context);
+    this.dlq = new DeadLetters(context, metrics);
   }
 
   @Override
@@ -59,6 +61,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       dlq.send(record, DeadLetterReasons.of(e), e.getMessage());
       return;
     }
+    metrics.onArticle();
     if (article.getText() == null || article.getText().isBlank()) {
       dlq.send(record, "empty-text", "article " + article.getId() + " has no text");
       return;
@@ -72,18 +75,27 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       return; // re-ingested: its events are out already
     }
     List<Observation> observations;
+    long started = System.nanoTime();
     try {
       observations = extractor.apply(article);
     } catch (RuntimeException e) {
       dlq.send(record, "extract-failed", e.toString());
       return;
+    } finally {
+      metrics.onExtraction(System.nanoTime() - started);
     }
+    int emitted = 0;
     Instant ingestedAt = Instant.ofEpochMilli(record.timestamp());
     for (Observation o : observations) {
       Optional<MetricEvent> event = events.create(article, o, ingestedAt);
-      event.ifPresent(e -> context.forward(new Record<Object, Object>(
-          MetricEventFactory.key(e.getRegion(), e.getIndicator()), e, e.getObservedAt().toEpochMilli()), EVENTS_SINK));
+      if (event.isPresent()) {
+        MetricEvent e = event.get();
+        context.forward(new Record<Object, Object>(
+            MetricEventFactory.key(e.getRegion(), e.getIndicator()), e, e.getObservedAt().toEpochMilli()), EVENTS_SINK);
+        emitted++;
+      }
     }
+    metrics.onEvents(emitted);
     digests.put(article.getId(), digest);
   }
 }

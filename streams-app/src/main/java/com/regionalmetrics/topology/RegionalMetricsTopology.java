@@ -48,18 +48,24 @@ public final class RegionalMetricsTopology {
 
   public static Topology build(Serde<Article> articleSerde, Serde<MetricEvent> eventSerde,
       Function<Article, List<Observation>> extractor, Clock clock, Settings settings) {
+    return build(articleSerde, eventSerde, extractor, clock, settings, PipelineMetrics.NOOP);
+  }
+
+  /** As above, reporting articles read, events emitted, dead letters and extraction time to {@code metrics}. */
+  public static Topology build(Serde<Article> articleSerde, Serde<MetricEvent> eventSerde,
+      Function<Article, List<Observation>> extractor, Clock clock, Settings settings, PipelineMetrics metrics) {
     var bytes = new ByteArrayDeserializer();
     var bytesOut = new ByteArraySerializer();
     Topology topology = new Topology();
 
     topology.addSource("articles-text-source", bytes, bytes, Topics.ARTICLES_TEXT)
-        .addProcessor("normalize", () -> new TextArticleNormalizer(settings.maxArticleBytes()), "articles-text-source")
+        .addProcessor("normalize", () -> new TextArticleNormalizer(settings.maxArticleBytes(), metrics), "articles-text-source")
         .addSink(TextArticleNormalizer.ARTICLES_SINK, Topics.ARTICLES, new StringSerializer(), articleSerde.serializer(), "normalize");
 
     MetricEventFactory factory = new MetricEventFactory(clock);
     topology.addSource("articles-source", bytes, bytes, Topics.ARTICLES)
         .addProcessor("extract", () -> new ExtractProcessor(articleSerde.deserializer(), extractor, factory,
-            settings.maxArticleBytes()), "articles-source")
+            settings.maxArticleBytes(), metrics), "articles-source")
         .addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreNames.ARTICLE_DIGESTS), Serdes.String(), Serdes.String()), "extract")
         .addSink(ExtractProcessor.EVENTS_SINK, Topics.METRIC_EVENTS, new StringSerializer(), eventSerde.serializer(), "extract")

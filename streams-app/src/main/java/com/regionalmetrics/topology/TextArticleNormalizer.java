@@ -19,10 +19,12 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
   static final String ARTICLES_SINK = "articles-sink";
 
   private final int maxArticleBytes;
+  private final PipelineMetrics metrics;
   private ProcessorContext<Object, Object> context;
 
-  TextArticleNormalizer(int maxArticleBytes) {
+  TextArticleNormalizer(int maxArticleBytes, PipelineMetrics metrics) {
     this.maxArticleBytes = maxArticleBytes;
+    this.metrics = metrics;
   }
 
   @Override
@@ -32,7 +34,7 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    DeadLetters dlq = new DeadLetters(context);
+    DeadLetters dlq = new DeadLetters(context, metrics);
     if (record.value() == null) {
       dlq.send(record, "null-value", "record has no value");
       return;
