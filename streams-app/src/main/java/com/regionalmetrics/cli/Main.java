@@ -12,8 +12,28 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, paramLabel = "text|json",
+      description = "Log lines for humans (text, the default) or one JSON object per line (json); env RM_LOG_FORMAT")
+  String logFormat;
+
   public static void main(String[] args) {
+    selectLogFormat(args);
     System.exit(commandLine().execute(args));
+  }
+
+  /** Logback reads RM_LOG_FORMAT when the first logger is made: set it before anything logs. */
+  static void selectLogFormat(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String value = args[i].startsWith("--log-format=") ? args[i].substring("--log-format=".length())
+          : args[i].equals("--log-format") && i + 1 < args.length ? args[i + 1] : null;
+      if (value != null) {
+        if (!value.equals("text") && !value.equals("json")) {
+          System.err.println("error: --log-format must be text or json, got: " + value);
+          System.exit(2);
+        }
+        System.setProperty("RM_LOG_FORMAT", value);
+      }
+    }
   }
 
   static CommandLine commandLine() {
