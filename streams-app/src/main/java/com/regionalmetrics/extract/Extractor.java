@@ -99,8 +99,14 @@ public final class Extractor {
     if (regionHint != null && !regionHint.isBlank()) {
       main = regions.lookup(regionHint.strip()).orElse(null);
     }
+    // time expressions per sentence; with a publication date they do not depend on the article's
+    // running year context, so they are found once and shared by both passes
+    List<List<TimeResolver.TimeExpr>> times = new ArrayList<>(sentences.size());
+    for (int i = 0; i < sentences.size(); i++) {
+      times.add(null);
+    }
     if (main == null) {
-      main = mostFrequentSubject(sentences, perSentence, pub);
+      main = mostFrequentSubject(sentences, perSentence, pub, times);
     }
     if (main == null) {
       try {
@@ -119,7 +125,7 @@ public final class Extractor {
     for (int i = 0; i < sentences.size(); i++) {
       SentenceSplitter.Sentence s = sentences.get(i);
       try {
-        reader.read(s, perSentence.get(i), state, out);
+        reader.read(s, perSentence.get(i), pub != null ? times.get(i) : null, state, out);
       } catch (RuntimeException | StackOverflowError e) {
         state.afterFailure(s.paragraph()); // skip the sentence, keep the article
       }
@@ -131,7 +137,8 @@ public final class Extractor {
    * The region most often named as a sentence subject (not as an object: 与北京合作, 到北京).
    * Countries and groupings are left to the fallback.
    */
-  private Region mostFrequentSubject(List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence, LocalDate pub) {
+  private Region mostFrequentSubject(List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence, LocalDate pub,
+      List<List<TimeResolver.TimeExpr>> times) {
     Map<String, Double> score = new java.util.LinkedHashMap<>();
     Map<String, Region> byKey = new HashMap<>();
     for (int i = 0; i < sentences.size(); i++) {
@@ -139,7 +146,9 @@ public final class Extractor {
         continue;
       }
       String s = sentences.get(i).text();
-      for (RegionResolver.Subject sub : regions.subjects(s, perSentence.get(i), TimeResolver.find(s, pub, null))) {
+      List<TimeResolver.TimeExpr> ts = TimeResolver.find(s, pub, null);
+      times.set(i, ts);
+      for (RegionResolver.Subject sub : regions.subjects(s, perSentence.get(i), ts)) {
         if (sub.pool()) {
           continue;
         }

@@ -30,6 +30,9 @@ final class LabelFinder {
     "再次", "首次", "进一步"
   };
 
+  private static final WordIndex PREFIX_INDEX = new WordIndex(PREFIXES);
+  private static final WordIndex SUFFIX_INDEX = new WordIndex(SUFFIXES);
+
   static String clean(String t) {
     if (t == null) {
       return "";
@@ -39,7 +42,7 @@ final class LabelFinder {
     int guard = 0;
     while (changed && !s.isEmpty() && guard++ < 40) {
       changed = false;
-      for (String p : PREFIXES) {
+      for (String p : PREFIX_INDEX.startingWith(s.charAt(0))) {
         if (s.startsWith(p) && s.length() > p.length() && !protectedPrefix(s, p)) {
           s = s.substring(p.length()).strip();
           changed = true;
@@ -49,7 +52,10 @@ final class LabelFinder {
           return "";
         }
       }
-      for (String x : SUFFIXES) {
+      if (s.isEmpty()) {
+        break;
+      }
+      for (String x : SUFFIX_INDEX.endingWith(s.charAt(s.length() - 1))) {
         if (s.endsWith(x) && !protectedSuffix(s, x)) {
           s = s.substring(0, s.length() - x.length()).strip();
           changed = true;
@@ -119,8 +125,10 @@ final class LabelFinder {
     "同比", "比", "较", "占", "和", "及", "、", "排名", "排第", "第", "居"
   };
 
+  private static final WordIndex STOP_INDEX = new WordIndex(STOPS);
+
   private static boolean stopAt(String s, int i, int soFar) {
-    for (String w : STOPS) {
+    for (String w : STOP_INDEX.startingWith(s.charAt(i))) {
       if (s.startsWith(w, i)) {
         // 中 ends the phrase only as a postposition (人口中,), not inside a word (数据中心)
         if (w.equals("均") && i > 0 && "平人年日户亩".indexOf(s.charAt(i - 1)) >= 0) {

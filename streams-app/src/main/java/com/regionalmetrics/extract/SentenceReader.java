@@ -96,13 +96,19 @@ final class SentenceReader {
   private List<RegionMention> currentMentions = List.of();
 
   void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, ArticleState st, List<Observation> out) {
+    read(sentence, mentions, null, st, out);
+  }
+
+  /** {@code knownTimes}: the sentence's time expressions when already found with the same publication date, else null. */
+  void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, List<TimeResolver.TimeExpr> knownTimes, ArticleState st,
+      List<Observation> out) {
     st.enterParagraph(sentence.paragraph());
     String s = sentence.text();
     currentMentions = mentions;
     if (s.contains("同比") || s.contains("比上年同期") || s.contains("上年同期") || s.contains("去年同期")) {
       st.paraYoy = true;
     }
-    List<TimeResolver.TimeExpr> times = TimeResolver.find(s, st.pub, st.yearContext);
+    List<TimeResolver.TimeExpr> times = knownTimes != null ? knownTimes : TimeResolver.find(s, st.pub, st.yearContext);
     List<RegionResolver.Subject> subjects = regions.subjects(s, mentions, times);
     List<Quantity> qs = scanner.scan(s);
     boolean[] timeMask = mask(s, times);
@@ -187,7 +193,10 @@ final class SentenceReader {
       // from → to
       if (!it.change && !q.rank) {
         String rawBefore = s.substring(it.clauseStart, q.start);
-        String rb = stripMasked(rawBefore, it.clauseStart, timeMask).replaceAll("[的]$", "");
+        String rb = stripMasked(rawBefore, it.clauseStart, timeMask);
+        if (rb.endsWith("的")) {
+          rb = rb.substring(0, rb.length() - 1);
+        }
         if (rb.endsWith("从") || rb.endsWith("由")) {
           it.fromSide = true;
         }
@@ -506,37 +515,35 @@ final class SentenceReader {
     if (it.change && it.kind != ChangeKind.RANK_CHANGE) {
       String levelUnit = ".pp".equals(it.suffix) ? "%" : ("%".equals(unit) ? null : unit);
       Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, levelUnit);
-      base = ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label));
+      base = ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label));
       return base + it.suffix;
     }
     if (it.kind == ChangeKind.RANK_CHANGE) {
       Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, "rank");
-      return ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label)) + ".rank_change";
+      return ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label)) + ".rank_change";
     }
     Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, unit);
-    return ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label));
+    return ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label));
   }
 
   // ---------------------------------------------------------------- changes
 
+  private static final WordIndex LONG_TO_VERBS = new WordIndex(java.util.Arrays.stream(TO_VERBS).filter(v -> v.length() >= 2).toArray(String[]::new));
+  private static final WordIndex UP_INDEX = new WordIndex(UP_VERBS);
+  private static final WordIndex DOWN_INDEX = new WordIndex(DOWN_VERBS);
+
   private static int changeDirection(String tail) {
-    for (String v : TO_VERBS) {
-      if (v.length() >= 2 && tail.endsWith(v)) {
-        return 0; // 降至 / 增长到: a level, not a change
-      }
+    if (LONG_TO_VERBS.suffixOf(tail) != null) {
+      return 0; // 降至 / 增长到: a level, not a change
     }
     if (tail.endsWith("至") || tail.endsWith("到")) {
       return 0;
     }
-    for (String v : UP_VERBS) {
-      if (tail.endsWith(v)) {
-        return 1;
-      }
+    if (UP_INDEX.suffixOf(tail) != null) {
+      return 1;
     }
-    for (String v : DOWN_VERBS) {
-      if (tail.endsWith(v)) {
-        return -1;
-      }
+    if (DOWN_INDEX.suffixOf(tail) != null) {
+      return -1;
     }
     return 0;
   }
@@ -544,7 +551,7 @@ final class SentenceReader {
   private static void classifyChange(Item it, String s, ArticleState st) {
     String unit = it.q.unit;
     String upto = s.substring(Math.max(0, Math.max(it.clauseStart - 40, it.q.start - 120)), it.q.start);
-    boolean explicitBase = BASE_YEAR.matcher(upto).find();
+    boolean explicitBase = upto.indexOf('年') >= 0 && BASE_YEAR.matcher(upto).find();
     boolean yoy = upto.contains("同比") || upto.contains("比上年") || upto.contains("较上年") || upto.contains("比去年")
         || upto.contains("较去年") || upto.contains("同期");
     boolean span = upto.contains("年均") || upto.contains("累计") || upto.contains("年平均");
@@ -777,7 +784,9 @@ final class SentenceReader {
 
   private static boolean hasFutureMarker(String s, int from, int to) {
     String c = s.substring(Math.max(from, to - 60), to); // bounded: linear in sentence length
-    return FUTURE.matcher(c).find() || c.contains("将达") || c.contains("将超");
+    // FUTURE needs 到/至 and 年: skip the regex when they are absent
+    boolean maybe = c.indexOf('年') >= 0 && (c.indexOf('到') >= 0 || c.indexOf('至') >= 0);
+    return maybe && FUTURE.matcher(c).find() || c.contains("将达") || c.contains("将超");
   }
 
   private static Integer targetYear(String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart) {

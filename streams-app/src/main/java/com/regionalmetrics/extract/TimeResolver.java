@@ -39,12 +39,55 @@ final class TimeResolver {
           // 21: five-year plans
           + "|(十[一二三四五六]五)");
 
+  /** Every non-digit character a TIME match can start with (keep in step with the pattern). */
+  private static final String START_CHARS = "今本去上前明第一二三四下截目日现当近至迄如十";
+
   private TimeResolver() {}
+
+  /**
+   * A TIME match starting at digit i needs 年 or a range sign 4 characters on (2024年, 2014-2024年)
+   * or 月 within the next 5 (8月, 1-8月, 10至12月): a cheap necessary condition.
+   */
+  private static boolean digitCanStart(String s, int i, int n) {
+    if (i + 4 < n) {
+      char c4 = s.charAt(i + 4);
+      if (c4 == '年' || c4 == '-' || c4 == '—' || c4 == '~' || c4 == '至' || c4 == '到') {
+        return true;
+      }
+    }
+    for (int k = i + 1; k <= i + 5 && k < n; k++) {
+      if (s.charAt(k) == '月') {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static List<TimeExpr> find(String s, LocalDate published, Integer yearContext) {
     List<TimeExpr> out = new ArrayList<>();
     Matcher m = TIME.matcher(s);
-    while (m.find()) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = s.length();
+    int i = 0;
+    // Same matches as m.find() (leftmost first, resuming after each match), but the pattern is only
+    // tried where an expression can start: a digit or one of START_CHARS.
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (!digitCanStart(s, i, n)) {
+          i++;
+          continue;
+        }
+      } else if (START_CHARS.indexOf(c) < 0) {
+        i++;
+        continue;
+      }
+      m.region(i, n);
+      if (!m.lookingAt()) {
+        i++;
+        continue;
+      }
+      i = m.end() > m.start() ? m.end() : m.start() + 1;
       int st = m.start();
       // a digit right before means we are inside a longer number (12024年, 3.5月?)
       if (st > 0 && (Character.isDigit(s.charAt(st - 1)) || s.charAt(st - 1) == '.')) {
@@ -166,7 +209,7 @@ final class TimeResolver {
         || before.endsWith("自") || before.endsWith("从") || before.endsWith("自从") || before.endsWith("由")) {
       return Role.START;
     }
-    if (after.matches("^[至到]\\d{4}年.*") || after.startsWith("至今")) {
+    if (after.startsWith("至今")) { // (after holds at most 4 characters: never a "至2024年")
       return Role.START;
     }
     if (before.endsWith("比") || before.endsWith("较") || before.endsWith("相较") || before.endsWith("与") || before.endsWith("同")
