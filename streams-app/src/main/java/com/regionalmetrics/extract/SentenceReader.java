@@ -573,19 +573,25 @@ final class SentenceReader {
     }
   }
 
+  private static final String[] UP_DOWN_VERBS = concat(UP_VERBS, DOWN_VERBS);
+  private static final String[] CHANGE_FILLERS = {"同比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"};
+  private static final String[] TRAILING_QUALIFIERS = {
+    "约", "大约", "近", "将近", "接近", "超过", "逾", "不到", "不足", "了", "达", "为", "分别为", "分别达", "分别", "高达", "近乎", "超", "仅"
+  };
+
   private static String stripChangeWords(String b) {
     String t = stripTrailingQualifiers(b);
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String v : concat(UP_VERBS, DOWN_VERBS)) {
+      for (String v : UP_DOWN_VERBS) {
         if (t.endsWith(v)) {
           t = t.substring(0, t.length() - v.length());
           changed = true;
           break;
         }
       }
-      for (String w : new String[] {"同比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"}) {
+      for (String w : CHANGE_FILLERS) {
         if (t.endsWith(w)) {
           t = t.substring(0, t.length() - w.length());
           changed = true;
@@ -606,7 +612,7 @@ final class SentenceReader {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String w : new String[] {"约", "大约", "近", "将近", "接近", "超过", "逾", "不到", "不足", "了", "达", "为", "分别为", "分别达", "分别", "高达", "近乎", "超", "仅"}) {
+      for (String w : TRAILING_QUALIFIERS) {
         if (t.endsWith(w) && t.length() > 0) {
           t = t.substring(0, t.length() - w.length());
           changed = true;
