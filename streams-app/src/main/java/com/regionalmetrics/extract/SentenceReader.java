@@ -23,6 +23,7 @@ final class SentenceReader {
     Region paraRegion;       // last subject region of the current paragraph
     Period paraTime;         // last point/now time of the current paragraph (not day-level)
     Integer yearContext;     // last explicit year in the article
+    Period articleTime;      // last point time of the article (not day-level), across paragraphs
     boolean paraYoy;         // the paragraph speaks of 同比 / 比上年同期
     String paraLastLevelLabel;
     String paraLastLevelUnit;
@@ -108,7 +109,9 @@ final class SentenceReader {
     if (s.contains("同比") || s.contains("比上年同期") || s.contains("上年同期") || s.contains("去年同期")) {
       st.paraYoy = true;
     }
-    List<TimeResolver.TimeExpr> times = knownTimes != null ? knownTimes : TimeResolver.find(s, st.pub, st.yearContext);
+    List<TimeResolver.TimeExpr> times = knownTimes != null && !TimeResolver.usesYearContext(s, knownTimes)
+        ? knownTimes
+        : TimeResolver.find(s, st.pub, st.yearContext);
     List<RegionResolver.Subject> subjects = regions.subjects(s, mentions, times);
     List<Quantity> qs = scanner.scan(s);
     boolean[] timeMask = mask(s, times);
@@ -339,6 +342,9 @@ final class SentenceReader {
       }
       if ((t.role() == TimeResolver.Role.POINT || t.role() == TimeResolver.Role.NOW) && !t.dayLevel() && t.period() != null) {
         st.paraTime = t.period();
+      }
+      if (t.role() == TimeResolver.Role.POINT && !t.dayLevel() && t.period() != null) {
+        st.articleTime = t.period();
       }
     }
   }
@@ -760,7 +766,17 @@ final class SentenceReader {
     if (st.paraTime != null) {
       return st.paraTime;
     }
+    if (st.articleTime != null && st.pub != null && st.articleTime.year() < st.pub.getYear() && !presentTense(s, q.start)) {
+      return st.articleTime; // a report on a past period: untimed figures in later paragraphs belong to it
+    }
     return now(st);
+  }
+
+  /** 已达, 现有, 目前, 近年来: the sentence speaks of now, whatever the article reports on. */
+  private static boolean presentTense(String s, int upTo) {
+    String b = s.substring(0, upTo);
+    return b.indexOf('已') >= 0 || b.contains("现有") || b.contains("目前") || b.contains("近年") || b.contains("如今")
+        || b.contains("至今") || b.contains("现在");
   }
 
   private static Period now(ArticleState st) {

@@ -37,10 +37,12 @@ final class TimeResolver {
           // 20: now
           + "|(截至目前|截止目前|目前|日前|现已|当前|近日|至今|迄今|如今|今年以来|截至发稿)"
           // 21: five-year plans
-          + "|(十[一二三四五六]五)");
+          + "|(十[一二三四五六]五)"
+          // 22: the reporting year without a number (全年, 年末): resolved against the article's year
+          + "|(全年|年末|年底|年内|本年度)");
 
   /** Every non-digit character a TIME match can start with (keep in step with the pattern). */
-  private static final String START_CHARS = "今本去上前明第一二三四下截目日现当近至迄如十";
+  private static final String START_CHARS = "今本去上前明第一二三四下截目日现当近至迄如十全年";
 
   private TimeResolver() {}
 
@@ -194,6 +196,10 @@ final class TimeResolver {
       Period p = pub == null ? null : month(pub.getYear(), pub.getMonthValue());
       return new TimeExpr(st, en, p, Role.NOW, false, false);
     }
+    if (m.group(22) != null) {
+      Integer y = reportingYear(pub, yearContext);
+      return new TimeExpr(st, en, y == null ? null : year(y), role, false, false);
+    }
     if (m.group(21) != null) {
       int k = "一二三四五六".indexOf(m.group(21).charAt(1)) + 1;
       int endYear = 2005 + 5 * k; // 十一五 2006-2010, 十四五 2021-2025
@@ -217,6 +223,34 @@ final class TimeResolver {
       return Role.COMPARE;
     }
     return Role.POINT;
+  }
+
+  /**
+   * The year that 全年 / 年末 refer to: the article's last explicit year when it is not after the
+   * publication; else, early in a year (January to April, when annual figures are published), the
+   * previous year; else the publication year.
+   */
+  static Integer reportingYear(LocalDate pub, Integer yearContext) {
+    if (yearContext != null && (pub == null || yearContext <= pub.getYear())) {
+      return yearContext;
+    }
+    if (pub == null) {
+      return null;
+    }
+    return pub.getMonthValue() <= 4 ? pub.getYear() - 1 : pub.getYear();
+  }
+
+  /** Whether a list found without the year context holds an expression that depends on it. */
+  static boolean usesYearContext(String s, List<TimeExpr> times) {
+    for (TimeExpr t : times) {
+      if (t.end() - t.start() <= 3 && !t.explicitYear()) {
+        String w = s.substring(t.start(), t.end());
+        if (w.equals("全年") || w.equals("年末") || w.equals("年底") || w.equals("年内") || w.equals("本年度")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Integer yearFor(int month, LocalDate pub, Integer yearContext) {
