@@ -122,15 +122,57 @@ public final class Extractor {
     SentenceReader.ArticleState state = new SentenceReader.ArticleState(pub, main);
     List<Observation> out = new ArrayList<>();
     SentenceReader reader = new SentenceReader(scanner, regions, catalog);
+    java.util.BitSet fromHeadline = new java.util.BitSet();
+    boolean bodyStarted = false;
     for (int i = 0; i < sentences.size(); i++) {
       SentenceSplitter.Sentence s = sentences.get(i);
+      int before = out.size();
+      boolean headline = !bodyStarted && isHeadline(sentences, i);
+      bodyStarted |= s.text().endsWith("。");
       try {
         reader.read(s, perSentence.get(i), pub != null ? times.get(i) : null, state, out);
       } catch (RuntimeException | StackOverflowError e) {
         state.afterFailure(s.paragraph()); // skip the sentence, keep the article
       }
+      if (headline) {
+        fromHeadline.set(before, out.size());
+      }
     }
-    return ObservationDeduplicator.dedupe(out);
+    return ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline));
+  }
+
+  /** A title line: alone in its paragraph, short, without a sentence terminator. */
+  private static boolean isHeadline(List<SentenceSplitter.Sentence> sentences, int i) {
+    SentenceSplitter.Sentence s = sentences.get(i);
+    boolean alone = (i == 0 || sentences.get(i - 1).paragraph() != s.paragraph())
+        && (i + 1 >= sentences.size() || sentences.get(i + 1).paragraph() != s.paragraph());
+    String t = s.text();
+    char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+    return alone && t.length() <= 40 && "。!?;…".indexOf(last) < 0;
+  }
+
+  /** A headline figure repeated in the body (same value, unit and change) is the body's observation. */
+  private static List<Observation> dropHeadlineRepeats(List<Observation> out, java.util.BitSet fromHeadline) {
+    if (fromHeadline.isEmpty()) {
+      return out;
+    }
+    List<Observation> kept = new ArrayList<>(out.size());
+    for (int k = 0; k < out.size(); k++) {
+      Observation h = out.get(k);
+      boolean repeated = false;
+      for (int j = 0; j < out.size() && fromHeadline.get(k); j++) {
+        Observation b = out.get(j);
+        if (!fromHeadline.get(j) && b.unit().equals(h.unit()) && Math.abs(b.value() - h.value()) <= 1e-9 * Math.max(1, Math.abs(h.value()))
+            && java.util.Objects.equals(b.change(), h.change())) {
+          repeated = true;
+          break;
+        }
+      }
+      if (!repeated) {
+        kept.add(h);
+      }
+    }
+    return kept;
   }
 
   /**

@@ -15,7 +15,7 @@ final class LabelFinder {
     "全国", "我国", "累计", "已经", "已", "并且", "并", "还有", "还", "共有", "拥有", "此外", "另外", "同时", "目前",
     "据统计", "统计显示", "数据显示", "监测数据显示", "显示", "包括", "其余", "其", "的", "以来", "和", "及",
     "、", "在", "实现了", "实现", "完成了", "完成", "成功", "先后", "总计", "合计", "年", "同比", "全年", "今年", "去年",
-    "当年", "分别", "相较", "较", "及周边地区", "及周边区域", "周边地区", "周边区域", "区域", "地区", "域", "一带", "也"
+    "当年", "分别", "相较", "较", "力争", "预计", "计划", "及周边地区", "及周边区域", "周边地区", "周边区域", "区域", "地区", "域", "一带", "也"
   };
 
   /** Trailing verbs, copulas and qualifiers between the subject and the number. */
@@ -55,10 +55,20 @@ final class LabelFinder {
       if (s.isEmpty()) {
         break;
       }
-      for (String x : SUFFIX_INDEX.endingWith(s.charAt(s.length() - 1))) {
+      for (String x : SUFFIX_INDEX.longestFirstEndingWith(s.charAt(s.length() - 1))) {
         if (s.endsWith(x) && !protectedSuffix(s, x)) {
           s = s.substring(0, s.length() - x.length()).strip();
           changed = true;
+          break;
+        }
+      }
+    }
+    // 规模以上工业增加值按可比价格计算: the method of calculation is not part of the name
+    int how = s.indexOf("按");
+    if (how > 0) {
+      for (String m : new String[] {"按可比价格", "按不变价格", "按现价", "按可比口径", "按同口径", "按照可比"}) {
+        if (s.startsWith(m, how)) {
+          s = s.substring(0, how).strip();
           break;
         }
       }

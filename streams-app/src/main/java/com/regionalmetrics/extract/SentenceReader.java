@@ -23,7 +23,8 @@ final class SentenceReader {
     Region paraRegion;       // last subject region of the current paragraph
     Period paraTime;         // last point/now time of the current paragraph (not day-level)
     Integer yearContext;     // last explicit year in the article
-    Period articleTime;      // last point time of the article (not day-level), across paragraphs
+    Period reportTime;       // first point time of the article (not day-level): the period it reports on
+    boolean otherYears;      // a later point time names another year: the article is not about one period
     boolean paraYoy;         // the paragraph speaks of 同比 / 比上年同期
     String paraLastLevelLabel;
     String paraLastLevelUnit;
@@ -59,8 +60,8 @@ final class SentenceReader {
     this.catalog = catalog;
   }
 
-  private static final String[] UP_VERBS = {"增长", "增加", "上升", "提高", "提升", "升高", "上涨", "扩大", "回升", "增多", "跃升", "攀升", "增"};
-  private static final String[] DOWN_VERBS = {"下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "压缩", "减", "降", "下跌", "收窄"};
+  private static final String[] UP_VERBS = {"增长", "增加", "上升", "提高", "提升", "升高", "上涨", "扩大", "回升", "增多", "跃升", "攀升", "增", "恶化"};
+  private static final String[] DOWN_VERBS = {"下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "压缩", "减", "降", "下跌", "收窄", "改善"};
   private static final String[] TO_VERBS = {
     "下降至", "下降到", "减少到", "减少至", "压缩至", "压缩到", "缩短至", "缩短到", "提高到", "提高至", "提升至", "提升到",
     "增加到", "增加至", "增长到", "增长至", "上升至", "上升到", "扩大到", "扩大至", "降低到", "降低至", "缩小到", "缩小至",
@@ -313,7 +314,7 @@ final class SentenceReader {
         targetYear = targetYear(s, q.start, times, it.clauseStart);
         period = st.pub == null ? null : Period.month(st.pub.getYear(), st.pub.getMonthValue());
       }
-      Region region = regionOf(it, subjects, st);
+      Region region = regionOf(s, it, subjects, st);
       if (region == null) {
         continue;
       }
@@ -344,7 +345,11 @@ final class SentenceReader {
         st.paraTime = t.period();
       }
       if (t.role() == TimeResolver.Role.POINT && !t.dayLevel() && t.period() != null) {
-        st.articleTime = t.period();
+        if (st.reportTime == null) {
+          st.reportTime = t.period();
+        } else if (t.period().year() != st.reportTime.year()) {
+          st.otherYears = true;
+        }
       }
     }
   }
@@ -766,8 +771,9 @@ final class SentenceReader {
     if (st.paraTime != null) {
       return st.paraTime;
     }
-    if (st.articleTime != null && st.pub != null && st.articleTime.year() < st.pub.getYear() && !presentTense(s, q.start)) {
-      return st.articleTime; // a report on a past period: untimed figures in later paragraphs belong to it
+    if (st.reportTime != null && !st.otherYears && st.pub != null && st.reportTime.year() < st.pub.getYear()
+        && !presentTense(s, q.start)) {
+      return st.reportTime; // a report on one past period: untimed figures in later paragraphs belong to it
     }
     return now(st);
   }
@@ -785,6 +791,10 @@ final class SentenceReader {
 
   private static boolean isTarget(String s, Item it, List<TimeResolver.TimeExpr> times, ArticleState st) {
     String clause = s.substring(it.clauseStart, it.q.start);
+    String lead = s.substring(0, it.q.start);
+    if (lead.contains("预期目标") || lead.contains("主要目标") || lead.contains("目标任务是") || lead.contains("目标是")) {
+      return true; // 主要预期目标是:地区生产总值增长5.5%左右, ...
+    }
     for (String m : TARGET_MARKERS) {
       if (clause.contains(m)) {
         return true;
@@ -823,7 +833,7 @@ final class SentenceReader {
 
   // ---------------------------------------------------------------- region
 
-  private static Region regionOf(Item it, List<RegionResolver.Subject> subjects, ArticleState st) {
+  private Region regionOf(String s, Item it, List<RegionResolver.Subject> subjects, ArticleState st) {
     Quantity q = it.q;
     Region r = null;
     for (RegionResolver.Subject sub : subjects) {
@@ -837,6 +847,13 @@ final class SentenceReader {
         continue;
       }
       r = sub.region();
+    }
+    if (r == null) {
+      // 全市/全省/全县 before the number: the article's own city/province/county, not the last place named
+      Region scope = regions.scope(st.main, s.substring(0, q.start));
+      if (scope != null) {
+        return scope;
+      }
     }
     if (r == null) {
       r = st.paraRegion;

@@ -39,12 +39,25 @@ final class TimeResolver {
           // 21: five-year plans
           + "|(十[一二三四五六]五)"
           // 22: the reporting year without a number (全年, 年末): resolved against the article's year
-          + "|(全年|年末|年底|年内|本年度)");
+          + "|(全年|年末|年底|年内|本年度)"
+          // 23: the year before publication
+          + "|(过去一年|过去的一年)");
 
   /** Every non-digit character a TIME match can start with (keep in step with the pattern). */
-  private static final String START_CHARS = "今本去上前明第一二三四下截目日现当近至迄如十全年";
+  private static final String START_CHARS = "今本去上前明第一二三四下截目日现当近至迄如十全年过";
 
   private TimeResolver() {}
+
+  /** 年, 全 and 过 start a match only as 年末/年底/年内, 全年, 过去: cheap necessary conditions. */
+  private static boolean wordCanStart(String s, int i, char c) {
+    char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+    return switch (c) {
+      case '年' -> next == '末' || next == '底' || next == '内';
+      case '全' -> next == '年';
+      case '过' -> next == '去';
+      default -> true;
+    };
+  }
 
   /**
    * A TIME match starting at digit i needs 年 or a range sign 4 characters on (2024年, 2014-2024年)
@@ -80,7 +93,7 @@ final class TimeResolver {
           i++;
           continue;
         }
-      } else if (START_CHARS.indexOf(c) < 0) {
+      } else if (START_CHARS.indexOf(c) < 0 || !wordCanStart(s, i, c)) {
         i++;
         continue;
       }
@@ -196,6 +209,9 @@ final class TimeResolver {
       Period p = pub == null ? null : month(pub.getYear(), pub.getMonthValue());
       return new TimeExpr(st, en, p, Role.NOW, false, false);
     }
+    if (m.group(23) != null) {
+      return new TimeExpr(st, en, pub == null ? null : year(pub.getYear() - 1), role, false, false);
+    }
     if (m.group(22) != null) {
       Integer y = reportingYear(pub, yearContext);
       return new TimeExpr(st, en, y == null ? null : year(y), role, false, false);
@@ -226,12 +242,13 @@ final class TimeResolver {
   }
 
   /**
-   * The year that 全年 / 年末 refer to: the article's last explicit year when it is not after the
-   * publication; else, early in a year (January to April, when annual figures are published), the
-   * previous year; else the publication year.
+   * The year that 全年 / 年末 refer to: the article's last explicit year when it is before the
+   * publication year; else, early in a year (January to April, when annual figures are published,
+   * and a dateline names the new year), the previous year; else the publication year.
    */
   static Integer reportingYear(LocalDate pub, Integer yearContext) {
-    if (yearContext != null && (pub == null || yearContext <= pub.getYear())) {
+    if (yearContext != null && (pub == null || yearContext < pub.getYear()
+        || yearContext == pub.getYear() && pub.getMonthValue() > 4)) {
       return yearContext;
     }
     if (pub == null) {

@@ -15,10 +15,22 @@ final class WordIndex {
 
   private final Map<Character, String[]> byFirst;
   private final Map<Character, String[]> byLast;
+  private final Map<Character, String[]> byLastLongestFirst = new HashMap<>();
 
   WordIndex(String... words) {
     byFirst = index(words, true);
     byLast = index(words, false);
+    byLast.forEach((k, v) -> {
+      String[] sorted = v.clone();
+      java.util.Arrays.sort(sorted, (a, b) -> b.length() - a.length()); // stable: list order among equals
+      byLastLongestFirst.put(k, sorted);
+    });
+  }
+
+  /** The words that end with c, longest first (list order among words of one length). */
+  String[] longestFirstEndingWith(char c) {
+    String[] r = byLastLongestFirst.get(c);
+    return r == null ? NONE : r;
   }
 
   private static Map<Character, String[]> index(String[] words, boolean first) {
