@@ -39,12 +39,29 @@ public final class Boilerplate {
     return false;
   }
 
+  /** Same as NUMBERS_ONLY.matcher(t).matches(), without the regex. */
+  static boolean numbersOnly(String t) {
+    int n = t.length();
+    if (n < 1 || n > 80) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+          || c == '.' || c == ',' || c == ':' || c == '/' || c == '|' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static boolean isBoilerplate(String line) {
     String t = line.strip();
     if (t.isEmpty()) {
       return true;
     }
-    if (NUMBERS_ONLY.matcher(t).matches()) {
+    if (numbersOnly(t)) {
       return true;
     }
     String lower = t.toLowerCase(java.util.Locale.ROOT);

@@ -99,8 +99,14 @@ public final class Extractor {
     if (regionHint != null && !regionHint.isBlank()) {
       main = regions.lookup(regionHint.strip()).orElse(null);
     }
+    // time expressions per sentence; with a publication date they do not depend on the article's
+    // running year context, so they are found once and shared by both passes
+    List<List<TimeResolver.TimeExpr>> times = new ArrayList<>(sentences.size());
+    for (int i = 0; i < sentences.size(); i++) {
+      times.add(null);
+    }
     if (main == null) {
-      main = mostFrequentSubject(sentences, perSentence, pub);
+      main = mostFrequentSubject(sentences, perSentence, pub, times);
     }
     if (main == null) {
       try {
@@ -116,22 +122,65 @@ public final class Extractor {
     SentenceReader.ArticleState state = new SentenceReader.ArticleState(pub, main);
     List<Observation> out = new ArrayList<>();
     SentenceReader reader = new SentenceReader(scanner, regions, catalog);
+    java.util.BitSet fromHeadline = new java.util.BitSet();
+    boolean bodyStarted = false;
     for (int i = 0; i < sentences.size(); i++) {
       SentenceSplitter.Sentence s = sentences.get(i);
+      int before = out.size();
+      boolean headline = !bodyStarted && isHeadline(sentences, i);
+      bodyStarted |= s.text().endsWith("。");
       try {
-        reader.read(s, perSentence.get(i), state, out);
+        reader.read(s, perSentence.get(i), pub != null ? times.get(i) : null, state, out);
       } catch (RuntimeException | StackOverflowError e) {
         state.afterFailure(s.paragraph()); // skip the sentence, keep the article
       }
+      if (headline) {
+        fromHeadline.set(before, out.size());
+      }
     }
-    return ObservationDeduplicator.dedupe(out);
+    return ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline));
+  }
+
+  /** A title line: alone in its paragraph, short, without a sentence terminator. */
+  private static boolean isHeadline(List<SentenceSplitter.Sentence> sentences, int i) {
+    SentenceSplitter.Sentence s = sentences.get(i);
+    boolean alone = (i == 0 || sentences.get(i - 1).paragraph() != s.paragraph())
+        && (i + 1 >= sentences.size() || sentences.get(i + 1).paragraph() != s.paragraph());
+    String t = s.text();
+    char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+    return alone && t.length() <= 40 && "。!?;…".indexOf(last) < 0;
+  }
+
+  /** A headline figure repeated in the body (same value, unit and change) is the body's observation. */
+  private static List<Observation> dropHeadlineRepeats(List<Observation> out, java.util.BitSet fromHeadline) {
+    if (fromHeadline.isEmpty()) {
+      return out;
+    }
+    List<Observation> kept = new ArrayList<>(out.size());
+    for (int k = 0; k < out.size(); k++) {
+      Observation h = out.get(k);
+      boolean repeated = false;
+      for (int j = 0; j < out.size() && fromHeadline.get(k); j++) {
+        Observation b = out.get(j);
+        if (!fromHeadline.get(j) && b.unit().equals(h.unit()) && Math.abs(b.value() - h.value()) <= 1e-9 * Math.max(1, Math.abs(h.value()))
+            && java.util.Objects.equals(b.change(), h.change())) {
+          repeated = true;
+          break;
+        }
+      }
+      if (!repeated) {
+        kept.add(h);
+      }
+    }
+    return kept;
   }
 
   /**
    * The region most often named as a sentence subject (not as an object: 与北京合作, 到北京).
    * Countries and groupings are left to the fallback.
    */
-  private Region mostFrequentSubject(List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence, LocalDate pub) {
+  private Region mostFrequentSubject(List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence, LocalDate pub,
+      List<List<TimeResolver.TimeExpr>> times) {
     Map<String, Double> score = new java.util.LinkedHashMap<>();
     Map<String, Region> byKey = new HashMap<>();
     for (int i = 0; i < sentences.size(); i++) {
@@ -139,7 +188,9 @@ public final class Extractor {
         continue;
       }
       String s = sentences.get(i).text();
-      for (RegionResolver.Subject sub : regions.subjects(s, perSentence.get(i), TimeResolver.find(s, pub, null))) {
+      List<TimeResolver.TimeExpr> ts = TimeResolver.find(s, pub, null);
+      times.set(i, ts);
+      for (RegionResolver.Subject sub : regions.subjects(s, perSentence.get(i), ts)) {
         if (sub.pool()) {
           continue;
         }

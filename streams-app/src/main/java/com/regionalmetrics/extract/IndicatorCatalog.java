@@ -21,6 +21,8 @@ public final class IndicatorCatalog {
 
   private final List<Indicator> indicators;
   private final List<Alias> aliases; // longest first
+  /** Ranks (positions in {@link #aliases}, ascending) of the aliases starting with a character. */
+  private final java.util.Map<Character, int[]> ranksByFirstChar = new java.util.HashMap<>();
 
   private IndicatorCatalog(List<Indicator> indicators) {
     this.indicators = List.copyOf(indicators);
@@ -32,6 +34,14 @@ public final class IndicatorCatalog {
     }
     as.sort(Comparator.comparingInt((Alias a) -> a.text().length()).reversed());
     this.aliases = List.copyOf(as);
+    java.util.Map<Character, List<Integer>> m = new java.util.HashMap<>();
+    for (int r = 0; r < as.size(); r++) {
+      String t = as.get(r).text();
+      if (!t.isEmpty()) {
+        m.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(r);
+      }
+    }
+    m.forEach((k, v) -> ranksByFirstChar.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   public static IndicatorCatalog load() {
@@ -77,16 +87,38 @@ public final class IndicatorCatalog {
     if (label == null || label.isEmpty()) {
       return Optional.empty();
     }
-    for (Alias a : aliases) {
-      if (label.contains(a.text()) && (unit == null || unit.equals(a.indicator().unit()))) {
-        return Optional.of(a.indicator());
+    // the first alias of the longest-first list that occurs: the smallest rank among occurrences,
+    // found through the aliases starting at each character of the label
+    int best = Integer.MAX_VALUE;
+    for (int i = 0; i < label.length(); i++) {
+      int[] ranks = ranksByFirstChar.get(label.charAt(i));
+      if (ranks == null) {
+        continue;
+      }
+      for (int r : ranks) {
+        if (r >= best) {
+          break; // ranks are ascending
+        }
+        Alias a = aliases.get(r);
+        if (label.startsWith(a.text(), i) && (unit == null || unit.equals(a.indicator().unit()))) {
+          best = r;
+          break;
+        }
       }
     }
-    return Optional.empty();
+    return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(aliases.get(best).indicator());
   }
 
   /** Derived id for an uncatalogued quantity: "x." + label without '|', '/', whitespace. */
   public static String derivedId(String label) {
+    boolean clean = true;
+    for (int i = 0; i < label.length() && clean; i++) {
+      char c = label.charAt(i);
+      clean = c != '|' && c != '/' && !Character.isWhitespace(c);
+    }
+    if (clean) {
+      return "x." + label;
+    }
     StringBuilder b = new StringBuilder("x.");
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);

@@ -15,7 +15,7 @@ final class LabelFinder {
     "全国", "我国", "累计", "已经", "已", "并且", "并", "还有", "还", "共有", "拥有", "此外", "另外", "同时", "目前",
     "据统计", "统计显示", "数据显示", "监测数据显示", "显示", "包括", "其余", "其", "的", "以来", "和", "及",
     "、", "在", "实现了", "实现", "完成了", "完成", "成功", "先后", "总计", "合计", "年", "同比", "全年", "今年", "去年",
-    "当年", "分别", "相较", "较", "及周边地区", "及周边区域", "周边地区", "周边区域", "区域", "地区", "域", "一带", "也"
+    "当年", "分别", "相较", "较", "力争", "预计", "计划", "及周边地区", "及周边区域", "周边地区", "周边区域", "区域", "地区", "域", "一带", "也"
   };
 
   /** Trailing verbs, copulas and qualifiers between the subject and the number. */
@@ -30,6 +30,9 @@ final class LabelFinder {
     "再次", "首次", "进一步"
   };
 
+  private static final WordIndex PREFIX_INDEX = new WordIndex(PREFIXES);
+  private static final WordIndex SUFFIX_INDEX = new WordIndex(SUFFIXES);
+
   static String clean(String t) {
     if (t == null) {
       return "";
@@ -39,7 +42,7 @@ final class LabelFinder {
     int guard = 0;
     while (changed && !s.isEmpty() && guard++ < 40) {
       changed = false;
-      for (String p : PREFIXES) {
+      for (String p : PREFIX_INDEX.startingWith(s.charAt(0))) {
         if (s.startsWith(p) && s.length() > p.length() && !protectedPrefix(s, p)) {
           s = s.substring(p.length()).strip();
           changed = true;
@@ -49,10 +52,23 @@ final class LabelFinder {
           return "";
         }
       }
-      for (String x : SUFFIXES) {
+      if (s.isEmpty()) {
+        break;
+      }
+      for (String x : SUFFIX_INDEX.longestFirstEndingWith(s.charAt(s.length() - 1))) {
         if (s.endsWith(x) && !protectedSuffix(s, x)) {
           s = s.substring(0, s.length() - x.length()).strip();
           changed = true;
+          break;
+        }
+      }
+    }
+    // 规模以上工业增加值按可比价格计算: the method of calculation is not part of the name
+    int how = s.indexOf("按");
+    if (how > 0) {
+      for (String m : new String[] {"按可比价格", "按不变价格", "按现价", "按可比口径", "按同口径", "按照可比"}) {
+        if (s.startsWith(m, how)) {
+          s = s.substring(0, how).strip();
           break;
         }
       }
@@ -119,8 +135,10 @@ final class LabelFinder {
     "同比", "比", "较", "占", "和", "及", "、", "排名", "排第", "第", "居"
   };
 
+  private static final WordIndex STOP_INDEX = new WordIndex(STOPS);
+
   private static boolean stopAt(String s, int i, int soFar) {
-    for (String w : STOPS) {
+    for (String w : STOP_INDEX.startingWith(s.charAt(i))) {
       if (s.startsWith(w, i)) {
         // 中 ends the phrase only as a postposition (人口中,), not inside a word (数据中心)
         if (w.equals("均") && i > 0 && "平人年日户亩".indexOf(s.charAt(i - 1)) >= 0) {

@@ -17,14 +17,18 @@ final class ObservationDeduplicator {
 
   private ObservationDeduplicator() {}
 
+  private record ExactKey(String region, String indicator, String period, double value, String unit, Object changeKind,
+      Object changeDirection) {}
+
   private record Key(String region, String unit, String period, String change, long value) {}
 
   static List<Observation> dedupe(List<Observation> in) {
     Map<Key, List<Observation>> seen = new HashMap<>();
-    Set<String> exact = new HashSet<>();
+    Set<ExactKey> exact = new HashSet<>();
     List<Observation> out = new ArrayList<>(in.size());
     for (Observation o : in) {
-      String ex = o.region() + "|" + o.indicator() + "|" + o.period() + "|" + o.value() + "|" + o.unit() + "|" + o.change();
+      ExactKey ex = new ExactKey(o.region(), o.indicator(), o.period() == null ? null : o.period().iso(), o.value(), o.unit(),
+          o.change() == null ? null : o.change().getKind(), o.change() == null ? null : o.change().getDirection());
       if (!exact.add(ex)) {
         continue;
       }

@@ -26,7 +26,16 @@ public final class Period implements Comparable<Period> {
   }
 
   public static Period year(int year) {
-    return new Period(String.format("%04d", year), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    return new Period(fourDigits(year), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+  }
+
+  /** String.format("%04d", year) without the formatter. */
+  private static String fourDigits(int year) {
+    String d = Integer.toString(year);
+    if (year < 0 || d.length() >= 4) {
+      return year < 0 ? String.format("%04d", year) : d;
+    }
+    return "0000".substring(d.length()) + d;
   }
 
   public static Period month(int year, int month) {

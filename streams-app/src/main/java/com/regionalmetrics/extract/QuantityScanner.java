@@ -146,6 +146,8 @@ final class QuantityScanner {
       if (j < n && (s.charAt(j) == '位' || s.charAt(j) == '名') && rankContext(s, i - 1)) {
         Quantity q = rank(s, i - 1, j + 1, v, s.substring(i - 1, j + 1));
         out.add(q);
+      } else if (bareRankEnd(s, j) && rankContext(s, i - 1)) {
+        out.add(rank(s, i - 1, j, v, s.substring(i - 1, j)));
       }
       return j;
     }
@@ -169,6 +171,15 @@ final class QuantityScanner {
       return j; // 一小时经济圈, 一公里: idiom
     }
     return finish(s, i, j, v, t, out, inTitle, true);
+  }
+
+  /** A rank written without 位/名 ends the clause: 排名全省第3, / 居全国第一。 */
+  private static boolean bareRankEnd(String s, int end) {
+    if (end >= s.length()) {
+      return true;
+    }
+    char c = s.charAt(end);
+    return ",.;:。!?、)”\" ".indexOf(c) >= 0 || s.startsWith("的", end) && end + 1 < s.length() && ",。;".indexOf(s.charAt(end + 1)) >= 0;
   }
 
   private static boolean rankContext(String s, int di) {
@@ -197,6 +208,10 @@ final class QuantityScanner {
       if (numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名') && rankContext(s, i - 1)) {
         out.add(rank(s, i - 1, numEnd + 1, v, s.substring(i - 1, numEnd + 1)));
         return numEnd + 1;
+      }
+      if (bareRankEnd(s, numEnd) && rankContext(s, i - 1)) {
+        out.add(rank(s, i - 1, numEnd, v, s.substring(i - 1, numEnd))); // 排名全省第3, / 居全国第一。
+        return numEnd;
       }
       return numEnd; // ordinal
     }
@@ -321,7 +336,8 @@ final class QuantityScanner {
       return end;
     }
     // rank change: 进位14位, 上升3位, 下降2位
-    if (q.unitEntry != null && ("位".equals(q.unitEntry.surface()) || "名".equals(q.unitEntry.surface()))) {
+    if (q.unitEntry != null && ("位".equals(q.unitEntry.surface()) || "名".equals(q.unitEntry.surface())
+        || q.unitEntry.surface().endsWith("位次") || q.unitEntry.surface().endsWith("名次"))) {
       String before = s.substring(Math.max(0, i - 4), i);
       if (before.endsWith("进位") || before.endsWith("前进") || before.endsWith("前移") || before.endsWith("上升")
           || before.endsWith("提升") || before.endsWith("提高") || before.endsWith("上升了") || before.endsWith("进")) {

@@ -181,6 +181,49 @@ final class RegionResolver {
     return Optional.ofNullable(best == null ? null : byCode.get(best));
   }
 
+  /**
+   * The region that 全市 / 全省 / 全县 / 全区 in {@code lead} (the sentence up to a number) refers to,
+   * given the article's main region: the main region or its enclosing division of that level; null
+   * when lead has no such word or nothing fits.
+   */
+  Region scope(Region main, String lead) {
+    if (main == null) {
+      return null;
+    }
+    int best = -1;
+    char kind = 0;
+    for (String w : new String[] {"全市", "全省", "全县", "全区"}) {
+      int i = lead.lastIndexOf(w);
+      while (i >= 0 && w.equals("全市") && lead.startsWith("全市场", i)) {
+        i = i == 0 ? -1 : lead.lastIndexOf(w, i - 1);
+      }
+      if (i > best) {
+        best = i;
+        kind = w.charAt(1);
+      }
+    }
+    if (best < 0) {
+      return null;
+    }
+    for (Region r = main; r != null; r = gazetteer.parent(r).orElse(null)) {
+      boolean fits = switch (kind) {
+        case '省' -> r.level() == Region.Level.PROVINCE && !isMunicipality(r);
+        case '市' -> r.level() == Region.Level.PREFECTURE || isMunicipality(r)
+            || r.level() == Region.Level.COUNTY && r.fullName() != null && r.fullName().endsWith("市");
+        case '县' -> r.level() == Region.Level.COUNTY && r.fullName() != null && r.fullName().endsWith("县");
+        default -> r.level() == Region.Level.COUNTY && r.fullName() != null && r.fullName().endsWith("区");
+      };
+      if (fits) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isMunicipality(Region r) {
+    return r.level() == Region.Level.PROVINCE && r.fullName() != null && r.fullName().endsWith("市");
+  }
+
   Optional<Region> lookup(String name) {
     try {
       Optional<Region> r = gazetteer.lookup(name);

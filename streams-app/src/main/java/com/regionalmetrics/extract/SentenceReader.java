@@ -23,6 +23,8 @@ final class SentenceReader {
     Region paraRegion;       // last subject region of the current paragraph
     Period paraTime;         // last point/now time of the current paragraph (not day-level)
     Integer yearContext;     // last explicit year in the article
+    Period reportTime;       // first point time of the article (not day-level): the period it reports on
+    boolean otherYears;      // a later point time names another year: the article is not about one period
     boolean paraYoy;         // the paragraph speaks of 同比 / 比上年同期
     String paraLastLevelLabel;
     String paraLastLevelUnit;
@@ -58,8 +60,8 @@ final class SentenceReader {
     this.catalog = catalog;
   }
 
-  private static final String[] UP_VERBS = {"增长", "增加", "上升", "提高", "提升", "升高", "上涨", "扩大", "回升", "增多", "跃升", "攀升", "增"};
-  private static final String[] DOWN_VERBS = {"下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "压缩", "减", "降", "下跌", "收窄"};
+  private static final String[] UP_VERBS = {"增长", "增加", "上升", "提高", "提升", "升高", "上涨", "扩大", "回升", "增多", "跃升", "攀升", "增", "恶化"};
+  private static final String[] DOWN_VERBS = {"下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "压缩", "减", "降", "下跌", "收窄", "改善"};
   private static final String[] TO_VERBS = {
     "下降至", "下降到", "减少到", "减少至", "压缩至", "压缩到", "缩短至", "缩短到", "提高到", "提高至", "提升至", "提升到",
     "增加到", "增加至", "增长到", "增长至", "上升至", "上升到", "扩大到", "扩大至", "降低到", "降低至", "缩小到", "缩小至",
@@ -96,13 +98,21 @@ final class SentenceReader {
   private List<RegionMention> currentMentions = List.of();
 
   void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, ArticleState st, List<Observation> out) {
+    read(sentence, mentions, null, st, out);
+  }
+
+  /** {@code knownTimes}: the sentence's time expressions when already found with the same publication date, else null. */
+  void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, List<TimeResolver.TimeExpr> knownTimes, ArticleState st,
+      List<Observation> out) {
     st.enterParagraph(sentence.paragraph());
     String s = sentence.text();
     currentMentions = mentions;
     if (s.contains("同比") || s.contains("比上年同期") || s.contains("上年同期") || s.contains("去年同期")) {
       st.paraYoy = true;
     }
-    List<TimeResolver.TimeExpr> times = TimeResolver.find(s, st.pub, st.yearContext);
+    List<TimeResolver.TimeExpr> times = knownTimes != null && !TimeResolver.usesYearContext(s, knownTimes)
+        ? knownTimes
+        : TimeResolver.find(s, st.pub, st.yearContext);
     List<RegionResolver.Subject> subjects = regions.subjects(s, mentions, times);
     List<Quantity> qs = scanner.scan(s);
     boolean[] timeMask = mask(s, times);
@@ -187,7 +197,10 @@ final class SentenceReader {
       // from → to
       if (!it.change && !q.rank) {
         String rawBefore = s.substring(it.clauseStart, q.start);
-        String rb = stripMasked(rawBefore, it.clauseStart, timeMask).replaceAll("[的]$", "");
+        String rb = stripMasked(rawBefore, it.clauseStart, timeMask);
+        if (rb.endsWith("的")) {
+          rb = rb.substring(0, rb.length() - 1);
+        }
         if (rb.endsWith("从") || rb.endsWith("由")) {
           it.fromSide = true;
         }
@@ -301,7 +314,7 @@ final class SentenceReader {
         targetYear = targetYear(s, q.start, times, it.clauseStart);
         period = st.pub == null ? null : Period.month(st.pub.getYear(), st.pub.getMonthValue());
       }
-      Region region = regionOf(it, subjects, st);
+      Region region = regionOf(s, it, subjects, st);
       if (region == null) {
         continue;
       }
@@ -330,6 +343,13 @@ final class SentenceReader {
       }
       if ((t.role() == TimeResolver.Role.POINT || t.role() == TimeResolver.Role.NOW) && !t.dayLevel() && t.period() != null) {
         st.paraTime = t.period();
+      }
+      if (t.role() == TimeResolver.Role.POINT && !t.dayLevel() && t.period() != null) {
+        if (st.reportTime == null) {
+          st.reportTime = t.period();
+        } else if (t.period().year() != st.reportTime.year()) {
+          st.otherYears = true;
+        }
       }
     }
   }
@@ -506,37 +526,35 @@ final class SentenceReader {
     if (it.change && it.kind != ChangeKind.RANK_CHANGE) {
       String levelUnit = ".pp".equals(it.suffix) ? "%" : ("%".equals(unit) ? null : unit);
       Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, levelUnit);
-      base = ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label));
+      base = ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label));
       return base + it.suffix;
     }
     if (it.kind == ChangeKind.RANK_CHANGE) {
       Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, "rank");
-      return ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label)) + ".rank_change";
+      return ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label)) + ".rank_change";
     }
     Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, unit);
-    return ind.map(IndicatorCatalog.Indicator::id).orElse(IndicatorCatalog.derivedId(label));
+    return ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label));
   }
 
   // ---------------------------------------------------------------- changes
 
+  private static final WordIndex LONG_TO_VERBS = new WordIndex(java.util.Arrays.stream(TO_VERBS).filter(v -> v.length() >= 2).toArray(String[]::new));
+  private static final WordIndex UP_INDEX = new WordIndex(UP_VERBS);
+  private static final WordIndex DOWN_INDEX = new WordIndex(DOWN_VERBS);
+
   private static int changeDirection(String tail) {
-    for (String v : TO_VERBS) {
-      if (v.length() >= 2 && tail.endsWith(v)) {
-        return 0; // 降至 / 增长到: a level, not a change
-      }
+    if (LONG_TO_VERBS.suffixOf(tail) != null) {
+      return 0; // 降至 / 增长到: a level, not a change
     }
     if (tail.endsWith("至") || tail.endsWith("到")) {
       return 0;
     }
-    for (String v : UP_VERBS) {
-      if (tail.endsWith(v)) {
-        return 1;
-      }
+    if (UP_INDEX.suffixOf(tail) != null) {
+      return 1;
     }
-    for (String v : DOWN_VERBS) {
-      if (tail.endsWith(v)) {
-        return -1;
-      }
+    if (DOWN_INDEX.suffixOf(tail) != null) {
+      return -1;
     }
     return 0;
   }
@@ -544,7 +562,7 @@ final class SentenceReader {
   private static void classifyChange(Item it, String s, ArticleState st) {
     String unit = it.q.unit;
     String upto = s.substring(Math.max(0, Math.max(it.clauseStart - 40, it.q.start - 120)), it.q.start);
-    boolean explicitBase = BASE_YEAR.matcher(upto).find();
+    boolean explicitBase = upto.indexOf('年') >= 0 && BASE_YEAR.matcher(upto).find();
     boolean yoy = upto.contains("同比") || upto.contains("比上年") || upto.contains("较上年") || upto.contains("比去年")
         || upto.contains("较去年") || upto.contains("同期");
     boolean span = upto.contains("年均") || upto.contains("累计") || upto.contains("年平均");
@@ -566,19 +584,25 @@ final class SentenceReader {
     }
   }
 
+  private static final String[] UP_DOWN_VERBS = concat(UP_VERBS, DOWN_VERBS);
+  private static final String[] CHANGE_FILLERS = {"同比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"};
+  private static final String[] TRAILING_QUALIFIERS = {
+    "约", "大约", "近", "将近", "接近", "超过", "逾", "不到", "不足", "了", "达", "为", "分别为", "分别达", "分别", "高达", "近乎", "超", "仅"
+  };
+
   private static String stripChangeWords(String b) {
     String t = stripTrailingQualifiers(b);
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String v : concat(UP_VERBS, DOWN_VERBS)) {
+      for (String v : UP_DOWN_VERBS) {
         if (t.endsWith(v)) {
           t = t.substring(0, t.length() - v.length());
           changed = true;
           break;
         }
       }
-      for (String w : new String[] {"同比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"}) {
+      for (String w : CHANGE_FILLERS) {
         if (t.endsWith(w)) {
           t = t.substring(0, t.length() - w.length());
           changed = true;
@@ -599,7 +623,7 @@ final class SentenceReader {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String w : new String[] {"约", "大约", "近", "将近", "接近", "超过", "逾", "不到", "不足", "了", "达", "为", "分别为", "分别达", "分别", "高达", "近乎", "超", "仅"}) {
+      for (String w : TRAILING_QUALIFIERS) {
         if (t.endsWith(w) && t.length() > 0) {
           t = t.substring(0, t.length() - w.length());
           changed = true;
@@ -747,7 +771,18 @@ final class SentenceReader {
     if (st.paraTime != null) {
       return st.paraTime;
     }
+    if (st.reportTime != null && !st.otherYears && st.pub != null && st.reportTime.year() < st.pub.getYear()
+        && !presentTense(s, q.start)) {
+      return st.reportTime; // a report on one past period: untimed figures in later paragraphs belong to it
+    }
     return now(st);
+  }
+
+  /** 已达, 现有, 目前, 近年来: the sentence speaks of now, whatever the article reports on. */
+  private static boolean presentTense(String s, int upTo) {
+    String b = s.substring(0, upTo);
+    return b.indexOf('已') >= 0 || b.contains("现有") || b.contains("目前") || b.contains("近年") || b.contains("如今")
+        || b.contains("至今") || b.contains("现在");
   }
 
   private static Period now(ArticleState st) {
@@ -756,6 +791,10 @@ final class SentenceReader {
 
   private static boolean isTarget(String s, Item it, List<TimeResolver.TimeExpr> times, ArticleState st) {
     String clause = s.substring(it.clauseStart, it.q.start);
+    String lead = s.substring(0, it.q.start);
+    if (lead.contains("预期目标") || lead.contains("主要目标") || lead.contains("目标任务是") || lead.contains("目标是")) {
+      return true; // 主要预期目标是:地区生产总值增长5.5%左右, ...
+    }
     for (String m : TARGET_MARKERS) {
       if (clause.contains(m)) {
         return true;
@@ -777,7 +816,9 @@ final class SentenceReader {
 
   private static boolean hasFutureMarker(String s, int from, int to) {
     String c = s.substring(Math.max(from, to - 60), to); // bounded: linear in sentence length
-    return FUTURE.matcher(c).find() || c.contains("将达") || c.contains("将超");
+    // FUTURE needs 到/至 and 年: skip the regex when they are absent
+    boolean maybe = c.indexOf('年') >= 0 && (c.indexOf('到') >= 0 || c.indexOf('至') >= 0);
+    return maybe && FUTURE.matcher(c).find() || c.contains("将达") || c.contains("将超");
   }
 
   private static Integer targetYear(String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart) {
@@ -792,7 +833,7 @@ final class SentenceReader {
 
   // ---------------------------------------------------------------- region
 
-  private static Region regionOf(Item it, List<RegionResolver.Subject> subjects, ArticleState st) {
+  private Region regionOf(String s, Item it, List<RegionResolver.Subject> subjects, ArticleState st) {
     Quantity q = it.q;
     Region r = null;
     for (RegionResolver.Subject sub : subjects) {
@@ -806,6 +847,13 @@ final class SentenceReader {
         continue;
       }
       r = sub.region();
+    }
+    if (r == null) {
+      // 全市/全省/全县 before the number: the article's own city/province/county, not the last place named
+      Region scope = regions.scope(st.main, s.substring(0, q.start));
+      if (scope != null) {
+        return scope;
+      }
     }
     if (r == null) {
       r = st.paraRegion;

@@ -37,14 +37,72 @@ final class TimeResolver {
           // 20: now
           + "|(截至目前|截止目前|目前|日前|现已|当前|近日|至今|迄今|如今|今年以来|截至发稿)"
           // 21: five-year plans
-          + "|(十[一二三四五六]五)");
+          + "|(十[一二三四五六]五)"
+          // 22: the reporting year without a number (全年, 年末): resolved against the article's year
+          + "|(全年|年末|年底|年内|本年度)"
+          // 23: the year before publication
+          + "|(过去一年|过去的一年)");
+
+  /** Every non-digit character a TIME match can start with (keep in step with the pattern). */
+  private static final String START_CHARS = "今本去上前明第一二三四下截目日现当近至迄如十全年过";
 
   private TimeResolver() {}
+
+  /** 年, 全 and 过 start a match only as 年末/年底/年内, 全年, 过去: cheap necessary conditions. */
+  private static boolean wordCanStart(String s, int i, char c) {
+    char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+    return switch (c) {
+      case '年' -> next == '末' || next == '底' || next == '内';
+      case '全' -> next == '年';
+      case '过' -> next == '去';
+      default -> true;
+    };
+  }
+
+  /**
+   * A TIME match starting at digit i needs 年 or a range sign 4 characters on (2024年, 2014-2024年)
+   * or 月 within the next 5 (8月, 1-8月, 10至12月): a cheap necessary condition.
+   */
+  private static boolean digitCanStart(String s, int i, int n) {
+    if (i + 4 < n) {
+      char c4 = s.charAt(i + 4);
+      if (c4 == '年' || c4 == '-' || c4 == '—' || c4 == '~' || c4 == '至' || c4 == '到') {
+        return true;
+      }
+    }
+    for (int k = i + 1; k <= i + 5 && k < n; k++) {
+      if (s.charAt(k) == '月') {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static List<TimeExpr> find(String s, LocalDate published, Integer yearContext) {
     List<TimeExpr> out = new ArrayList<>();
     Matcher m = TIME.matcher(s);
-    while (m.find()) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = s.length();
+    int i = 0;
+    // Same matches as m.find() (leftmost first, resuming after each match), but the pattern is only
+    // tried where an expression can start: a digit or one of START_CHARS.
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (!digitCanStart(s, i, n)) {
+          i++;
+          continue;
+        }
+      } else if (START_CHARS.indexOf(c) < 0 || !wordCanStart(s, i, c)) {
+        i++;
+        continue;
+      }
+      m.region(i, n);
+      if (!m.lookingAt()) {
+        i++;
+        continue;
+      }
+      i = m.end() > m.start() ? m.end() : m.start() + 1;
       int st = m.start();
       // a digit right before means we are inside a longer number (12024年, 3.5月?)
       if (st > 0 && (Character.isDigit(s.charAt(st - 1)) || s.charAt(st - 1) == '.')) {
@@ -151,6 +209,13 @@ final class TimeResolver {
       Period p = pub == null ? null : month(pub.getYear(), pub.getMonthValue());
       return new TimeExpr(st, en, p, Role.NOW, false, false);
     }
+    if (m.group(23) != null) {
+      return new TimeExpr(st, en, pub == null ? null : year(pub.getYear() - 1), role, false, false);
+    }
+    if (m.group(22) != null) {
+      Integer y = reportingYear(pub, yearContext);
+      return new TimeExpr(st, en, y == null ? null : year(y), role, false, false);
+    }
     if (m.group(21) != null) {
       int k = "一二三四五六".indexOf(m.group(21).charAt(1)) + 1;
       int endYear = 2005 + 5 * k; // 十一五 2006-2010, 十四五 2021-2025
@@ -166,7 +231,7 @@ final class TimeResolver {
         || before.endsWith("自") || before.endsWith("从") || before.endsWith("自从") || before.endsWith("由")) {
       return Role.START;
     }
-    if (after.matches("^[至到]\\d{4}年.*") || after.startsWith("至今")) {
+    if (after.startsWith("至今")) { // (after holds at most 4 characters: never a "至2024年")
       return Role.START;
     }
     if (before.endsWith("比") || before.endsWith("较") || before.endsWith("相较") || before.endsWith("与") || before.endsWith("同")
@@ -174,6 +239,35 @@ final class TimeResolver {
       return Role.COMPARE;
     }
     return Role.POINT;
+  }
+
+  /**
+   * The year that 全年 / 年末 refer to: the article's last explicit year when it is before the
+   * publication year; else, early in a year (January to April, when annual figures are published,
+   * and a dateline names the new year), the previous year; else the publication year.
+   */
+  static Integer reportingYear(LocalDate pub, Integer yearContext) {
+    if (yearContext != null && (pub == null || yearContext < pub.getYear()
+        || yearContext == pub.getYear() && pub.getMonthValue() > 4)) {
+      return yearContext;
+    }
+    if (pub == null) {
+      return null;
+    }
+    return pub.getMonthValue() <= 4 ? pub.getYear() - 1 : pub.getYear();
+  }
+
+  /** Whether a list found without the year context holds an expression that depends on it. */
+  static boolean usesYearContext(String s, List<TimeExpr> times) {
+    for (TimeExpr t : times) {
+      if (t.end() - t.start() <= 3 && !t.explicitYear()) {
+        String w = s.substring(t.start(), t.end());
+        if (w.equals("全年") || w.equals("年末") || w.equals("年底") || w.equals("年内") || w.equals("本年度")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Integer yearFor(int month, LocalDate pub, Integer yearContext) {

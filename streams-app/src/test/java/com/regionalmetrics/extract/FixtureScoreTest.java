@@ -1,0 +1,189 @@
+package com.regionalmetrics.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the extractor on articles written for the tests (resources extract/fixtures: ID.txt,
+ * articles.jsonl, gold.jsonl hand-labelled per corpus/LABELING.md), with the matching rule of
+ * shared/eval/score.py: same unit, value within 0.5 %, labels overlapping (character-bigram Dice
+ * at least 0.3, or containment), one-to-one, best pairs first; recall over required gold, precision
+ * over all gold; region and period (by year) on matched pairs.
+ */
+class FixtureScoreTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Gold(String article, String region, List<String> regionAlt, String text, double value, String unit, String period, boolean required) {}
+
+  record Extracted(String article, Observation obs) {}
+
+  @Test
+  void fixtureArticlesScoreAboveTheBar() throws IOException {
+    Extractor ex = Extractor.createDefault();
+    List<Gold> gold = new ArrayList<>();
+    for (String line : lines("gold.jsonl")) {
+      JsonNode n = JSON.readTree(line);
+      List<String> alt = new ArrayList<>();
+      if (n.has("region_alt")) {
+        n.get("region_alt").forEach(a -> alt.add(a.asText()));
+      }
+      gold.add(new Gold(n.get("article").asText(), n.get("region").asText(), alt, n.get("indicator_text").asText(),
+          n.get("value").asDouble(), n.get("unit").asText(), n.get("period").isNull() ? null : n.get("period").asText(),
+          !n.has("required") || n.get("required").asBoolean()));
+    }
+    int required = 0;
+    int found = 0;
+    int extracted = 0;
+    int correct = 0;
+    int regionOk = 0;
+    int periodN = 0;
+    int periodOk = 0;
+    List<String> report = new ArrayList<>();
+    for (String line : lines("articles.jsonl")) {
+      JsonNode a = JSON.readTree(line);
+      String id = a.get("article").asText();
+      Instant pub = a.get("published").isNull() ? null
+          : LocalDate.parse(a.get("published").asText()).atTime(12, 0).atZone(Period.ZONE).toInstant();
+      List<Observation> es = ex.extract(text(id + ".txt"), pub, null);
+      List<Gold> gs = gold.stream().filter(g -> g.article().equals(id)).toList();
+      List<double[]> pairs = new ArrayList<>(); // sim, required, i, j
+      for (int i = 0; i < gs.size(); i++) {
+        for (int j = 0; j < es.size(); j++) {
+          Gold g = gs.get(i);
+          Observation e = es.get(j);
+          if (!g.unit().equals(e.unit()) || !close(g.value(), e.value())) {
+            continue;
+          }
+          double sim = similarity(g.text(), e.indicatorLabel());
+          if (sim >= 0.3) {
+            pairs.add(new double[] {sim, g.required() ? 1 : 0, i, j});
+          }
+        }
+      }
+      pairs.sort((p, q) -> p[0] != q[0] ? Double.compare(q[0], p[0]) : Double.compare(q[1], p[1]));
+      Set<Integer> usedG = new HashSet<>();
+      Set<Integer> usedE = new HashSet<>();
+      for (double[] p : pairs) {
+        int i = (int) p[2];
+        int j = (int) p[3];
+        if (usedG.contains(i) || usedE.contains(j)) {
+          continue;
+        }
+        usedG.add(i);
+        usedE.add(j);
+        Gold g = gs.get(i);
+        Observation e = es.get(j);
+        correct++;
+        if (g.required()) {
+          found++;
+        }
+        if (e.region().equals(g.region()) || g.regionAlt().contains(e.region())) {
+          regionOk++;
+        } else {
+          report.add(id + " region " + e.region() + " != " + g.region() + " for " + g.text());
+        }
+        if (g.period() != null) {
+          periodN++;
+          if (e.period() != null && e.period().iso().substring(0, 4).equals(g.period().substring(0, 4))) {
+            periodOk++;
+          } else {
+            report.add(id + " period " + e.period() + " != " + g.period() + " for " + g.text());
+          }
+        }
+      }
+      for (int i = 0; i < gs.size(); i++) {
+        if (gs.get(i).required()) {
+          required++;
+          if (!usedG.contains(i)) {
+            report.add(id + " missed " + gs.get(i).text() + " " + gs.get(i).value() + " " + gs.get(i).unit());
+          }
+        }
+      }
+      for (int j = 0; j < es.size(); j++) {
+        if (!usedE.contains(j)) {
+          report.add(id + " extra " + es.get(j).indicatorLabel() + " " + es.get(j).value() + " " + es.get(j).unit());
+        }
+      }
+      extracted += es.size();
+    }
+    double precision = (double) correct / extracted;
+    double recall = (double) found / required;
+    double f1 = 2 * precision * recall / (precision + recall);
+    String summary = String.format("required=%d found=%d extracted=%d correct=%d precision=%.4f recall=%.4f f1=%.4f region=%.4f period=%.4f%n%s",
+        required, found, extracted, correct, precision, recall, f1, (double) regionOk / correct, (double) periodOk / periodN,
+        String.join("\n", report));
+    System.out.println("fixtures: " + summary);
+    assertThat(precision).as(summary).isGreaterThanOrEqualTo(0.93);
+    assertThat(recall).as(summary).isGreaterThanOrEqualTo(0.93);
+    assertThat((double) regionOk / correct).as(summary).isGreaterThanOrEqualTo(0.95);
+    assertThat((double) periodOk / periodN).as(summary).isGreaterThanOrEqualTo(0.93);
+  }
+
+  static boolean close(double g, double e) {
+    return g == e || Math.abs(g - e) <= 0.005 * Math.max(Math.abs(g), Math.abs(e));
+  }
+
+  /** Containment, else character-bigram Dice (as score.py). */
+  static double similarity(String a, String b) {
+    a = a == null ? "" : a.replace(" ", "");
+    b = b == null ? "" : b.replace(" ", "");
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    if (a.contains(b) || b.contains(a)) {
+      return 1;
+    }
+    Set<String> x = bigrams(a);
+    Set<String> y = bigrams(b);
+    int common = 0;
+    for (String g : x) {
+      if (y.contains(g)) {
+        common++;
+      }
+    }
+    return 2.0 * common / (x.size() + y.size());
+  }
+
+  private static Set<String> bigrams(String s) {
+    Set<String> r = new HashSet<>();
+    for (int i = 0; i + 1 < s.length(); i++) {
+      r.add(s.substring(i, i + 2));
+    }
+    if (r.isEmpty()) {
+      r.add(s);
+    }
+    return r;
+  }
+
+  private static List<String> lines(String name) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String l : text(name).split("\n")) {
+      if (!l.isBlank()) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static String text(String name) throws IOException {
+    try (InputStream in = FixtureScoreTest.class.getResourceAsStream("/extract/fixtures/" + name)) {
+      if (in == null) {
+        throw new IOException("missing fixture " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
