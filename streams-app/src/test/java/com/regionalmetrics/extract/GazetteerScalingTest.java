@@ -2,7 +2,6 @@ package com.regionalmetrics.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** find() is linear in the text length: compare two sizes rather than asserting on seconds. */
@@ -19,14 +18,7 @@ class GazetteerScalingTest {
   }
 
   private static long bestNanos(Gazetteer g, String text, int rounds) {
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < rounds; i++) {
-      long t = System.nanoTime();
-      List<RegionMention> m = g.find(text);
-      best = Math.min(best, System.nanoTime() - t);
-      assertThat(m).isNotEmpty();
-    }
-    return best;
+    return CpuTimer.bestNanos(() -> assertThat(g.find(text)).isNotEmpty(), rounds);
   }
 
   @Test
@@ -42,12 +34,5 @@ class GazetteerScalingTest {
     // 8x the text: linear gives ~8 (about 100 M chars/s when warm); the bound is generous
     // against noise on shared cores, and still half of what quadratic time would give (64).
     assertThat(ratio).as("time ratio for 8x text").isLessThan(32.0);
-  }
-
-  @Test
-  void loadsQuickly() {
-    long t = System.nanoTime();
-    Gazetteer.load();
-    assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(5_000); // generous; typically well under 200 ms
   }
 }

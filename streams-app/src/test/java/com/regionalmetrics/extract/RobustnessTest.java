@@ -60,12 +60,6 @@ class RobustnessTest {
   }
 
   private static long best(String text) {
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
-      long t0 = System.nanoTime();
-      EX.extract(text, Instant.parse("2024-03-01T00:00:00Z"), null);
-      best = Math.min(best, System.nanoTime() - t0);
-    }
-    return best;
+    return CpuTimer.bestNanos(() -> EX.extract(text, Instant.parse("2024-03-01T00:00:00Z"), null), 5);
   }
 }
