@@ -13,7 +13,7 @@ DATA=$(mktemp -d /tmp/rm-confluent-check.XXXXXX)
 RM_EMBEDDED_KAFKA_PORT=$KAFKA RM_EMBEDDED_REGISTRY_PORT=$REGISTRY RM_DATA_DIR=$DATA \
   java -jar "$JAR" run --http-port "$HTTP" >"$DATA/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP/ready" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$HTTP/ready" >/dev/null || { tail -20 "$DATA/app.log"; exit 1; }
 curl -sf -X POST "http://127.0.0.1:$HTTP/api/articles?published=2025-03-01&id=confluent-check" \

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,21 @@ final class TopicInitializer {
     return c;
   }
 
+  /** A topic created a moment ago may not be known to every broker yet: ask again for a while. */
+  private static int partitionCount(Admin admin, String topic) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
   /** Creates what is missing; returns the partition count of metric-events (= of the stores). */
   static int createTopics(Map<String, Object> adminConfig, int partitions, short replicationFactor) {
     try (Admin admin = Admin.create(adminConfig)) {
@@ -53,8 +69,7 @@ final class TopicInitializer {
           }
         }
       }
-      return admin.describeTopics(List.of(Topics.METRIC_EVENTS)).allTopicNames().get(60, TimeUnit.SECONDS)
-          .get(Topics.METRIC_EVENTS).partitions().size();
+      return partitionCount(admin, Topics.METRIC_EVENTS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

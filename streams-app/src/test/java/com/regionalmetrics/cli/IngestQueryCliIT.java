@@ -123,6 +123,9 @@ class IngestQueryCliIT {
   @Test
   @Order(2)
   void queryPrintsAlignedTablesAndJson() throws Exception {
+    // "emitted" is counted when events leave the extractor; indexing them follows shortly after
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> run("query", "衡水", "空气质量综合指数", "--history", "--api", base).out().contains("2 values"));
     Run history = run("query", "衡水", "空气质量综合指数", "--history", "--api", base);
     assertThat(history.exit()).as(history.err()).isZero();
     List<String> lines = history.out().lines().toList();
