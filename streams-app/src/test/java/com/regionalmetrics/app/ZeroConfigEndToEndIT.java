@@ -97,8 +97,10 @@ class ZeroConfigEndToEndIT {
     assertThat(json(posted).get("id").asText()).isEqualTo("chengde-1");
 
     String indicator = "/api/indicators/" + enc("承德") + "/" + enc("空气质量综合指数");
+    // the article's two values are indexed one after the other: wait for both, not the first
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> get(indicator).statusCode() == 200);
+        .until(() -> get(indicator + "/history").statusCode() == 200
+            && json(get(indicator + "/history")).get("values").size() == 2);
 
     JsonNode latest = json(get(indicator));
     assertThat(latest.get("value").asDouble()).isEqualTo(3.05);

@@ -115,8 +115,10 @@ class ContainersEndToEndIT {
     log("POST /api/articles -> 202 %s", receipt);
 
     String indicator = "/api/indicators/" + enc("承德") + "/" + enc("空气质量综合指数");
+    // the article's two values are indexed one after the other: wait for both, not the first
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-        .until(() -> get(indicator).statusCode() == 200);
+        .until(() -> get(indicator + "/history").statusCode() == 200
+            && JSON.readTree(get(indicator + "/history").body()).get("values").size() == 2);
 
     JsonNode latest = JSON.readTree(get(indicator).body());
     assertThat(latest.get("value").asDouble()).isEqualTo(3.05);
