@@ -53,14 +53,33 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     }
     Article article;
     try {
-      article = articles.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
+      // read as Object: a serde that picks the class from the writer schema (ours, Confluent's)
+      // returns another record type for Avro of another schema; that is incompatible input
+      Object value = articles.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
           record.headers(), record.value());
+      if (!(value instanceof Article a)) {
+        dlq.send(record, "incompatible-schema", "value is "
+            + (value == null ? "null" : value.getClass().getSimpleName()) + ", not an Article");
+        return;
+      }
+      article = a;
     } catch (RuntimeException e) {
-      dlq.send(record, DeadLetterReasons.of(e), e.getMessage());
+      String reason = DeadLetterReasons.of(e);
+      if (DeadLetterReasons.REGISTRY_UNAVAILABLE.equals(reason)) {
+        // an outage, not bad input: fail the task so the record is retried (the thread is
+        // replaced and resumes from the last commit) until the registry answers again
+        throw e;
+      }
+      dlq.send(record, reason, e.getMessage());
       return;
     }
     if (article.getText() == null || article.getText().isBlank()) {
       dlq.send(record, "empty-text", "article " + article.getId() + " has no text");
+      return;
+    }
+    if (article.getPublishedAt() != null && !PublishedDates.isPlausible(article.getPublishedAt(), Instant.now())) {
+      dlq.send(record, "bad-published-date", "article " + article.getId() + " claims to be published at "
+          + article.getPublishedAt() + " (before 1970 or in the future)");
       return;
     }
     if (article.getText().length() > maxArticleChars) {
