@@ -141,7 +141,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
       }
     };
-    http = new ApiServer(queries, ingest, health, metrics, config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES))
+    http = new ApiServer(queries, ingest, health, metrics, config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
+        config.getInt(AppConfig.MAX_ARTICLE_BYTES))
         .start(config.httpHost(), config.httpPort());
     resources.add(http);
     LOG.info("Regional Metrics is up: HTTP on http://{}:{} , Kafka {} , Schema Registry {}",

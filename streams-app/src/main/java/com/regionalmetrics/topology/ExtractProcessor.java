@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * articles -> metric-events. Reads the Avro article itself (so unreadable bytes reach the DLQ
@@ -21,6 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ExtractProcessor implements Processor<byte[], byte[], Object, Object> {
   static final String EVENTS_SINK = "metric-events-sink";
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractProcessor.class);
 
   private final Deserializer<Article> articles;
   private final Function<Article, List<Observation>> extractor;
@@ -66,8 +69,9 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     } catch (RuntimeException e) {
       String reason = DeadLetterReasons.of(e);
       if (DeadLetterReasons.REGISTRY_UNAVAILABLE.equals(reason)) {
-        // an outage, not bad input: fail the task so the record is retried (the thread is
-        // replaced and resumes from the last commit) until the registry answers again
+        // an outage, not bad input: fail the task so the record is read again from the last
+        // commit (the app replaces the thread) until the registry answers
+        LOG.warn("Schema Registry unavailable in task {}; failing it to retry: {}", context.taskId(), e.getMessage());
         throw e;
       }
       dlq.send(record, reason, e.getMessage());
