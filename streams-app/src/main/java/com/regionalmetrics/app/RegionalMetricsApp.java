@@ -35,7 +35,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +142,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
       }
     };
-    http = new ApiServer(queries, ingest, health, metrics, config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES))
+    http = new ApiServer(queries, ingest, health, metrics, config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
+        config.getInt(AppConfig.MAX_ARTICLE_BYTES))
         .start(config.httpHost(), config.httpPort());
     resources.add(http);
     LOG.info("Regional Metrics is up: HTTP on http://{}:{} , Kafka {} , Schema Registry {}",
@@ -170,8 +170,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
     p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     // changelogs carry observation timestamps years in the past: the broker must keep them
     RegionalMetricsTopology.OLD_TIMESTAMP_TOPIC_CONFIGS.forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
-    // metric-events is ours, but a corrupt record there must not stop the job either
-    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    // metric-events is ours, but a corrupt record there must not stop the job either (a registry
+    // outage is no corrupt record: it is retried, never skipped)
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RetryingDeserializationExceptionHandler.class.getName());
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ARTICLES_DLQ);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);

@@ -50,7 +50,13 @@ public final class ApiServer implements AutoCloseable {
 
   public ApiServer(IndicatorQueries queries, ArticleIngest ingest, Health health,
       PrometheusMeterRegistry metrics, long maxRequestBytes) {
-    Routes routes = new Routes(queries, ingest);
+    this(queries, ingest, health, metrics, maxRequestBytes, maxRequestBytes);
+  }
+
+  /** @param maxArticleBytes larger article texts get 413 (the pipeline would only dead-letter them) */
+  public ApiServer(IndicatorQueries queries, ArticleIngest ingest, Health health,
+      PrometheusMeterRegistry metrics, long maxRequestBytes, long maxArticleBytes) {
+    Routes routes = new Routes(queries, ingest, maxArticleBytes);
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = maxRequestBytes;
@@ -126,10 +132,12 @@ public final class ApiServer implements AutoCloseable {
   private static final class Routes {
     private final IndicatorQueries queries;
     private final ArticleIngest ingest;
+    private final long maxArticleBytes;
 
-    Routes(IndicatorQueries queries, ArticleIngest ingest) {
+    Routes(IndicatorQueries queries, ArticleIngest ingest, long maxArticleBytes) {
       this.queries = queries;
       this.ingest = ingest;
+      this.maxArticleBytes = maxArticleBytes;
     }
 
     void regions(Context ctx) {
@@ -202,6 +210,10 @@ public final class ApiServer implements AutoCloseable {
 
     void postArticle(Context ctx) throws Exception {
       Article article = isJson(ctx) ? fromJson(ctx) : fromText(ctx);
+      long bytes = article.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes > maxArticleBytes) {
+        throw new HttpResponseException(413, "article of " + bytes + " bytes exceeds the limit of " + maxArticleBytes + " bytes");
+      }
       try {
         ArticleIngest.Receipt receipt = ingest.submit(article).get(30, TimeUnit.SECONDS);
         ctx.status(202).json(receipt);

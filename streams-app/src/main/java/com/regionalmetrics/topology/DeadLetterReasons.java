@@ -4,6 +4,9 @@ import com.regionalmetrics.serde.AvroWireFormatException;
 
 /** The short reason a dead-letter record carries in its dlq.reason header. */
 final class DeadLetterReasons {
+  /** Not a property of the record: never dead-lettered, retried instead. */
+  static final String REGISTRY_UNAVAILABLE = AvroWireFormatException.Reason.REGISTRY_UNAVAILABLE.code();
+
   private DeadLetterReasons() {}
 
   static String of(Throwable e) {

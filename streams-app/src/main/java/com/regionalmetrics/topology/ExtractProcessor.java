@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * articles -> metric-events. Reads the Avro article itself (so unreadable bytes reach the DLQ
@@ -21,6 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ExtractProcessor implements Processor<byte[], byte[], Object, Object> {
   static final String EVENTS_SINK = "metric-events-sink";
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractProcessor.class);
 
   private final Deserializer<Article> articles;
   private final Function<Article, List<Observation>> extractor;
@@ -55,15 +58,35 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     }
     Article article;
     try {
-      article = articles.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
+      // read as Object: a serde that picks the class from the writer schema (ours, Confluent's)
+      // returns another record type for Avro of another schema; that is incompatible input
+      Object value = articles.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
           record.headers(), record.value());
+      if (!(value instanceof Article a)) {
+        dlq.send(record, "incompatible-schema", "value is "
+            + (value == null ? "null" : value.getClass().getSimpleName()) + ", not an Article");
+        return;
+      }
+      article = a;
     } catch (RuntimeException e) {
-      dlq.send(record, DeadLetterReasons.of(e), e.getMessage());
+      String reason = DeadLetterReasons.of(e);
+      if (DeadLetterReasons.REGISTRY_UNAVAILABLE.equals(reason)) {
+        // an outage, not bad input: fail the task so the record is read again from the last
+        // commit (the app replaces the thread) until the registry answers
+        LOG.warn("Schema Registry unavailable in task {}; failing it to retry: {}", context.taskId(), e.getMessage());
+        throw e;
+      }
+      dlq.send(record, reason, e.getMessage());
       return;
     }
     metrics.onArticle();
     if (article.getText() == null || article.getText().isBlank()) {
       dlq.send(record, "empty-text", "article " + article.getId() + " has no text");
+      return;
+    }
+    if (article.getPublishedAt() != null && !PublishedDates.isPlausible(article.getPublishedAt(), Instant.now())) {
+      dlq.send(record, "bad-published-date", "article " + article.getId() + " claims to be published at "
+          + article.getPublishedAt() + " (before 1970 or in the future)");
       return;
     }
     if (article.getText().length() > maxArticleChars) {

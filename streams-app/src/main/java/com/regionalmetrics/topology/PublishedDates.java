@@ -10,8 +10,31 @@ import java.time.format.DateTimeParseException;
 public final class PublishedDates {
   private PublishedDates() {}
 
-  /** Null or blank gives null; anything unreadable throws IllegalArgumentException. */
+  /** Publication dates after now by more than this are misparses or typos (year 2200). */
+  static final java.time.Duration FUTURE_SLACK = java.time.Duration.ofDays(1);
+
+  /**
+   * Null or blank gives null; anything unreadable, or a date no article can have been published
+   * on (before 1970, or later than tomorrow), throws IllegalArgumentException.
+   */
   public static Instant parse(String text) {
+    Instant published = parseSyntax(text);
+    if (published != null && !isPlausible(published, Instant.now())) {
+      throw new IllegalArgumentException("published must lie between 1970 and today, got: " + text.strip());
+    }
+    return published;
+  }
+
+  /**
+   * Whether an article can have been published at this instant: not before 1970 (no record
+   * timestamp can be) and not later than tomorrow. Periods are read relative to the publication
+   * date, so a year-2200 publication date would put year-2200 values into the stores.
+   */
+  public static boolean isPlausible(Instant published, Instant now) {
+    return !published.isBefore(Instant.EPOCH) && !published.isAfter(now.plus(FUTURE_SLACK));
+  }
+
+  private static Instant parseSyntax(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
