@@ -48,11 +48,6 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
 
-  public ApiServer(IndicatorQueries queries, ArticleIngest ingest, Health health,
-      PrometheusMeterRegistry metrics, long maxRequestBytes) {
-    this(queries, ingest, health, metrics, maxRequestBytes, maxRequestBytes);
-  }
-
   /** @param maxArticleBytes larger article texts get 413 (the pipeline would only dead-letter them) */
   public ApiServer(IndicatorQueries queries, ArticleIngest ingest, Health health,
       PrometheusMeterRegistry metrics, long maxRequestBytes, long maxArticleBytes) {
@@ -63,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(JSON, false));
       config.staticFiles.add("/web", Location.CLASSPATH);
       config.staticFiles.enableWebjars();
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     });
     app.before(ctx -> ctx.attribute("started", System.nanoTime()));
     app.after(ctx -> {
