@@ -1,11 +1,5 @@
 package com.regionalmetrics.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,34 +39,18 @@ public final class IndicatorCatalog {
   }
 
   public static IndicatorCatalog load() {
-    try (InputStream in = IndicatorCatalog.class.getResourceAsStream("/extract/indicators.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("resource /extract/indicators.tsv missing");
+    List<Indicator> list = new ArrayList<>();
+    for (String[] f : TsvResource.rows("/extract/indicators.tsv", 5)) {
+      List<String> al = new ArrayList<>();
+      al.add(f[1]);
+      for (String a : f[4].split("\\|")) {
+        if (!a.isBlank() && !al.contains(a.strip())) {
+          al.add(a.strip());
+        }
       }
-      List<Indicator> list = new ArrayList<>();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        if (f.length < 5) {
-          throw new IllegalStateException("bad indicators.tsv line: " + line);
-        }
-        List<String> al = new ArrayList<>();
-        al.add(f[1]);
-        for (String a : f[4].split("\\|")) {
-          if (!a.isBlank() && !al.contains(a.strip())) {
-            al.add(a.strip());
-          }
-        }
-        list.add(new Indicator(f[0], f[1], f[2], f[3], List.copyOf(al)));
-      }
-      return new IndicatorCatalog(list);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      list.add(new Indicator(f[0], f[1], f[2], f[3], List.copyOf(al)));
     }
+    return new IndicatorCatalog(list);
   }
 
   public List<Indicator> indicators() {

@@ -1,11 +1,5 @@
 package com.regionalmetrics.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,27 +39,11 @@ public final class UnitTable {
   }
 
   public static UnitTable load() {
-    try (InputStream in = UnitTable.class.getResourceAsStream("/extract/units.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("resource /extract/units.tsv missing");
-      }
-      List<Unit> units = new ArrayList<>();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        if (f.length < 5) {
-          throw new IllegalStateException("bad units.tsv line: " + line);
-        }
-        units.add(new Unit(f[0], f[1], Double.parseDouble(f[2]), f[3], f[4], f.length > 5 ? f[5] : ""));
-      }
-      return new UnitTable(units);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<Unit> units = new ArrayList<>();
+    for (String[] f : TsvResource.rows("/extract/units.tsv", 5)) {
+      units.add(new Unit(f[0], f[1], Double.parseDouble(f[2]), f[3], f[4], f.length > 5 ? f[5] : ""));
     }
+    return new UnitTable(units);
   }
 
   /** The longest unit whose surface starts at {@code pos}, honouring not_before; or null. */
