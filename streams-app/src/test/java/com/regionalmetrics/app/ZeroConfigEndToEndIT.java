@@ -54,14 +54,7 @@ class ZeroConfigEndToEndIT {
 
   @BeforeAll
   static void start() throws Exception {
-    AppConfig config = AppConfig.defaults()
-        .with(AppConfig.DATA_DIR, dataDir.toString())
-        .with(AppConfig.EMBEDDED_KAFKA_PORT, "0")
-        .with(AppConfig.EMBEDDED_REGISTRY_PORT, "0")
-        .with(AppConfig.HTTP_PORT, "0")
-        .with("commit.interval.ms", "100");
-    app = RegionalMetricsApp.start(config);
-    assertThat(app.awaitRunning(Duration.ofSeconds(90))).as("streams RUNNING").isTrue();
+    app = TestApps.zeroConfig(dataDir);
     base = "http://127.0.0.1:" + app.httpPort();
   }
 

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.app.TestApps;
 import com.regionalmetrics.topology.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,13 +55,7 @@ class IngestQueryCliIT {
 
   @BeforeAll
   static void start() throws Exception {
-    app = RegionalMetricsApp.start(AppConfig.defaults()
-        .with(AppConfig.DATA_DIR, dataDir.toString())
-        .with(AppConfig.EMBEDDED_KAFKA_PORT, "0")
-        .with(AppConfig.EMBEDDED_REGISTRY_PORT, "0")
-        .with(AppConfig.HTTP_PORT, "0")
-        .with("commit.interval.ms", "100"));
-    assertThat(app.awaitRunning(Duration.ofSeconds(90))).as("streams RUNNING").isTrue();
+    app = TestApps.zeroConfig(dataDir);
     base = "http://127.0.0.1:" + app.httpPort();
   }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.app.TestApps;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -83,13 +83,7 @@ class DashboardBrowserIT {
       return;
     }
 
-    app = RegionalMetricsApp.start(AppConfig.defaults()
-        .with(AppConfig.DATA_DIR, dataDir.toString())
-        .with(AppConfig.EMBEDDED_KAFKA_PORT, "0")
-        .with(AppConfig.EMBEDDED_REGISTRY_PORT, "0")
-        .with(AppConfig.HTTP_PORT, "0")
-        .with("commit.interval.ms", "100"));
-    assertThat(app.awaitRunning(Duration.ofSeconds(90))).as("streams RUNNING").isTrue();
+    app = TestApps.zeroConfig(dataDir);
     base = "http://127.0.0.1:" + app.httpPort();
     post("chengde-1", "2025-03-10", CHENGDE);
     post("zhangjiakou-1", "2025-02-01", ZHANGJIAKOU);

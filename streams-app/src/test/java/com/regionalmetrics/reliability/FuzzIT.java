@@ -3,8 +3,8 @@ package com.regionalmetrics.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.app.TestApps;
 import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Observation;
 import java.net.URI;
@@ -46,9 +46,7 @@ class FuzzIT {
   @BeforeContainer
   static void start() throws Exception {
     dir = Files.createTempDirectory("fuzz-it");
-    app = RegionalMetricsApp.start(AppConfig.defaults().with(AppConfig.DATA_DIR, dir.toString())
-        .with(AppConfig.EMBEDDED_KAFKA_PORT, "0").with(AppConfig.EMBEDDED_REGISTRY_PORT, "0").with(AppConfig.HTTP_PORT, "0"));
-    assertThat(app.awaitRunning(Duration.ofSeconds(90))).isTrue();
+    app = TestApps.zeroConfig(dir);
     base = "http://127.0.0.1:" + app.httpPort();
   }
 

@@ -5,8 +5,8 @@ import static com.regionalmetrics.reliability.Fixtures.expectedAnswers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.app.TestApps;
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
@@ -109,13 +109,7 @@ class OutageIT {
   }
 
   static RegionalMetricsApp startApp() throws Exception {
-    RegionalMetricsApp a = RegionalMetricsApp.start(AppConfig.defaults()
-        .with(AppConfig.BOOTSTRAP_SERVERS, bootstrap())
-        .with(AppConfig.SCHEMA_REGISTRY_URL, registryUrl())
-        .with(AppConfig.HTTP_PORT, "0")
-        .with(AppConfig.DATA_DIR, root.resolve("app").toString()));
-    assertThat(a.awaitRunning(Duration.ofSeconds(120))).isTrue();
-    return a;
+    return TestApps.against(bootstrap(), registryUrl(), root.resolve("app"));
   }
 
   static long committedEvents() {

@@ -7,8 +7,8 @@ import static com.regionalmetrics.reliability.Fixtures.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.app.TestApps;
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.avro.Qualifier;
@@ -69,12 +69,7 @@ class PoisonInputIT {
   static void start() throws Exception {
     broker = EmbeddedKafkaBroker.start(root.resolve("broker"), "127.0.0.1", 0, Map.of());
     registry = EmbeddedSchemaRegistry.start(root.resolve("registry"), "127.0.0.1", 0);
-    app = RegionalMetricsApp.start(AppConfig.defaults()
-        .with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-        .with(AppConfig.SCHEMA_REGISTRY_URL, registry.url())
-        .with(AppConfig.HTTP_PORT, "0")
-        .with(AppConfig.DATA_DIR, root.resolve("app").toString()));
-    assertThat(app.awaitRunning(Duration.ofSeconds(90))).isTrue();
+    app = TestApps.against(broker.bootstrapServers(), registry.url(), root.resolve("app"));
     base = "http://127.0.0.1:" + app.httpPort();
   }
 
