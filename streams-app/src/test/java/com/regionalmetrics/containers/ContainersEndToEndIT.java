@@ -62,9 +62,11 @@ class ContainersEndToEndIT {
       "2015年以来，承德市空气质量综合指数从6.12降至2024年的3.05，细颗粒物(PM2.5)平均浓度从48微克/立方米降至25微克/立方米。");
   private static final String ARTICLE_ID = "containers-chengde-1";
 
+  // a second attempt covers a start-script race the Kafka image's wrapper can lose on a loaded machine
   @Container
   static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka())
-      .withStartupTimeout(Duration.ofMinutes(3));
+      .withStartupTimeout(Duration.ofMinutes(3))
+      .withStartupAttempts(2);
 
   @Container
   static final GenericContainer<?> REGISTRY = new GenericContainer<>(ContainerImages.registry())
