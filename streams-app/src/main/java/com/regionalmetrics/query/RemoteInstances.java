@@ -54,14 +54,14 @@ public final class RemoteInstances {
   CompletableFuture<LocalRead<MetricEventView>> value(HostInfo host, String key, int partition, Instant asOf, boolean allowStale) {
     String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale
         + (asOf == null ? "" : "&asOf=" + asOf.toEpochMilli());
-    return get(host, "/value?" + q, ValueReply.class)
+    return send(host, "/value?" + q, ValueReply.class)
         .thenApply(r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message()))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
   }
 
   CompletableFuture<LocalRead<List<MetricEventView>>> history(HostInfo host, String key, int partition, boolean allowStale) {
     String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale;
-    return get(host, "/history?" + q, HistoryReply.class)
+    return send(host, "/history?" + q, HistoryReply.class)
         .thenApply(r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.values(), r.message()))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
   }
@@ -83,21 +83,46 @@ public final class RemoteInstances {
     return get(host, "/status", StatusReply.class);
   }
 
+  /**
+   * For calls the caller waits on at once (single-key reads): sent on the calling thread.
+   * HttpClient.sendAsync hands every completion to CompletableFuture's default executor, which
+   * on a machine with fewer than 3 cores (common-pool parallelism 1) starts a new thread per
+   * task: one thread per forwarded request.
+   */
+  private <T> CompletableFuture<T> send(HostInfo host, String pathAndQuery, Class<T> type) {
+    try {
+      return CompletableFuture.completedFuture(read(host, http.send(request(host, pathAndQuery), BODY), type));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(e);
+    } catch (java.io.IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** For calls made to several instances at once (fan-out). */
   private <T> CompletableFuture<T> get(HostInfo host, String pathAndQuery, Class<T> type) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery))
+    return http.sendAsync(request(host, pathAndQuery), BODY).thenApply(response -> read(host, response, type));
+  }
+
+  private static final HttpResponse.BodyHandler<byte[]> BODY = HttpResponse.BodyHandlers.ofByteArray();
+
+  private HttpRequest request(HostInfo host, String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery))
         .timeout(timeout)
         .GET()
         .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("HTTP " + response.statusCode() + " from " + host);
-      }
-      try {
-        return JSON.readValue(response.body(), type);
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException("unreadable answer from " + host + ": " + e.getMessage(), e);
-      }
-    });
+  }
+
+  private static <T> T read(HostInfo host, HttpResponse<byte[]> response, Class<T> type) {
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + " from " + host);
+    }
+    try {
+      return JSON.readValue(response.body(), type);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("unreadable answer from " + host + ": " + e.getMessage(), e);
+    }
   }
 
   private static void append(StringBuilder q, String name, String value) {
