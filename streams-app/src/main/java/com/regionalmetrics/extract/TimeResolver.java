@@ -23,15 +23,15 @@ final class TimeResolver {
   private static final String RANGE = "[-—~至到]";
   private static final Pattern TIME = Pattern.compile(
       // 1: explicit year with optional month/day or span
-      "(\\d{4})年(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?[日号])?"
+      "(\\d{4})年(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:[日号]?" + RANGE + "(\\d{1,2}))?[日号])?"
           + "|第?([一二三四1-4])季度|(上|下)半年|前三季度|(底|末|年底|年末|全年|度|初))?"
           // 9-10: year range 2014-2024年
-          + "|(\\d{4})" + RANGE + "(\\d{4})年"
+          + "|(\\d{4})" + RANGE + "(\\d{4})(?:年度?|雪季|冰雪季|赛季|学年)"
           // 11-12: relative year (今年/去年...) with optional suffix
           + "|(今年|本年|去年|上年|前年|明年)(底|末|年底|年末|初|上半年|下半年|前三季度|第?[一二三四]季度|同期)?"
           + "(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?)?"
           // 15-18: yearless month/day
-          + "|(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?[日号])?"
+          + "|(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:[日号]?" + RANGE + "(\\d{1,2}))?[日号])?"
           // 19: yearless quarter/half
           + "|(第?[一二三四]季度|上半年|下半年|前三季度)"
           // 20: now
