@@ -883,7 +883,8 @@ final class SentenceReader {
     }
     if (r == null) {
       // 全市/全省/全县 before the number: the article's own city/province/county, not the last place named
-      Region scope = regions.scope(st.main, s.substring(0, q.start));
+      // 排名全省第一 / 居全市首位: the scope word names the pool of the rank, not the subject
+      Region scope = q.rank && poolBefore(s, q.start) ? null : regions.scope(st.main, s.substring(0, q.start));
       if (scope != null) {
         sentenceScope = scope;
         return scope;
@@ -896,6 +897,12 @@ final class SentenceReader {
       r = st.main;
     }
     return r;
+  }
+
+  /** 全省/全市/全国 right before a rank (全省第1, 在全省排名第3位) is its pool. */
+  private static boolean poolBefore(String s, int rankStart) {
+    String b = s.substring(Math.max(0, rankStart - 6), rankStart);
+    return b.contains("全省") || b.contains("全市") || b.contains("全县") || b.contains("全区");
   }
 
   // ---------------------------------------------------------------- text helpers
