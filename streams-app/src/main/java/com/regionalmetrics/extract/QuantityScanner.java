@@ -373,9 +373,12 @@ final class QuantityScanner {
 
   /** Whether {@code word} ends at most {@code slack} characters before i (时速为350, 亩产达2100). */
   private static boolean endsWithWithin(String s, int i, String word, int slack) {
-    int from = Math.max(0, i - word.length() - slack);
-    int k = s.lastIndexOf(word, i - word.length());
-    return k >= from && k >= 0 && k + word.length() <= i;
+    for (int k = i - word.length(); k >= 0 && k >= i - word.length() - slack; k--) {
+      if (s.startsWith(word, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isBoundary(char c) {
