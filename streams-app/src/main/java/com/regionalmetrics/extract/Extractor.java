@@ -73,7 +73,7 @@ public final class Extractor {
       return List.of();
     }
     LocalDate pub = publishedAt == null ? null : publishedAt.atZone(Period.ZONE).toLocalDate();
-    String norm = TextNormalizer.normalize(text);
+    String norm = joinBrokenLines(TextNormalizer.normalize(text));
     List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(norm);
 
     // Region mentions over the whole text, so a bare 崇礼 in one sentence is supported by 张家口 in another.
@@ -141,6 +141,41 @@ public final class Extractor {
     return ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline));
   }
 
+  /**
+   * A line broken after a comma or an enumeration comma (copied from a PDF or a narrow column)
+   * continues on the next line: the break is dropped, so both halves read as one sentence.
+   */
+  static String joinBrokenLines(String norm) {
+    int nl = norm.indexOf('\n');
+    if (nl < 0) {
+      return norm;
+    }
+    StringBuilder b = null;
+    int n = norm.length();
+    int last = 0;
+    for (int i = nl; i < n; i++) {
+      if (norm.charAt(i) != '\n') {
+        continue;
+      }
+      int k = i - 1;
+      while (k >= 0 && (norm.charAt(k) == ' ' || norm.charAt(k) == '\t')) {
+        k--;
+      }
+      if (k >= 0 && (norm.charAt(k) == ',' || norm.charAt(k) == '、')) {
+        if (b == null) {
+          b = new StringBuilder(n);
+        }
+        b.append(norm, last, i);
+        last = i + 1;
+      }
+    }
+    if (b == null) {
+      return norm;
+    }
+    b.append(norm, last, n);
+    return b.toString();
+  }
+
   /** A title line: alone in its paragraph, short, without a sentence terminator. */
   private static boolean isHeadline(List<SentenceSplitter.Sentence> sentences, int i) {
     SentenceSplitter.Sentence s = sentences.get(i);
@@ -199,7 +234,8 @@ public final class Extractor {
         if (r.level() == Region.Level.COUNTRY || r.level() == Region.Level.GROUPING) {
           continue; // 京津冀协同发展 is a topic far more often than a subject
         }
-        score.merge(key, 1.0, Double::sum);
+        // the place a title names is what the article is about: it breaks ties between places named once
+        score.merge(key, i <= 2 && isHeadline(sentences, i) ? 1.5 : 1.0, Double::sum);
         byKey.putIfAbsent(key, r);
       }
     }

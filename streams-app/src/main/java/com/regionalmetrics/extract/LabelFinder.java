@@ -21,7 +21,7 @@ final class LabelFinder {
   /** Trailing verbs, copulas and qualifiers between the subject and the number. */
   private static final String[] SUFFIXES = {
     "攀升至", "增长至", "增长到", "增加到", "增加至", "提升至", "提升到", "提高到", "提高至", "下降至", "下降到", "减少至",
-    "减少到", "上升至", "上升到", "扩大到", "扩大至", "缩短至", "缩短到", "压缩至", "压缩到", "降低至", "降低到", "增至", "降至",
+    "减少到", "上升至", "由过去", "从过去", "由原来", "从原来", "上升到", "扩大到", "扩大至", "缩短至", "缩短到", "压缩至", "压缩到", "降低至", "降低到", "增至", "降至",
     "降到", "升至", "达到了", "达到", "分别为", "分别达", "分别", "共计", "合计", "总计", "累计", "约为", "大约", "约",
     "将近", "接近", "不到", "不足", "超过", "突破", "高达", "达", "为", "是", "共", "近", "超", "逾", "从", "由", "的", "已",
     "仅", "只有", "有", "占", "同比", "总体", "了", "保持在", "稳定在", "控制在", "排名", "排", "居", "位居", "位列", "年均为",
@@ -96,6 +96,34 @@ final class LabelFinder {
     return (x.equals("有") && (s.endsWith("所有") || s.endsWith("国有"))) || (x.equals("近") && s.endsWith("附近"))
         || (x.equals("在") && s.endsWith("所在")) || (x.equals("后") && s.endsWith("前后"));
   }
+
+  /**
+   * 43所学校与北京优质学校结成姊妹校: the relation the counted things entered (结成姊妹校) belongs to
+   * the label; "" when the clause after the noun names none.
+   */
+  static String relationAfter(String s, int from) {
+    int n = s.length();
+    int lim = Math.min(n, from + 30);
+    for (int i = from; i < lim; i++) {
+      char c = s.charAt(i);
+      if (",;:。!?".indexOf(c) >= 0 || Character.isDigit(c)) {
+        return "";
+      }
+      for (String v : RELATION_VERBS) {
+        if (s.startsWith(v, i)) {
+          int j = i + v.length();
+          int k = j;
+          while (k < n && k - j < 10 && ",;:。!?、 ()".indexOf(s.charAt(k)) < 0 && !Character.isDigit(s.charAt(k))) {
+            k++;
+          }
+          return k - j >= 2 ? v + s.substring(j, k) : "";
+        }
+      }
+    }
+    return "";
+  }
+
+  private static final String[] RELATION_VERBS = {"结成", "结为", "缔结"};
 
   /** The noun phrase right after a classifier: up to punctuation or a verb-like stop word. */
   static String afterNoun(String s, int from) {

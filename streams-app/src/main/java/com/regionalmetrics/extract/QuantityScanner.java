@@ -296,6 +296,20 @@ final class QuantityScanner {
           end = s.startsWith("分钟", k) ? k + 2 : k + 1;
         }
       }
+      // 日最大8小时平均, 24小时滑动平均: an averaging window inside a pollutant's name, not a figure
+      if ("duration".equals(unit.unit().dimension()) && (s.startsWith("平均", end) || s.startsWith("滑动", end)
+          || s.startsWith("最大", Math.max(0, i - 2)) && i >= 2)) {
+        return end;
+      }
+      // 设计时速350公里: a speed
+      if ("km".equals(q.unit) && endsWithWithin(s, i, "时速", 3)) {
+        q.unit = "km/h";
+      }
+      // 平均亩产2100公斤, 单产450公斤: a yield per mu keeps kg/mu
+      if ("t".equals(q.unit) && (endsWithWithin(s, i, "亩产", 4) || endsWithWithin(s, i, "单产", 4) || endsWithWithin(s, i, "亩均产量", 4))) {
+        q.unit = "kg/mu";
+        q.value = q.value * 1000;
+      }
     } else {
       q.value = v * magnitude;
     }
@@ -357,6 +371,16 @@ final class QuantityScanner {
     return end;
   }
 
+  /** Whether {@code word} ends at most {@code slack} characters before i (时速为350, 亩产达2100). */
+  private static boolean endsWithWithin(String s, int i, String word, int slack) {
+    for (int k = i - word.length(); k >= 0 && k >= i - word.length() - slack; k--) {
+      if (s.startsWith(word, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isBoundary(char c) {
     return ",.;:、。!?()“”\"'".indexOf(c) >= 0 || c == ' ';
   }
@@ -378,6 +402,9 @@ final class QuantityScanner {
     if (b.endsWith("了")) {
       b = s.substring(Math.max(0, i - 4), i - 1);
     }
+    if (b.endsWith("约") && b.length() >= 2 && "签合节制条契公预特履违邀相".indexOf(b.charAt(b.length() - 2)) >= 0) {
+      b = b.substring(0, b.length() - 1); // 签约100个, 节约: not approximate
+    }
     if (b.endsWith("约") || b.endsWith("大约") || b.endsWith("约为") || b.endsWith("大概") || b.endsWith("约合")) {
       return Qualifier.APPROX;
     }
@@ -388,6 +415,16 @@ final class QuantityScanner {
     if (b.endsWith("超过") || b.endsWith("超") || b.endsWith("逾") || b.endsWith("多于") || b.endsWith("高于")
         || b.endsWith("突破") || b.endsWith("至少")) {
       return Qualifier.OVER;
+    }
+    // 约占北京市场供应量的四成: 约 qualifies the share, further back in the clause
+    for (int k = i - 1; k >= 1 && k >= i - 24; k--) {
+      char c = s.charAt(k);
+      if (",;:。!?".indexOf(c) >= 0 || c >= '0' && c <= '9') {
+        break;
+      }
+      if (c == '占' && s.charAt(k - 1) == '约') {
+        return Qualifier.APPROX;
+      }
     }
     return null;
   }

@@ -57,6 +57,15 @@ final class RegionResolver {
       if (eligible && (routeEnd(s, m, ms) || excluded(s, m.end()))) {
         eligible = false;
       }
+      // 天津蓟州、盘山、玉龙三大滑雪场: a district right after its own city, heading a list, is one of
+      // the listed places; the number is about the city
+      if (eligible && prev != null && prevEligible == prev && prev.end() == m.start() && m.end() < s.length()
+          && s.charAt(m.end()) == '、' && within(m.region(), prev.region())) {
+        eligible = false;
+        prevEligible = null;
+        prev = m;
+        continue;
+      }
       if (eligible) {
         // 在全国168个重点城市中排第12位: the place names the pool of a ranking, not the subject
         boolean pool = m.start() > 0 && s.charAt(m.start() - 1) == '在' && m.end() < s.length()
@@ -140,7 +149,25 @@ final class RegionResolver {
   }
 
   private static boolean excluded(String s, int end) {
-    return s.startsWith("之外", end) || s.startsWith("以外", end) || s.startsWith("籍", end);
+    return s.startsWith("之外", end) || s.startsWith("以外", end) || s.startsWith("籍", end) || eventName(s, end);
+  }
+
+  /** 北京冬奥会, 北京冬奥组委, 张家口赛区的...: a place in the name of an event is not the subject. */
+  private static boolean eventName(String s, int end) {
+    return s.startsWith("冬奥", end) || s.startsWith("奥运", end) || s.startsWith("冬残奥", end) || s.startsWith("世园会", end)
+        || s.startsWith("世博会", end) || s.startsWith("亚运会", end);
+  }
+
+  /** Whether {@code inner} lies inside {@code outer} (its parent or grandparent). */
+  private boolean within(Region inner, Region outer) {
+    Region r = inner;
+    for (int k = 0; k < 3 && r != null; k++) {
+      r = gazetteer.parent(r).orElse(null);
+      if (r != null && (r.equals(outer) || r.name().equals(outer.name()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The region an article is about: the hint, else the most-named division (groupings count half). */

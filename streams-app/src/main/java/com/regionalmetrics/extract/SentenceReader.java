@@ -93,9 +93,11 @@ final class SentenceReader {
     boolean periodSet;
     boolean target;
     Integer targetYear;
+    Item regionFrom;       // 分别增长36.1%和29.4%: the level (and so the place) each change belongs to
   }
 
   private List<RegionMention> currentMentions = List.of();
+  private Region sentenceScope; // 全省/全市 resolved in the current sentence
 
   void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, ArticleState st, List<Observation> out) {
     read(sentence, mentions, null, st, out);
@@ -106,6 +108,7 @@ final class SentenceReader {
       List<Observation> out) {
     st.enterParagraph(sentence.paragraph());
     String s = sentence.text();
+    sentenceScope = null;
     currentMentions = mentions;
     if (s.contains("同比") || s.contains("比上年同期") || s.contains("上年同期") || s.contains("去年同期")) {
       st.paraYoy = true;
@@ -200,6 +203,9 @@ final class SentenceReader {
         String rb = stripMasked(rawBefore, it.clauseStart, timeMask);
         if (rb.endsWith("的")) {
           rb = rb.substring(0, rb.length() - 1);
+        }
+        if (rb.endsWith("过去") || rb.endsWith("原来") || rb.endsWith("以前") || rb.endsWith("此前")) {
+          rb = rb.substring(0, rb.length() - 2); // 由过去的2小时30分钟缩短至1小时
         }
         if (rb.endsWith("从") || rb.endsWith("由")) {
           it.fromSide = true;
@@ -331,7 +337,10 @@ final class SentenceReader {
       }
     }
 
-    // paragraph context for the sentences that follow
+    // paragraph context for the sentences that follow: 全省PM2.5平均浓度为36; 优良天数比例为70.4%
+    if (sentenceScope != null) {
+      st.paraRegion = sentenceScope;
+    }
     for (RegionResolver.Subject sub : subjects) {
       if (!sub.pool()) {
         st.paraRegion = sub.region();
@@ -345,7 +354,9 @@ final class SentenceReader {
         st.paraTime = t.period();
       }
       if (t.role() == TimeResolver.Role.POINT && !t.dayLevel() && t.period() != null) {
-        if (st.reportTime == null) {
+        if (st.reportTime == null && sentence.paragraph() > REPORT_LEAD) {
+          // a year first named deep in the article (2023年, GDP grew...) is not what the article reports on
+        } else if (st.reportTime == null) {
           st.reportTime = t.period();
         } else if (t.period().year() != st.reportTime.year()) {
           st.otherYears = true;
@@ -394,9 +405,16 @@ final class SentenceReader {
     if (q.unitEntry != null && q.unitEntry.isClassifier()) {
       String after = LabelFinder.afterNoun(s, q.end);
       if (after.length() >= 2) {
-        return after;
+        return after + LabelFinder.relationAfter(s, q.end + after.length());
       }
       return before;
+    }
+    if ("kV".equals(q.unit)) {
+      // 张北至胜利1000千伏特高压交流工程: a line or station is named by what follows its voltage
+      String after = LabelFinder.afterNoun(s, q.end);
+      if (after.length() >= 2) {
+        return after;
+      }
     }
     if (before.length() >= 2 && !placeOnly(before, s, it)) {
       return before;
@@ -410,7 +428,10 @@ final class SentenceReader {
     return before;
   }
 
-  private static final String VERBS = "建成新增累计完成实现达到新建开通引进签约落地投运投产共有拥有其中总计合计已经";
+  private static final String VERBS = "建成新增累计完成实现达到新建开通引进签约落地投运投产共有拥有其中总计合计已经带动吸引惠及辐射";
+
+  /** Lines (title, dateline, lead) within which a year names the period the article reports on. */
+  private static final int REPORT_LEAD = 3;
 
   /** Labels made only of verbs (建成, 累计新增) name no thing. */
   static boolean verbOnly(String label) {
@@ -670,6 +691,7 @@ final class SentenceReader {
         List<Item> use = prior.subList(prior.size() - members.size(), prior.size());
         for (int m = 0; m < members.size(); m++) {
           members.get(m).label = use.get(m).label;
+          members.get(m).regionFrom = use.get(m);
         }
       } else if (members.size() >= 2) {
         for (Item m : members) {
@@ -699,6 +721,12 @@ final class SentenceReader {
         return List.of();
       }
       out.add(c + measure);
+    }
+    // 城乡居民人均可支配收入分别达到40128元和17351元: urban, then rural
+    if (out.size() == 1 && out.get(0).contains("城乡")) {
+      String one = out.get(0);
+      int k = one.indexOf("城乡");
+      return List.of(one.substring(0, k) + "城镇" + one.substring(k + 2), one.substring(0, k) + "农村" + one.substring(k + 2));
     }
     return out;
   }
@@ -834,6 +862,11 @@ final class SentenceReader {
   // ---------------------------------------------------------------- region
 
   private Region regionOf(String s, Item it, List<RegionResolver.Subject> subjects, ArticleState st) {
+    if (it.regionFrom != null && it.regionFrom != it) {
+      Item from = it.regionFrom;
+      it.regionFrom = null;
+      return regionOf(s, from, subjects, st);
+    }
     Quantity q = it.q;
     Region r = null;
     for (RegionResolver.Subject sub : subjects) {
@@ -850,8 +883,10 @@ final class SentenceReader {
     }
     if (r == null) {
       // 全市/全省/全县 before the number: the article's own city/province/county, not the last place named
-      Region scope = regions.scope(st.main, s.substring(0, q.start));
+      // 排名全省第一 / 居全市首位: the scope word names the pool of the rank, not the subject
+      Region scope = q.rank && poolBefore(s, q.start) ? null : regions.scope(st.main, s.substring(0, q.start));
       if (scope != null) {
+        sentenceScope = scope;
         return scope;
       }
     }
@@ -862,6 +897,12 @@ final class SentenceReader {
       r = st.main;
     }
     return r;
+  }
+
+  /** 全省/全市/全国 right before a rank (全省第1, 在全省排名第3位) is its pool. */
+  private static boolean poolBefore(String s, int rankStart) {
+    String b = s.substring(Math.max(0, rankStart - 6), rankStart);
+    return b.contains("全省") || b.contains("全市") || b.contains("全县") || b.contains("全区");
   }
 
   // ---------------------------------------------------------------- text helpers

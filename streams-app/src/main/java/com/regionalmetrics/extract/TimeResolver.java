@@ -23,15 +23,15 @@ final class TimeResolver {
   private static final String RANGE = "[-—~至到]";
   private static final Pattern TIME = Pattern.compile(
       // 1: explicit year with optional month/day or span
-      "(\\d{4})年(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?[日号])?"
+      "(\\d{4})年(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:[日号]?" + RANGE + "(\\d{1,2}))?[日号])?"
           + "|第?([一二三四1-4])季度|(上|下)半年|前三季度|(底|末|年底|年末|全年|度|初))?"
           // 9-10: year range 2014-2024年
-          + "|(\\d{4})" + RANGE + "(\\d{4})年"
+          + "|(\\d{4})" + RANGE + "(\\d{4})(?:年度?|雪季|冰雪季|赛季|学年)"
           // 11-12: relative year (今年/去年...) with optional suffix
           + "|(今年|本年|去年|上年|前年|明年)(底|末|年底|年末|初|上半年|下半年|前三季度|第?[一二三四]季度|同期)?"
           + "(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?)?"
           // 15-18: yearless month/day
-          + "|(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?[日号])?"
+          + "|(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:[日号]?" + RANGE + "(\\d{1,2}))?[日号])?"
           // 19: yearless quarter/half
           + "|(第?[一二三四]季度|上半年|下半年|前三季度)"
           // 20: now
@@ -41,7 +41,9 @@ final class TimeResolver {
           // 22: the reporting year without a number (全年, 年末): resolved against the article's year
           + "|(全年|年末|年底|年内|本年度)"
           // 23: the year before publication
-          + "|(过去一年|过去的一年)");
+          + "|(过去一年|过去的一年)"
+          // 24: the month before publication / the publication month
+          + "|(上个?月份?|本月份?|当月)");
 
   /** Every non-digit character a TIME match can start with (keep in step with the pattern). */
   private static final String START_CHARS = "今本去上前明第一二三四下截目日现当近至迄如十全年过";
@@ -208,6 +210,13 @@ final class TimeResolver {
     if (m.group(20) != null) {
       Period p = pub == null ? null : month(pub.getYear(), pub.getMonthValue());
       return new TimeExpr(st, en, p, Role.NOW, false, false);
+    }
+    if (m.group(24) != null) {
+      if (pub == null) {
+        return new TimeExpr(st, en, null, role, false, false);
+      }
+      LocalDate d = m.group(24).startsWith("上") ? pub.minusMonths(1) : pub;
+      return new TimeExpr(st, en, month(d.getYear(), d.getMonthValue()), role, false, false);
     }
     if (m.group(23) != null) {
       return new TimeExpr(st, en, pub == null ? null : year(pub.getYear() - 1), role, false, false);

@@ -146,4 +146,53 @@ class ExtractorTest {
     assertThat(EX.extract((com.regionalmetrics.avro.Article) null)).isEmpty();
     assertThat(run("", null)).isEmpty();
   }
+
+  @Test
+  void urbanRuralListsSplitAndListedChangesKeepTheirPlace() {
+    List<Observation> obs = run("承德市全年城乡居民人均可支配收入分别达到38000元和16500元,分别增长5.0%和7.5%。", "2024-03-01");
+    assertThat(one(obs, 38000, "CNY").indicatorLabel()).startsWith("城镇");
+    assertThat(one(obs, 16500, "CNY").indicatorLabel()).startsWith("农村");
+    assertThat(one(obs, 7.5, "%").indicatorLabel()).startsWith("农村");
+    List<Observation> two = run("保定市共接待游客300万人次。其中,涞源县接待游客41.2万人次,易县接待游客35.6万人次,分别比2019年同期增长20.1%和18.4%。",
+        "2024-05-06");
+    assertThat(one(two, 20.1, "%").region()).isEqualTo("涞源县");
+    assertThat(one(two, 18.4, "%").region()).isEqualTo("易县");
+  }
+
+  @Test
+  void unitsNamedByTheirContext() {
+    List<Observation> obs = run("张家口市新线路设计时速250公里,沿线马铃薯平均亩产1800公斤,臭氧日最大8小时平均第90百分位浓度为150微克/立方米,累计签约项目30个。",
+        "2024-03-01");
+    assertThat(one(obs, 250, "km/h")).isNotNull();
+    assertThat(one(obs, 1800, "kg/mu")).isNotNull();
+    assertThat(find(obs, 480, "min")).isEmpty();
+    assertThat(one(obs, 30, "count").qualifier().toString()).isEqualTo("EXACT");
+  }
+
+  @Test
+  void relativeMonthsDaySpansAndSeasons() {
+    List<Observation> obs = run("上月,唐山市PM2.5平均浓度为41微克/立方米。", "2024-06-03");
+    assertThat(one(obs, 41, "μg/m³").period().iso()).isEqualTo("2024-05");
+    List<Observation> h = run("国庆假期(10月1日至7日),承德市接待游客210.5万人次。", "2024-10-08");
+    assertThat(one(h, 2_105_000, "count").period().iso()).isEqualTo("2024-10-07");
+    List<Observation> season = run("2023-2024雪季,崇礼区接待游客400万人次。", "2024-04-08");
+    assertThat(one(season, 4_000_000, "count").period().iso()).startsWith("2024");
+    assertThat(one(season, 4_000_000, "count").indicatorLabel()).doesNotContain("2023");
+  }
+
+  @Test
+  void cityThenDistrictHeadingAListIsTheCity() {
+    List<Observation> obs = run("天津蓟州、盘山、玉龙三大滑雪场日均接待游客超过3000人次。", "2016-02-15");
+    assertThat(one(obs, 3000, "count").region()).isEqualTo("天津");
+    List<Observation> ev = run("崇礼区冰雪旅游持续升温。2022年北京冬奥会雪上项目在崇礼举办了51场比赛。", "2024-04-08");
+    find(ev, 51, "count").ifPresent(o -> assertThat(o.region()).isNotEqualTo("北京"));
+  }
+
+  @Test
+  void brokenLinesJoinAndScopeCarriesOn() {
+    List<Observation> obs = run("截至6月底,河北省共有养老机构1850家,\n养老床位21.6万张。", "2023-08-15");
+    assertThat(one(obs, 216_000, "count").period().iso()).isEqualTo("2023-06");
+    List<Observation> sc = run("张家口市空气质量综合指数为3.12。\n4月份,全省PM2.5平均浓度为36微克/立方米;优良天数比例为70.4%。", "2024-05-20");
+    assertThat(one(sc, 70.4, "%").region()).isEqualTo("河北");
+  }
 }
