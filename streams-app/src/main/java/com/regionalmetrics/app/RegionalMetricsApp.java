@@ -66,37 +66,54 @@ public final class RegionalMetricsApp implements AutoCloseable {
   }
 
   private void startAll(AppConfig config) {
-    if (config.embedded()) {
-      // one machine, one instance: a standby replica would have nowhere to live
-      config = config.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG).isPresent() ? config
-          : config.with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
-      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir(), "127.0.0.1",
-          config.getInt(AppConfig.EMBEDDED_KAFKA_PORT), Map.of());
-      resources.add(broker);
-      config = config.with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-      if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(config.dataDir(), "127.0.0.1",
-            config.getInt(AppConfig.EMBEDDED_REGISTRY_PORT));
-        resources.add(registry);
-        config = config.with(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
-      }
-    } else if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
-      throw new IllegalArgumentException("bootstrap.servers is set but schema.registry.url is not: "
-          + "a deployed job needs a Schema Registry (--schema-registry-url)");
-    }
+    config = config.embedded() ? startEmbeddedCluster(config) : requireRegistry(config);
     bootstrapServers = config.require(AppConfig.BOOTSTRAP_SERVERS);
     schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
     Map<String, Object> kafka = config.kafkaProperties();
 
     int partitions = TopicInitializer.createTopics(kafka, config.getInt(AppConfig.TOPIC_PARTITIONS),
         (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    startStreams(config, kafka, metrics);
+    KafkaArticleIngest ingest = startIngest(config, kafka);
+    startHttp(config, partitions, ingest, metrics);
+    LOG.info("Regional Metrics is up: HTTP on http://{}:{} , Kafka {} , Schema Registry {}",
+        config.httpHost(), http.port(), bootstrapServers, schemaRegistryUrl);
+  }
 
+  /** No cluster configured: a broker (and, unless one is given, a registry) in this JVM. */
+  private AppConfig startEmbeddedCluster(AppConfig config) {
+    // one machine, one instance: a standby replica would have nowhere to live
+    if (config.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG).isEmpty()) {
+      config = config.with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
+    }
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir(), "127.0.0.1",
+        config.getInt(AppConfig.EMBEDDED_KAFKA_PORT), Map.of());
+    resources.add(broker);
+    config = config.with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+    if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
+      EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(config.dataDir(), "127.0.0.1",
+          config.getInt(AppConfig.EMBEDDED_REGISTRY_PORT));
+      resources.add(registry);
+      config = config.with(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
+    }
+    return config;
+  }
+
+  private static AppConfig requireRegistry(AppConfig config) {
+    if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
+      throw new IllegalArgumentException("bootstrap.servers is set but schema.registry.url is not: "
+          + "a deployed job needs a Schema Registry (--schema-registry-url)");
+    }
+    return config;
+  }
+
+  private void startStreams(AppConfig config, Map<String, Object> kafka, PrometheusMeterRegistry metrics) {
     Serde<Article> articleSerde = Serdes.avro(config, kafka);
     Serde<MetricEvent> eventSerde = Serdes.avro(config, kafka);
     Extractor extractor = Extractor.createDefault();
     var settings = new RegionalMetricsTopology.Settings(
         RegionalMetricsTopology.Settings.defaults().historyRetention(), config.getInt(AppConfig.MAX_ARTICLE_BYTES));
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var topology = RegionalMetricsTopology.build(articleSerde, eventSerde, extractor::extract, Clock.systemUTC(), settings,
         new MicrometerPipelineMetrics(metrics));
 
@@ -114,9 +131,11 @@ public final class RegionalMetricsApp implements AutoCloseable {
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(metrics);
     resources.add(streamsMetrics);
-
     streams.start();
+  }
 
+  /** Posted articles go to the articles topic through an idempotent producer. */
+  private KafkaArticleIngest startIngest(AppConfig config, Map<String, Object> kafka) {
     Map<String, Object> producerProps = new HashMap<>(kafka);
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -126,7 +145,10 @@ public final class RegionalMetricsApp implements AutoCloseable {
     KafkaArticleIngest ingest = new KafkaArticleIngest(
         new KafkaProducer<>(onlyKnown(producerProps, ProducerConfig.configNames()), new StringSerializer(), ingestSerde.serializer()));
     resources.add(ingest);
+    return ingest;
+  }
 
+  private void startHttp(AppConfig config, int partitions, KafkaArticleIngest ingest, PrometheusMeterRegistry metrics) {
     Gazetteer gazetteer = Gazetteer.load();
     IndicatorQueries queries = new IndicatorQueries(streams, HostInfo.buildFromEndpoint(config.applicationServer()),
         partitions, new RemoteInstances(Duration.ofSeconds(2)),
@@ -146,8 +168,6 @@ public final class RegionalMetricsApp implements AutoCloseable {
         config.getInt(AppConfig.MAX_ARTICLE_BYTES))
         .start(config.httpHost(), config.httpPort());
     resources.add(http);
-    LOG.info("Regional Metrics is up: HTTP on http://{}:{} , Kafka {} , Schema Registry {}",
-        config.httpHost(), http.port(), bootstrapServers, schemaRegistryUrl);
   }
 
   /** A label or alias the catalog knows, to its indicator id. */
