@@ -159,7 +159,7 @@ final class RegionResolver {
   }
 
   /** Whether {@code inner} lies inside {@code outer} (its parent or grandparent). */
-  private boolean within(Region inner, Region outer) {
+  boolean within(Region inner, Region outer) {
     Region r = inner;
     for (int k = 0; k < 3 && r != null; k++) {
       r = gazetteer.parent(r).orElse(null);
