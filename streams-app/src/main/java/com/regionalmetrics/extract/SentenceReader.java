@@ -28,6 +28,8 @@ final class SentenceReader {
     boolean paraYoy;         // the paragraph speaks of 同比 / 比上年同期
     String paraLastLevelLabel;
     String paraLastLevelUnit;
+    Region homeProvince;     // for an article about a grouping: the province 全省 refers to
+    Region lastGrouping;     // the last grouping named (京津冀): what 三地/两地 refer to
 
     ArticleState(LocalDate pub, Region main) {
       this.pub = pub;
@@ -233,7 +235,8 @@ final class SentenceReader {
           it.label = own;
         }
       } else if (q.rank || q.rankChange) {
-        it.label = rankLabel(lastLevelLabel, levels, st);
+        String index = indexPoolLabel(s, q.start, timeMask);
+        it.label = index != null ? index : rankLabel(lastLevelLabel, levels, st);
       } else if (it.listMember) {
         it.label = "";
       } else {
@@ -252,6 +255,12 @@ final class SentenceReader {
           String second = secondFigureLabel(s, items.get(k - 1), it, timeMask);
           if (second != null) {
             it.label = second;
+          }
+        }
+        if (it.label.isEmpty()) {
+          String named = labelOfClauseBefore(s, it, items, timeMask, subjects);
+          if (named != null) {
+            it.label = named; // 秦皇岛空气质量综合指数最低,为3.85
           }
         }
         if (it.label.isEmpty()) {
@@ -346,6 +355,11 @@ final class SentenceReader {
       }
     }
 
+    for (RegionMention m : mentions) {
+      if (m.region().level() == Region.Level.GROUPING) {
+        st.lastGrouping = m.region();
+      }
+    }
     // paragraph context for the sentences that follow: 全省PM2.5平均浓度为36; 优良天数比例为70.4%
     if (sentenceScope != null) {
       st.paraRegion = sentenceScope;
@@ -402,6 +416,11 @@ final class SentenceReader {
           || after.contains("前列") || after.contains("中排") || after.contains("之最")) {
         return true;
       }
+      // 在全省11个设区市中, / 全国168个重点城市中,: the size of the pool a place is compared in
+      if (after.endsWith("中") && !after.contains("在") && !after.contains("其中") && after.length() <= 10 && q.raw.endsWith("个")
+          && (lead.contains("在") || lead.endsWith("全省") || lead.endsWith("全国") || lead.endsWith("全市") || lead.endsWith("全区"))) {
+        return true;
+      }
     }
     return false;
   }
@@ -447,6 +466,37 @@ final class SentenceReader {
       }
     }
     return null;
+  }
+
+  /**
+   * A bare copula clause (,为3.85 / ,达25微克) after a clause that names the indicator with a comparative
+   * (空气质量综合指数最低) takes that clause's indicator. Null when it does not apply.
+   */
+  private static String labelOfClauseBefore(String s, Item it, List<Item> items, boolean[] timeMask, List<RegionResolver.Subject> subjects) {
+    String own = stripTrailingQualifiers(stripMasked(s.substring(it.clauseStart, it.q.start), it.clauseStart, timeMask)).strip();
+    if (!own.isEmpty() || it.clauseStart < 2 || s.charAt(it.clauseStart - 1) != ',') {
+      return null;
+    }
+    int from = clauseStart(s, it.clauseStart - 1);
+    for (Item o : items) {
+      if (o != it && o.q.start >= from && o.q.start < it.clauseStart) {
+        return null; // the clause before has its own figure
+      }
+    }
+    String prev = textWithout(s, from, it.clauseStart - 1, timeMask, items, subjects);
+    boolean comparative = false;
+    for (String w : COMPARATIVES) {
+      if (prev.endsWith(w)) {
+        prev = prev.substring(0, prev.length() - w.length());
+        comparative = true;
+        break;
+      }
+    }
+    if (!comparative) {
+      return null;
+    }
+    String label = LabelFinder.clean(prev);
+    return label.length() >= 2 ? label : null;
   }
 
   private static final String[] DURATION_LEADS = {"连续", "为期", "历时", "假期", "长假", "黄金周", "小长假", "期间", "节日", "春节", "国庆"};
@@ -564,6 +614,36 @@ final class SentenceReader {
       }
     }
     return b.length() < 2;
+  }
+
+  private static final String[] INDEX_WORDS = {"指数", "榜单", "排行榜", "榜", "评价", "评估", "名单", "指标", "报告", "测评", "排名", "排行"};
+
+  /**
+   * 在2024年度全国县域新能源发展指数中,张北县排名第2位: the rank is in the named index → 县域新能源发展指数排名.
+   * Null when no 在…中 before the rank names an index or list.
+   */
+  private String indexPoolLabel(String s, int rankStart, boolean[] timeMask) {
+    int zhong = s.lastIndexOf('中', rankStart - 1);
+    if (zhong < 0 || rankStart - zhong > 16) {
+      return null;
+    }
+    int zai = s.lastIndexOf('在', zhong);
+    if (zai < 0 || zhong - zai < 3 || zhong - zai > 30) {
+      return null;
+    }
+    String inner = stripMasked(s.substring(zai + 1, zhong), zai + 1, timeMask);
+    for (RegionMention m : currentMentions) {
+      if (m.start() > zai && m.end() <= zhong) {
+        inner = inner.replace(s.substring(m.start(), m.end()), "");
+      }
+    }
+    inner = LabelFinder.clean(inner.replace("年度", "").replace("度", ""));
+    for (String w : INDEX_WORDS) {
+      if (inner.endsWith(w) && inner.length() > w.length() + 1) {
+        return inner.endsWith("排名") ? inner : inner + "排名";
+      }
+    }
+    return null;
   }
 
   private static String rankLabel(String lastLevelLabel, List<Item> levels, ArticleState st) {
@@ -1267,7 +1347,7 @@ final class SentenceReader {
       if (sub.pool() && sub.end() != q.start) {
         continue; // 在全国74个城市中排名第9位: the pool, not the subject
       }
-      if ((q.rank || q.rankChange) && sub.start() >= it.clauseStart) {
+      if ((q.rank || q.rankChange) && sub.start() >= it.clauseStart && !subjectOfRank(s, sub.end(), q.start)) {
         continue;
       }
       r = sub.region();
@@ -1275,7 +1355,10 @@ final class SentenceReader {
     if (r == null) {
       // 全市/全省/全县 before the number: the article's own city/province/county, not the last place named
       // 排名全省第一 / 居全市首位: the scope word names the pool of the rank, not the subject
-      Region scope = q.rank && poolBefore(s, q.start) ? null : regions.scope(st.main, s.substring(0, q.start));
+      Region scope = q.rank && poolBefore(s, q.start) ? null : regions.scope(st.main, s.substring(0, q.start), st.homeProvince);
+      if (scope == null && st.lastGrouping != null && groupReference(s, it.clauseStart, q.start)) {
+        scope = st.lastGrouping; // 三地高校组建了15个联盟: the grouping named before
+      }
       if (scope != null) {
         sentenceScope = scope;
         return scope;
@@ -1288,6 +1371,31 @@ final class SentenceReader {
       r = st.main;
     }
     return r;
+  }
+
+  /** 张北县排名第2位, 崇礼区位居全省第一: the place right before the rank verb is what is ranked. */
+  private static boolean subjectOfRank(String s, int subEnd, int rankStart) {
+    if (rankStart - subEnd > 10) {
+      return false;
+    }
+    String b = s.substring(subEnd, rankStart);
+    if (b.startsWith("市") || b.startsWith("县") || b.startsWith("区") || b.startsWith("省")) {
+      b = b.substring(1);
+    }
+    return b.startsWith("排名") || b.startsWith("排") || b.startsWith("位居") || b.startsWith("位列") || b.startsWith("名列")
+        || b.startsWith("居") || b.startsWith("列");
+  }
+
+  /** 三地/两地/三省市 leading the clause of a number: the places of a grouping named before. */
+  private static boolean groupReference(String s, int clauseStart, int upTo) {
+    String c = s.substring(clauseStart, upTo);
+    for (String w : new String[] {"三地", "两地", "三省市", "三省份"}) {
+      int i = c.indexOf(w);
+      if (i >= 0 && i <= 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 全省/全市/全国 right before a rank (全省第1, 在全省排名第3位) is its pool. */
