@@ -120,6 +120,7 @@ public final class Extractor {
     }
 
     SentenceReader.ArticleState state = new SentenceReader.ArticleState(pub, main);
+    state.homeProvince = homeProvince(inBody);
     List<Observation> out = new ArrayList<>();
     SentenceReader reader = new SentenceReader(scanner, regions, catalog);
     java.util.BitSet fromHeadline = new java.util.BitSet();
@@ -174,6 +175,33 @@ public final class Extractor {
     }
     b.append(norm, last, n);
     return b.toString();
+  }
+
+  /**
+   * For an article about a grouping (京津冀) or the country: the province most of its places lie in,
+   * which 全省 then refers to (municipalities such as 北京 are 全市, never 全省). Null when none.
+   */
+  private Region homeProvince(List<RegionMention> inBody) {
+    Map<String, Integer> count = new HashMap<>();
+    Map<String, Region> byCode = new HashMap<>();
+    for (RegionMention m : inBody) {
+      Region r = m.region();
+      for (int k = 0; k < 4 && r != null && r.level() != Region.Level.PROVINCE; k++) {
+        r = r.level() == Region.Level.GROUPING || r.level() == Region.Level.COUNTRY ? null : gazetteer.parent(r).orElse(null);
+      }
+      if (r == null || r.level() != Region.Level.PROVINCE || r.fullName() == null || !r.fullName().endsWith("省")) {
+        continue;
+      }
+      count.merge(r.code(), 1, Integer::sum);
+      byCode.putIfAbsent(r.code(), r);
+    }
+    String best = null;
+    for (Map.Entry<String, Integer> e : count.entrySet()) {
+      if (best == null || e.getValue() > count.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best == null ? null : byCode.get(best);
   }
 
   /** A title line: alone in its paragraph, short, without a sentence terminator. */

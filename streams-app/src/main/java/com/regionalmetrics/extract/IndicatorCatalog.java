@@ -87,6 +87,24 @@ public final class IndicatorCatalog {
     return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(aliases.get(best).indicator());
   }
 
+  /** Length of the longest alias the label starts with (二氧化硫年均浓度 → 4), 0 when none. */
+  int aliasPrefixLength(String label) {
+    if (label == null || label.isEmpty()) {
+      return 0;
+    }
+    int[] ranks = ranksByFirstChar.get(label.charAt(0));
+    if (ranks == null) {
+      return 0;
+    }
+    for (int r : ranks) {
+      String a = aliases.get(r).text();
+      if (label.startsWith(a)) {
+        return a.length();
+      }
+    }
+    return 0;
+  }
+
   /** Derived id for an uncatalogued quantity: "x." + label without '|', '/', whitespace. */
   public static String derivedId(String label) {
     boolean clean = true;

@@ -15,7 +15,8 @@ final class LabelFinder {
     "全国", "我国", "累计", "已经", "已", "并且", "并", "还有", "还", "共有", "拥有", "此外", "另外", "同时", "目前",
     "据统计", "统计显示", "数据显示", "监测数据显示", "显示", "包括", "其余", "其", "的", "以来", "和", "及",
     "、", "在", "实现了", "实现", "完成了", "完成", "成功", "先后", "总计", "合计", "年", "同比", "全年", "今年", "去年",
-    "当年", "分别", "相较", "较", "力争", "预计", "计划", "及周边地区", "及周边区域", "周边地区", "周边区域", "区域", "地区", "域", "一带", "也"
+    "当年", "分别", "相较", "较", "力争", "预计", "计划", "及周边地区", "及周边区域", "周边地区", "周边区域", "区域", "地区", "域", "一带", "也",
+    "现有", "共", "先后"
   };
 
   /** Trailing verbs, copulas and qualifiers between the subject and the number. */
@@ -27,7 +28,7 @@ final class LabelFinder {
     "仅", "只有", "有", "占", "同比", "总体", "了", "保持在", "稳定在", "控制在", "排名", "排", "居", "位居", "位列", "年均为",
     "平均为", "均为", "均", "都", "和", "、", "全部", "已经", "就", "在", "至", "到", "最快", "最多", "最高", "仍", "又",
     "而", "可", "后", "超出", "日均", "完成了", "完成", "实现了", "实现", "将", "将要", "可达", "预计", "有望", "共有", "拥有",
-    "再次", "首次", "进一步"
+    "再次", "首次", "进一步", "恢复至", "恢复到", "恢复"
   };
 
   private static final WordIndex PREFIX_INDEX = new WordIndex(PREFIXES);
@@ -73,6 +74,10 @@ final class LabelFinder {
         }
       }
     }
+    // quoted terms: 打通“断头路”“瓶颈路” → 打通断头路瓶颈路
+    if (s.indexOf('“') >= 0 || s.indexOf('”') >= 0) {
+      s = s.replace("“", "").replace("”", "");
+    }
     // unbalanced brackets left by clause cuts
     if (s.startsWith(")") || s.startsWith("”") || s.startsWith("\"") || s.startsWith("》")) {
       s = s.substring(1);
@@ -88,7 +93,7 @@ final class LabelFinder {
     return s.startsWith("全长") || s.startsWith("全社会") || s.startsWith("中小") || s.startsWith("在校") || s.startsWith("在运")
         || s.startsWith("在建") || s.startsWith("有效") || s.startsWith("全域") || s.startsWith("全市场") || s.startsWith("年均")
         || s.startsWith("年末") && !p.equals("年") || s.startsWith("中医") || s.startsWith("上网") || s.startsWith("后备")
-        || s.startsWith("共享") || s.startsWith("全口径") || s.startsWith("至少") && false;
+        || s.startsWith("共享") || s.startsWith("共同") || s.startsWith("共建") || s.startsWith("全口径") || s.startsWith("至少") && false;
   }
 
   private static boolean protectedSuffix(String s, String x) {

@@ -69,13 +69,76 @@ final class RegionResolver {
       if (eligible) {
         // 在全国168个重点城市中排第12位: the place names the pool of a ranking, not the subject
         boolean pool = m.start() > 0 && s.charAt(m.start() - 1) == '在' && m.end() < s.length()
-            && Character.isDigit(s.charAt(m.end()));
+            && Character.isDigit(s.charAt(m.end()))
+            || poolAt(s, m.start(), m.end(), timeMask, m.region().level() == Region.Level.COUNTRY || m.region().level() == Region.Level.GROUPING);
         out.add(new Subject(m.region(), m.start(), m.end(), pool));
         prevEligible = m;
       }
       prev = m;
     }
     return out;
+  }
+
+  private static final String[] RANK_WORDS = {"排名", "排第", "排在", "第", "前列", "首位", "之首", "同类", "位居", "居"};
+
+  /**
+   * Whether the place or scope word at [start, end) names the pool of a ranking or comparison, not a
+   * subject: 在全省11个设区市中, 在2024年度全国县域新能源发展指数中, 京津冀13个城市中, 全省排名第1 / 全国第一
+   * ({@code scopeLike}: only for 全省/全国 and groupings, which are pools whenever a rank follows).
+   */
+  static boolean poolAt(String s, int start, int end, boolean[] timeMask, boolean scopeLike) {
+    int n = s.length();
+    int stop = end;
+    while (stop < n && stop - end < 24 && !isClauseBreak(s.charAt(stop))) {
+      stop++;
+    }
+    String after = s.substring(end, stop);
+    if (after.isEmpty()) {
+      return false;
+    }
+    if (scopeLike) {
+      for (String w : RANK_WORDS) {
+        if (after.startsWith(w) && !(w.equals("第") && after.length() > 1 && !isRankNumeral(after.charAt(1)))) {
+          return true; // 全省排名第1, 全国第一
+        }
+      }
+    }
+    // 全省11个设区市中 / 京津冀13个城市中排名: a counted pool
+    int d = 0;
+    while (d < after.length() && Character.isDigit(after.charAt(d))) {
+      d++;
+    }
+    boolean counted = d > 0 && after.startsWith("个", d) && (after.endsWith("中") || after.contains("中排") || after.contains("中位")
+        || after.contains("中居"));
+    if (counted) {
+      return true;
+    }
+    // 在…中: the scope of a comparison or an index
+    int k = start - 1;
+    while (k >= 0 && timeMask != null && k < timeMask.length && timeMask[k]) {
+      k--;
+    }
+    boolean in = k >= 0 && s.charAt(k) == '在';
+    if (in) {
+      int zhong = after.indexOf('中');
+      if (zhong >= 0 && (zhong == after.length() - 1 || after.startsWith("排", zhong + 1) || after.startsWith("位", zhong + 1)
+          || after.startsWith("居", zhong + 1) || after.startsWith("名列", zhong + 1))) {
+        return true;
+      }
+      if (Character.isDigit(after.charAt(0))) {
+        return true;
+      }
+      for (String w : RANK_WORDS) {
+        if (after.startsWith(w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isRankNumeral(char c) {
+    return Character.isDigit(c) || "一二三四五六七八九十".indexOf(c) >= 0;
   }
 
   private static boolean chained(String s, int from, int to) {
@@ -159,7 +222,7 @@ final class RegionResolver {
   }
 
   /** Whether {@code inner} lies inside {@code outer} (its parent or grandparent). */
-  private boolean within(Region inner, Region outer) {
+  boolean within(Region inner, Region outer) {
     Region r = inner;
     for (int k = 0; k < 3 && r != null; k++) {
       r = gazetteer.parent(r).orElse(null);
@@ -214,15 +277,20 @@ final class RegionResolver {
    * when lead has no such word or nothing fits.
    */
   Region scope(Region main, String lead) {
-    if (main == null) {
+    return scope(main, lead, null);
+  }
+
+  /** As {@link #scope(Region, String)}; {@code homeProvince}: what 全省 means when main is a grouping or the country. */
+  Region scope(Region main, String lead, Region homeProvince) {
+    if (main == null && homeProvince == null) {
       return null;
     }
     int best = -1;
     char kind = 0;
     for (String w : new String[] {"全市", "全省", "全县", "全区"}) {
       int i = lead.lastIndexOf(w);
-      while (i >= 0 && w.equals("全市") && lead.startsWith("全市场", i)) {
-        i = i == 0 ? -1 : lead.lastIndexOf(w, i - 1);
+      while (i >= 0 && (w.equals("全市") && lead.startsWith("全市场", i) || poolAt(lead, i, i + 2, null, true))) {
+        i = i == 0 ? -1 : lead.lastIndexOf(w, i - 1); // 在全省11个设区市中排名第1: the pool, not the scope
       }
       if (i > best) {
         best = i;
@@ -244,7 +312,8 @@ final class RegionResolver {
         return r;
       }
     }
-    return null;
+    // an article about 京津冀 or 北京 (a municipality) that says 全省: the province its places lie in
+    return kind == '省' ? homeProvince : null;
   }
 
   private static boolean isMunicipality(Region r) {

@@ -28,6 +28,8 @@ final class SentenceReader {
     boolean paraYoy;         // the paragraph speaks of 同比 / 比上年同期
     String paraLastLevelLabel;
     String paraLastLevelUnit;
+    Region homeProvince;     // for an article about a grouping: the province 全省 refers to
+    Region lastGrouping;     // the last grouping named (京津冀): what 三地/两地 refer to
 
     ArticleState(LocalDate pub, Region main) {
       this.pub = pub;
@@ -94,6 +96,7 @@ final class SentenceReader {
     boolean target;
     Integer targetYear;
     Item regionFrom;       // 分别增长36.1%和29.4%: the level (and so the place) each change belongs to
+    Region place;          // a member of a list of places (A县、B县分别…): its own place
   }
 
   private List<RegionMention> currentMentions = List.of();
@@ -201,6 +204,7 @@ final class SentenceReader {
       if (!it.change && !q.rank) {
         String rawBefore = s.substring(it.clauseStart, q.start);
         String rb = stripMasked(rawBefore, it.clauseStart, timeMask);
+        rb = stripBound(rb); // 从2016年的不足1000人: the bound word sits between 的 and the number
         if (rb.endsWith("的")) {
           rb = rb.substring(0, rb.length() - 1);
         }
@@ -213,7 +217,7 @@ final class SentenceReader {
         if (k > 0 && items.get(k - 1).fromSide && !items.get(k - 1).skip) {
           Item x = items.get(k - 1);
           String between = stripMasked(s.substring(x.q.end, q.start), x.q.end, timeMask);
-          between = between.replace("的", "").replace("了", "").strip();
+          between = stripBound(between).replace("的", "").replace("了", "").strip();
           if (isToVerb(between) && (x.q.unit == null ? q.unit == null : x.q.unit.equals(q.unit) || q.unit == null)) {
             it.toOf = x;
           }
@@ -231,7 +235,8 @@ final class SentenceReader {
           it.label = own;
         }
       } else if (q.rank || q.rankChange) {
-        it.label = rankLabel(lastLevelLabel, levels, st);
+        String index = indexPoolLabel(s, q.start, timeMask);
+        it.label = index != null ? index : rankLabel(lastLevelLabel, levels, st);
       } else if (it.listMember) {
         it.label = "";
       } else {
@@ -244,6 +249,18 @@ final class SentenceReader {
               it.label = p.label;
               break;
             }
+          }
+        }
+        if ((it.label.isEmpty() || isAverageWord(LabelFinder.clean(it.before.strip()), it.before)) && k > 0) {
+          String second = secondFigureLabel(s, items.get(k - 1), it, timeMask);
+          if (second != null) {
+            it.label = second;
+          }
+        }
+        if (it.label.isEmpty()) {
+          String named = labelOfClauseBefore(s, it, items, timeMask, subjects);
+          if (named != null) {
+            it.label = named; // 秦皇岛空气质量综合指数最低,为3.85
           }
         }
         if (it.label.isEmpty()) {
@@ -274,7 +291,8 @@ final class SentenceReader {
     }
 
     // 分别 lists: subjects named before 分别, or the preceding levels of the sentence
-    assignRespectively(s, items, levels, timeMask, subjects);
+    listedPlaces.clear();
+    assignRespectively(s, items, levels, timeMask, subjects, st);
 
     // changes without their own subject take the level they refer to
     for (int k = 0; k < items.size(); k++) {
@@ -337,12 +355,17 @@ final class SentenceReader {
       }
     }
 
+    for (RegionMention m : mentions) {
+      if (m.region().level() == Region.Level.GROUPING) {
+        st.lastGrouping = m.region();
+      }
+    }
     // paragraph context for the sentences that follow: 全省PM2.5平均浓度为36; 优良天数比例为70.4%
     if (sentenceScope != null) {
       st.paraRegion = sentenceScope;
     }
     for (RegionResolver.Subject sub : subjects) {
-      if (!sub.pool()) {
+      if (!sub.pool() && !listedPlaces.contains(sub.start())) {
         st.paraRegion = sub.region();
       }
     }
@@ -380,6 +403,9 @@ final class SentenceReader {
         || rest.startsWith("圈") || rest.startsWith("一体化")) {
       return true;
     }
+    if ("day".equals(q.unit) && narrativeDuration(s, lead, q)) {
+      return true;
+    }
     if ("count".equals(q.unit) && !q.rank) {
       int end = q.end;
       while (end < s.length() && !RegionResolver.isClauseBreak(s.charAt(end)) && end - q.end < 20) {
@@ -388,6 +414,112 @@ final class SentenceReader {
       String after = s.substring(q.end, end);
       if (after.contains("排名") || after.contains("排第") || after.contains("位居") || after.contains("之首")
           || after.contains("前列") || after.contains("中排") || after.contains("之最")) {
+        return true;
+      }
+      // 在全省11个设区市中, / 全国168个重点城市中,: the size of the pool a place is compared in
+      if (after.endsWith("中") && !after.contains("在") && !after.contains("其中") && after.length() <= 10 && q.raw.endsWith("个")
+          && (lead.contains("在") || lead.endsWith("全省") || lead.endsWith("全国") || lead.endsWith("全市") || lead.endsWith("全区"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] AVERAGE_WORDS = {"日均", "月均", "年均", "人均", "平均每天", "平均每日", "每天", "每日", "平均"};
+
+  private static boolean isAverageWord(String cleaned, String raw) {
+    String r = stripTrailingQualifiers(raw.strip());
+    for (String w : AVERAGE_WORDS) {
+      if (r.equals(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A second figure right after a level, of the same thing: 317万辆次,日均45.3万辆次 → 日均车流量;
+   * 40条段、2000余公里 → the same label in another unit. Null when it is not one.
+   */
+  private static String secondFigureLabel(String s, Item prev, Item it, boolean[] timeMask) {
+    if (prev.skip || prev.change || prev.q.rank || prev.label.isEmpty() || prev.q.end > it.q.start) {
+      return null;
+    }
+    String between = stripMasked(s.substring(prev.q.end, it.q.start), prev.q.end, timeMask).strip();
+    if (between.startsWith(",") || between.startsWith("、")) {
+      between = between.substring(1);
+    } else {
+      return null;
+    }
+    between = stripTrailingQualifiers(between);
+    if (between.isEmpty()) {
+      // 40条段、2000余公里: another measure of the same thing (a same-unit number would be a list member)
+      return java.util.Objects.equals(prev.q.unit, it.q.unit) ? null : prev.label;
+    }
+    for (String w : AVERAGE_WORDS) {
+      if (between.equals(w) && java.util.Objects.equals(prev.q.unit, it.q.unit)) {
+        String head = prev.label;
+        if (head.length() > 5 && (head.endsWith("量") || head.endsWith("数"))) {
+          head = head.substring(head.length() - 3); // 高速公路出口车流量 → 车流量
+        }
+        return head.startsWith(w) ? head : w + head;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A bare copula clause (,为3.85 / ,达25微克) after a clause that names the indicator with a comparative
+   * (空气质量综合指数最低) takes that clause's indicator. Null when it does not apply.
+   */
+  private static String labelOfClauseBefore(String s, Item it, List<Item> items, boolean[] timeMask, List<RegionResolver.Subject> subjects) {
+    String own = stripTrailingQualifiers(stripMasked(s.substring(it.clauseStart, it.q.start), it.clauseStart, timeMask)).strip();
+    if (!own.isEmpty() || it.clauseStart < 2 || s.charAt(it.clauseStart - 1) != ',') {
+      return null;
+    }
+    int from = clauseStart(s, it.clauseStart - 1);
+    for (Item o : items) {
+      if (o != it && o.q.start >= from && o.q.start < it.clauseStart) {
+        return null; // the clause before has its own figure
+      }
+    }
+    String prev = textWithout(s, from, it.clauseStart - 1, timeMask, items, subjects);
+    boolean comparative = false;
+    for (String w : COMPARATIVES) {
+      if (prev.endsWith(w)) {
+        prev = prev.substring(0, prev.length() - w.length());
+        comparative = true;
+        break;
+      }
+    }
+    if (!comparative) {
+      return null;
+    }
+    String label = LabelFinder.clean(prev);
+    return label.length() >= 2 ? label : null;
+  }
+
+  private static final String[] DURATION_LEADS = {"连续", "为期", "历时", "假期", "长假", "黄金周", "小长假", "期间", "节日", "春节", "国庆"};
+  private static final String[] DURATION_TAILS = {"假期", "长假", "小长假", "黄金周", "时间里", "时间内", "里", "内", "中", "期间", "来", "以来",
+    "共", "累计", "合计", "总计", "间"};
+
+  /**
+   * A number of days that qualifies the period of a figure (假期7天共发送旅客, 7天假期, 连续7天) is narrative,
+   * not an observation: it is led by a holiday or duration word, or followed by one, or by 共/累计 and a figure.
+   */
+  private static boolean narrativeDuration(String s, String lead, Quantity q) {
+    String l = lead;
+    if (l.endsWith("的")) {
+      l = l.substring(0, l.length() - 1);
+    }
+    for (String w : DURATION_LEADS) {
+      if (l.endsWith(w)) {
+        return true;
+      }
+    }
+    String after = s.substring(q.end, Math.min(s.length(), q.end + 4));
+    for (String w : DURATION_TAILS) {
+      if (after.startsWith(w)) {
         return true;
       }
     }
@@ -404,6 +536,9 @@ final class SentenceReader {
     }
     if (q.unitEntry != null && q.unitEntry.isClassifier()) {
       String after = LabelFinder.afterNoun(s, q.end);
+      if (after.length() >= 2 && before.length() >= 2 && verbLike(after)) {
+        return before; // 央企总部已有3家落地, 入住人数从不足1000人增至: the noun before the number
+      }
       if (after.length() >= 2) {
         return after + LabelFinder.relationAfter(s, q.end + after.length());
       }
@@ -432,6 +567,23 @@ final class SentenceReader {
 
   /** Lines (title, dateline, lead) within which a year names the period the article reports on. */
   private static final int REPORT_LEAD = 3;
+
+  private static final WordIndex VERB_STARTS = new WordIndex(concat(java.util.Arrays.stream(concat(UP_VERBS, DOWN_VERBS))
+      .filter(v -> v.length() >= 2).toArray(String[]::new),
+      new String[] {"增至", "降至", "升至", "减至", "落地", "落户", "入驻", "投产", "投运", "开工", "建成", "完工", "签约", "到位"}));
+
+  /** A phrase after a classifier that starts with a verb (增至目前, 落地) names no thing. */
+  private static boolean verbLike(String after) {
+    if (verbOnly(after)) {
+      return true;
+    }
+    for (String w : VERB_STARTS.startingWith(after.charAt(0))) {
+      if (after.startsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Labels made only of verbs (建成, 累计新增) name no thing. */
   static boolean verbOnly(String label) {
@@ -462,6 +614,36 @@ final class SentenceReader {
       }
     }
     return b.length() < 2;
+  }
+
+  private static final String[] INDEX_WORDS = {"指数", "榜单", "排行榜", "榜", "评价", "评估", "名单", "指标", "报告", "测评", "排名", "排行"};
+
+  /**
+   * 在2024年度全国县域新能源发展指数中,张北县排名第2位: the rank is in the named index → 县域新能源发展指数排名.
+   * Null when no 在…中 before the rank names an index or list.
+   */
+  private String indexPoolLabel(String s, int rankStart, boolean[] timeMask) {
+    int zhong = s.lastIndexOf('中', rankStart - 1);
+    if (zhong < 0 || rankStart - zhong > 16) {
+      return null;
+    }
+    int zai = s.lastIndexOf('在', zhong);
+    if (zai < 0 || zhong - zai < 3 || zhong - zai > 30) {
+      return null;
+    }
+    String inner = stripMasked(s.substring(zai + 1, zhong), zai + 1, timeMask);
+    for (RegionMention m : currentMentions) {
+      if (m.start() > zai && m.end() <= zhong) {
+        inner = inner.replace(s.substring(m.start(), m.end()), "");
+      }
+    }
+    inner = LabelFinder.clean(inner.replace("年度", "").replace("度", ""));
+    for (String w : INDEX_WORDS) {
+      if (inner.endsWith(w) && inner.length() > w.length() + 1) {
+        return inner.endsWith("排名") ? inner : inner + "排名";
+      }
+    }
+    return null;
   }
 
   private static String rankLabel(String lastLevelLabel, List<Item> levels, ArticleState st) {
@@ -533,6 +715,12 @@ final class SentenceReader {
     if (label.endsWith("指数") || label.endsWith("指标值") || label.endsWith("评分") || label.endsWith("得分")) {
       return "index";
     }
+    // 平均PUE值, 能效比, 基尼系数: dimensionless ratios (not 产值/增加值/价值, which need a currency)
+    if (label.endsWith("PUE") || label.endsWith("系数") || label.endsWith("能效比")
+        || label.endsWith("值") && !label.endsWith("产值") && !label.endsWith("加值") && !label.endsWith("价值") && !label.endsWith("均值")
+        && label.length() >= 3) {
+      return "index";
+    }
     String[] countWords = {"人数", "数量", "户数", "人口", "总数", "个数", "件数", "次数", "家数", "人次", "客流", "游客"};
     for (String w : countWords) {
       if (label.endsWith(w)) {
@@ -571,6 +759,9 @@ final class SentenceReader {
     if (tail.endsWith("至") || tail.endsWith("到")) {
       return 0;
     }
+    if (tail.endsWith("新增")) {
+      return 0; // 风电新增520万千瓦: a level of the 新增 indicator, not a change
+    }
     if (UP_INDEX.suffixOf(tail) != null) {
       return 1;
     }
@@ -584,12 +775,15 @@ final class SentenceReader {
     String unit = it.q.unit;
     String upto = s.substring(Math.max(0, Math.max(it.clauseStart - 40, it.q.start - 120)), it.q.start);
     boolean explicitBase = upto.indexOf('年') >= 0 && BASE_YEAR.matcher(upto).find();
-    boolean yoy = upto.contains("同比") || upto.contains("比上年") || upto.contains("较上年") || upto.contains("比去年")
-        || upto.contains("较去年") || upto.contains("同期");
+    // 较去年底 / 比年初: against a point in time, not the same period last year
+    boolean pointBase = upto.contains("去年底") || upto.contains("去年末") || upto.contains("上年底") || upto.contains("上年末")
+        || upto.contains("年初") || upto.contains("上月") || upto.contains("上个月");
+    boolean yoy = !pointBase && (upto.contains("同比") || upto.contains("比上年") || upto.contains("较上年") || upto.contains("比去年")
+        || upto.contains("较去年") || upto.contains("同期"));
     boolean span = upto.contains("年均") || upto.contains("累计") || upto.contains("年平均");
     if ("%".equals(unit)) {
       // growth without a stated base is, in Chinese statistical writing, against the same period last year
-      if (yoy || (!explicitBase && !span)) {
+      if (yoy || (!explicitBase && !span && !pointBase)) {
         it.kind = ChangeKind.YOY_PCT;
         it.suffix = ".yoy_pct";
       } else {
@@ -639,6 +833,18 @@ final class SentenceReader {
     return t;
   }
 
+  private static final String[] BOUND_WORDS = {"不足", "不到", "大约", "约", "将近", "近", "超过", "逾", "仅"};
+
+  /** 增至目前的约 → 增至目前的: drops one bound or approximation word at the end. */
+  private static String stripBound(String b) {
+    for (String w : BOUND_WORDS) {
+      if (b.endsWith(w)) {
+        return b.substring(0, b.length() - w.length());
+      }
+    }
+    return b;
+  }
+
   private static String stripTrailingQualifiers(String b) {
     String t = b.strip();
     boolean changed = true;
@@ -656,10 +862,11 @@ final class SentenceReader {
 
   // ---------------------------------------------------------------- lists
 
-  private void assignRespectively(String s, List<Item> items, List<Item> levels, boolean[] timeMask, List<RegionResolver.Subject> subjects) {
+  private void assignRespectively(String s, List<Item> items, List<Item> levels, boolean[] timeMask, List<RegionResolver.Subject> subjects,
+      ArticleState st) {
     for (int k = 0; k < items.size(); k++) {
       Item head = items.get(k);
-      if (head.skip || head.listMember) {
+      if (head.skip || head.listMember || head.q.rank) {
         continue;
       }
       List<Item> members = new ArrayList<>();
@@ -670,10 +877,17 @@ final class SentenceReader {
       String clause = s.substring(head.clauseStart, head.q.start);
       int fb = clause.lastIndexOf("分别");
       if (fb < 0) {
+        int all = allMarker(clause);
+        if (all >= 0 && members.size() == 1) {
+          k += placesSharingOneValue(s, items, k, head.clauseStart + all, levels, timeMask, st);
+        }
+        continue;
+      }
+      if (placeListRespectively(s, members, head.clauseStart + fb, timeMask)) {
         continue;
       }
       String pre = textWithout(s, head.clauseStart, head.clauseStart + fb, timeMask, items, subjects);
-      List<String> names = respectiveSubjects(pre);
+      List<String> names = shareMeasure(respectiveSubjects(pre));
       if (names.size() == members.size() && members.size() >= 2) {
         for (int m = 0; m < members.size(); m++) {
           members.get(m).label = names.get(m);
@@ -699,6 +913,229 @@ final class SentenceReader {
         }
       }
     }
+  }
+
+  // ---------------------------------------------------------------- lists of places
+
+  /** Mentions that are members of a place list in the current sentence: not the paragraph's subject afterwards. */
+  private final java.util.Set<Integer> listedPlaces = new java.util.HashSet<>();
+
+  /** A list element may carry a facility suffix: 唐山港、天津港口货物吞吐量. */
+  private static final String[] PLACE_ELEMENT_SUFFIXES = {"港口", "港区", "港", "机场", "站"};
+
+  private record PlaceList(List<RegionMention> places, int start, int end) {}
+
+  /** The last list of at least two places (A区、B县和C县) lying in [from, to) of the sentence, or null. */
+  private PlaceList placeListIn(String s, int from, int to) {
+    List<RegionMention> chain = new ArrayList<>();
+    int chainStart = -1;
+    int chainEnd = -1;
+    PlaceList best = null;
+    for (RegionMention m : currentMentions) {
+      if (m.start() < from || m.end() > to) {
+        continue;
+      }
+      int end = m.end();
+      for (String suf : PLACE_ELEMENT_SUFFIXES) {
+        if (s.startsWith(suf, end) && end + suf.length() <= to) {
+          end += suf.length();
+          break;
+        }
+      }
+      if (!chain.isEmpty()) {
+        String between = s.substring(chainEnd, m.start());
+        RegionMention last = chain.get(chain.size() - 1);
+        if (between.isEmpty() && chain.size() == 1 && regions.within(m.region(), last.region())) {
+          chain.set(0, new RegionMention(m.region(), m.start(), m.end())); // 承德市双桥区、双滦区: the city only locates the list
+          chainEnd = end;
+          continue;
+        }
+        if (between.equals("、") || between.equals("和") || between.equals("及") || between.equals("与") || between.equals("以及")) {
+          chain.add(m);
+          chainEnd = end;
+          continue;
+        }
+        if (chain.size() >= 2) {
+          best = new PlaceList(List.copyOf(chain), chainStart, chainEnd);
+        }
+        chain.clear();
+      }
+      chain.add(m);
+      chainStart = m.start();
+      chainEnd = end;
+    }
+    if (chain.size() >= 2) {
+      best = new PlaceList(List.copyOf(chain), chainStart, chainEnd);
+    }
+    return best;
+  }
+
+  /**
+   * A区、B县、C县PM2.5平均浓度分别为x、y和z / A县、B县分别接待游客x和y: one value per listed place,
+   * the label being the shared indicator (before or after 分别). {@code fbAbs}: where 分别 starts.
+   */
+  private boolean placeListRespectively(String s, List<Item> members, int fbAbs, boolean[] timeMask) {
+    Item head = members.get(0);
+    PlaceList pl = placeListIn(s, head.clauseStart, fbAbs);
+    if (pl == null || pl.places().size() != members.size()) {
+      return false;
+    }
+    String label = LabelFinder.clean(stripMasked(s.substring(pl.end(), fbAbs), pl.end(), timeMask));
+    if (label.length() < 2) {
+      label = LabelFinder.clean(stripMasked(s.substring(fbAbs + 2, head.q.start), fbAbs + 2, timeMask));
+    }
+    for (int m = 0; m < members.size(); m++) {
+      Item it = members.get(m);
+      it.place = pl.places().get(m).region();
+      if (label.length() >= 2 && !it.change) {
+        it.label = label;
+      }
+    }
+    for (RegionMention p : pl.places()) {
+      listedPlaces.add(p.start());
+    }
+    return true;
+  }
+
+  private static final String[] ALL_MARKERS = {"均为", "均达到", "均达", "均是", "均在", "都是", "都为", "都达到", "都达", "均"};
+  private static final String[] COMPARATIVES = {"最低", "最高", "最好", "最差", "最多", "最少", "最优", "并列第一", "并列", "相同", "持平", "一样"};
+
+  /** Where 均为/都是 (all of the listed are) ends the clause before a number, else -1. */
+  private static int allMarker(String clause) {
+    String c = clause;
+    for (String w : BOUND_WORDS) {
+      if (c.endsWith(w)) {
+        c = c.substring(0, c.length() - w.length());
+        break;
+      }
+    }
+    for (String w : ALL_MARKERS) {
+      if (c.endsWith(w)) {
+        int at = c.length() - w.length();
+        char before = at > 0 ? c.charAt(at - 1) : ' ';
+        if ("平日月年人户亩".indexOf(before) >= 0) {
+          return -1; // 平均, 日均, 人均
+        }
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A区、B区最低,均为25微克/立方米: the one value holds for every listed place; the head item is
+   * cloned for the other places. Returns how many clones were inserted after index k.
+   */
+  private int placesSharingOneValue(String s, List<Item> items, int k, int allAbs, List<Item> levels, boolean[] timeMask, ArticleState st) {
+    Item head = items.get(k);
+    int from = head.clauseStart;
+    PlaceList pl = placeListIn(s, from, allAbs);
+    if (pl == null && from > 0) {
+      from = clauseStart(s, from - 1); // the places head the clause before: 兴隆县、宽城县最低,均为25
+      pl = placeListIn(s, from, allAbs);
+    }
+    if (pl == null) {
+      return 0;
+    }
+    for (Item other : items) {
+      if (other != head && other.q.start > pl.start() && other.q.start < allAbs) {
+        return 0; // a figure between the places and 均为 belongs to them
+      }
+    }
+    String label = stripMasked(s.substring(pl.end(), allAbs), pl.end(), timeMask);
+    for (String w : COMPARATIVES) {
+      label = label.replace(w, "");
+    }
+    label = LabelFinder.clean(label.replace(",", "").replace("、", ""));
+    if (label.length() < 2 && head.label.length() >= 2 && !head.label.equals(LabelFinder.clean(head.before))) {
+      label = head.label;
+    }
+    if (label.length() < 2) {
+      for (int j = levels.size() - 1; j >= 0; j--) {
+        Item l = levels.get(j);
+        if (l != head && l.q.start < head.q.start && !l.label.isEmpty() && java.util.Objects.equals(l.q.unit, head.q.unit)) {
+          label = l.label;
+          break;
+        }
+      }
+    }
+    if (label.length() < 2 && st.paraLastLevelLabel != null && java.util.Objects.equals(st.paraLastLevelUnit, head.q.unit)) {
+      label = st.paraLastLevelLabel;
+    }
+    if (label.length() < 2) {
+      return 0;
+    }
+    head.label = label;
+    head.place = pl.places().get(0).region();
+    int added = 0;
+    for (int m = 1; m < pl.places().size(); m++) {
+      Item c = copyOf(head);
+      c.place = pl.places().get(m).region();
+      items.add(k + 1 + added, c);
+      added++;
+    }
+    for (RegionMention p : pl.places()) {
+      listedPlaces.add(p.start());
+    }
+    return added;
+  }
+
+  private static Item copyOf(Item h) {
+    Item c = new Item();
+    c.q = h.q;
+    c.clauseStart = h.clauseStart;
+    c.before = h.before;
+    c.label = h.label;
+    c.skip = h.skip;
+    c.change = h.change;
+    c.up = h.up;
+    c.kind = h.kind;
+    c.suffix = h.suffix;
+    c.period = h.period;
+    c.periodSet = h.periodSet;
+    c.target = h.target;
+    c.targetYear = h.targetYear;
+    return c;
+  }
+
+  /**
+   * PM10、二氧化氮(NO2)、二氧化硫(SO2)年均浓度: the measure after the last item (年均浓度) is shared by all
+   * of them. The last item's name ends after its bracket, its ASCII name or its longest catalog alias.
+   */
+  List<String> shareMeasure(List<String> names) {
+    if (names.size() < 2) {
+      return names;
+    }
+    String last = names.get(names.size() - 1);
+    int cut = last.lastIndexOf(')') + 1;
+    int ascii = 0;
+    while (ascii < last.length() && (UnitTable.isAsciiLetter(last.charAt(ascii)) || Character.isDigit(last.charAt(ascii))
+        || last.charAt(ascii) == '.')) {
+      ascii++;
+    }
+    cut = Math.max(cut, ascii);
+    cut = Math.max(cut, catalog.aliasPrefixLength(last));
+    if (cut <= 0 || last.length() - cut < 2) {
+      return names;
+    }
+    String measure = last.substring(cut);
+    for (int i = 0; i < names.size() - 1; i++) {
+      if (names.get(i).contains(measure)) {
+        return names; // each item names its own measure
+      }
+    }
+    // 二氧化硫年均浓度 could also be one name that happens to start with an alias: only measure words
+    if (!(measure.endsWith("浓度") || measure.endsWith("量") || measure.endsWith("率") || measure.endsWith("比例") || measure.endsWith("占比")
+        || measure.endsWith("值") || measure.endsWith("指数") || measure.endsWith("规模") || measure.endsWith("面积")
+        || measure.endsWith("人数") || measure.endsWith("收入") || measure.endsWith("天数"))) {
+      return names;
+    }
+    List<String> out = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size() - 1; i++) {
+      out.add(names.get(i) + measure);
+    }
+    out.add(last);
+    return out;
   }
 
   /** "可吸入颗粒物(PM10)、二氧化氮(NO2)等其他三项污染物的年均浓度" → [可吸入颗粒物(PM10)年均浓度, 二氧化氮(NO2)年均浓度]. */
@@ -759,6 +1196,12 @@ final class SentenceReader {
           return t.period();
         }
       }
+      // 与2013年相比,PM2.5年均浓度由89.5降至30.5: the from-value is the comparison base
+      for (TimeResolver.TimeExpr t : times) {
+        if (t.role() == TimeResolver.Role.COMPARE && t.explicitYear() && t.start() < q.start && t.period() != null) {
+          return t.period();
+        }
+      }
       return null;
     }
     int from = it.toOf != null ? it.toOf.q.end : 0;
@@ -782,8 +1225,9 @@ final class SentenceReader {
         case START -> sawStart = true;
         case COMPARE -> {
           // 相较2013年的13天: the compared value itself, right after its year
+          // (恢复至2019年的83.9%: a share of the base year's level, not the base year's value)
           String gap = s.substring(t.end(), q.start);
-          if (!it.change && gap.length() <= 2 && (gap.isEmpty() || gap.equals("的"))) {
+          if (!it.change && gap.length() <= 2 && (gap.isEmpty() || gap.equals("的")) && !shareOfBase(s, t.start())) {
             best = t;
           }
         }
@@ -793,8 +1237,8 @@ final class SentenceReader {
     if (best != null) {
       return best.period();
     }
-    if (sawStart) {
-      return now(st); // 2023年以来已吸引49家: up to now
+    if (sawStart || sinceEvent(s, it.clauseStart > 0 ? Math.max(0, it.clauseStart - 30) : 0, q.start)) {
+      return now(st); // 2023年以来已吸引49家, 投运4年多来累计保障: up to now
     }
     if (st.paraTime != null) {
       return st.paraTime;
@@ -804,6 +1248,30 @@ final class SentenceReader {
       return st.reportTime; // a report on one past period: untimed figures in later paragraphs belong to it
     }
     return now(st);
+  }
+
+  /** 恢复至2019年的, 相当于2019年同期的: the year is the base of a share. */
+  private static boolean shareOfBase(String s, int timeStart) {
+    String b = s.substring(Math.max(0, timeStart - 4), timeStart);
+    return b.endsWith("恢复至") || b.endsWith("恢复到") || b.endsWith("恢复") || b.endsWith("相当于") || b.endsWith("达到")
+        || b.endsWith("达");
+  }
+
+  /** 投运4年多来, 建成十年来, 近5年来: a cumulative figure since an event, up to now. */
+  private static boolean sinceEvent(String s, int from, int to) {
+    for (int k = s.indexOf("年", from); k >= 0 && k + 1 < to; k = s.indexOf("年", k + 1)) {
+      int j = k + 1;
+      if (s.charAt(j) == '多' || s.charAt(j) == '余') {
+        j++;
+      }
+      if (j < to && s.charAt(j) == '来' && k > 0) {
+        char c = s.charAt(k - 1);
+        if (Character.isDigit(c) || ChineseNumbers.isNumeralChar(c) || c == '几') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** 已达, 现有, 目前, 近年来: the sentence speaks of now, whatever the article reports on. */
@@ -862,6 +1330,9 @@ final class SentenceReader {
   // ---------------------------------------------------------------- region
 
   private Region regionOf(String s, Item it, List<RegionResolver.Subject> subjects, ArticleState st) {
+    if (it.place != null) {
+      return it.place;
+    }
     if (it.regionFrom != null && it.regionFrom != it) {
       Item from = it.regionFrom;
       it.regionFrom = null;
@@ -876,7 +1347,7 @@ final class SentenceReader {
       if (sub.pool() && sub.end() != q.start) {
         continue; // 在全国74个城市中排名第9位: the pool, not the subject
       }
-      if ((q.rank || q.rankChange) && sub.start() >= it.clauseStart) {
+      if ((q.rank || q.rankChange) && sub.start() >= it.clauseStart && !subjectOfRank(s, sub.end(), q.start)) {
         continue;
       }
       r = sub.region();
@@ -884,7 +1355,10 @@ final class SentenceReader {
     if (r == null) {
       // 全市/全省/全县 before the number: the article's own city/province/county, not the last place named
       // 排名全省第一 / 居全市首位: the scope word names the pool of the rank, not the subject
-      Region scope = q.rank && poolBefore(s, q.start) ? null : regions.scope(st.main, s.substring(0, q.start));
+      Region scope = q.rank && poolBefore(s, q.start) ? null : regions.scope(st.main, s.substring(0, q.start), st.homeProvince);
+      if (scope == null && st.lastGrouping != null && groupReference(s, it.clauseStart, q.start)) {
+        scope = st.lastGrouping; // 三地高校组建了15个联盟: the grouping named before
+      }
       if (scope != null) {
         sentenceScope = scope;
         return scope;
@@ -897,6 +1371,31 @@ final class SentenceReader {
       r = st.main;
     }
     return r;
+  }
+
+  /** 张北县排名第2位, 崇礼区位居全省第一: the place right before the rank verb is what is ranked. */
+  private static boolean subjectOfRank(String s, int subEnd, int rankStart) {
+    if (rankStart - subEnd > 10) {
+      return false;
+    }
+    String b = s.substring(subEnd, rankStart);
+    if (b.startsWith("市") || b.startsWith("县") || b.startsWith("区") || b.startsWith("省")) {
+      b = b.substring(1);
+    }
+    return b.startsWith("排名") || b.startsWith("排") || b.startsWith("位居") || b.startsWith("位列") || b.startsWith("名列")
+        || b.startsWith("居") || b.startsWith("列");
+  }
+
+  /** 三地/两地/三省市 leading the clause of a number: the places of a grouping named before. */
+  private static boolean groupReference(String s, int clauseStart, int upTo) {
+    String c = s.substring(clauseStart, upTo);
+    for (String w : new String[] {"三地", "两地", "三省市", "三省份"}) {
+      int i = c.indexOf(w);
+      if (i >= 0 && i <= 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 全省/全市/全国 right before a rank (全省第1, 在全省排名第3位) is its pool. */
@@ -966,6 +1465,13 @@ final class SentenceReader {
     int k = pos - 1;
     while (k >= 0) {
       char c = s.charAt(k);
+      if (c == '”') {
+        int open = quotedTermStart(s, k);
+        if (open >= 0) {
+          k = open - 1; // 打通“断头路”“瓶颈路”40条段: a quoted term is part of the clause
+          continue;
+        }
+      }
       if (c == ',' || c == ';' || c == ':' || c == '。' || c == '!' || c == '?' || c == '“' || c == '”' || c == '"' || c == '【'
           || c == '】' || c == ' ') {
         return k + 1;
@@ -973,6 +1479,20 @@ final class SentenceReader {
       k--;
     }
     return 0;
+  }
+
+  /** The index of the “ opening a short quoted term that ends at {@code close}, or -1. */
+  private static int quotedTermStart(String s, int close) {
+    for (int k = close - 1; k >= 0 && close - k <= 10; k--) {
+      char c = s.charAt(k);
+      if (c == '“') {
+        return k < close - 1 ? k : -1;
+      }
+      if (",;:。!?“”\"【】 ".indexOf(c) >= 0 || Character.isDigit(c)) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   private static boolean isToVerb(String between) {

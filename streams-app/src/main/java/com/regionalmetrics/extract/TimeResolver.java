@@ -247,6 +247,11 @@ final class TimeResolver {
         || before.endsWith("相比") || after.startsWith("相比") || after.startsWith("同期") || after.startsWith("比较")) {
       return Role.COMPARE;
     }
+    // 恢复至2019年的83.9%, 相当于2019年的1.2倍: the base of a share
+    if ((before.endsWith("恢复至") || before.endsWith("恢复到") || before.endsWith("恢复") || before.endsWith("相当于") || before.endsWith("达到"))
+        && after.startsWith("的")) {
+      return Role.COMPARE;
+    }
     return Role.POINT;
   }
 
