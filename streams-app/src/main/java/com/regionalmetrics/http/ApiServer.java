@@ -14,11 +14,14 @@ import com.regionalmetrics.query.ScanRequest;
 import com.regionalmetrics.topology.ArticleIds;
 import com.regionalmetrics.topology.PublishedDates;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,62 +52,101 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
 
+  /**
+   * Which request paths Jetty lets through to the router. Javalin 7's choice is Jetty 12's LEGACY:
+   * encoded slashes, dot segments and the like reach the router, which matches the raw path and
+   * decodes path parameters itself (so {@code a%2Fb} is the region "a/b"). To that, unencoded
+   * characters outside RFC 3986, which Jetty 11 accepted: {@code curl} sends
+   * {@code /api/regions/张家口/indicators} as raw UTF-8, as the README shows. Without UTF-16
+   * escapes ({@code %u2192}): Javalin's path-parameter decoding throws on them (a 500), so Jetty
+   * refuses them with a 400 instead.
+   */
+  static final UriCompliance URI_COMPLIANCE = UriCompliance.LEGACY
+      .with("REGIONAL_METRICS", UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS)
+      .without("REGIONAL_METRICS", UriCompliance.Violation.UTF16_ENCODINGS);
+
   /** @param maxArticleBytes larger article texts get 413 (the pipeline would only dead-letter them) */
   public ApiServer(IndicatorQueries queries, ArticleIngest ingest, Health health,
       PrometheusMeterRegistry metrics, long maxRequestBytes, long maxArticleBytes) {
     Routes routes = new Routes(queries, ingest, maxArticleBytes);
     app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
+      config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxRequestBytes;
       config.jsonMapper(new JavalinJackson(JSON, false));
       config.staticFiles.add("/web", Location.CLASSPATH);
       config.staticFiles.enableWebjars();
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-    });
-    app.before(ctx -> ctx.attribute("started", System.nanoTime()));
-    app.after(ctx -> {
-      Long started = ctx.attribute("started");
-      if (started != null) {
-        Timer.builder("http.server.requests")
-            .tag("method", ctx.method().name())
-            .tag("route", ctx.endpointHandlerPath())
-            .tag("status", Integer.toString(ctx.statusCode()))
-            .register(metrics)
-            .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-      }
-    });
+      config.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setUriCompliance(URI_COMPLIANCE));
 
-    app.get("/api/regions", routes::regions);
-    app.get("/api/indicators", routes::search);
-    app.get("/api/instances", ctx -> ctx.json(Map.of("instances", queries.instances())));
-    new InternalRoutes(queries.local()).register(app);
-    app.get("/api/regions/{region}/indicators", routes::regionIndicators);
-    app.get("/api/indicators/{region}/{indicator}", routes::latest);
-    app.get("/api/indicators/{region}/{indicator}/history", routes::history);
-    app.post("/api/articles", routes::postArticle);
-    app.get("/health", ctx -> ctx.json(Map.of("status", "UP", "streams", health.state())));
-    app.get("/ready", ctx -> {
-      boolean ready = health.ready();
-      ctx.status(ready ? 200 : 503);
-      if (!ready) {
-        ctx.header("Retry-After", "1");
-      }
-      ctx.json(Map.of("ready", ready, "streams", health.state()));
-    });
-    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+      RoutesConfig routing = config.routes;
+      routing.before(ctx -> ctx.attribute("started", System.nanoTime()));
+      routing.after(ctx -> {
+        Long started = ctx.attribute("started");
+        if (started != null) {
+          Timer.builder("http.server.requests")
+              .tag("method", methodTag(ctx))
+              .tag("route", routeTag(ctx))
+              .tag("status", Integer.toString(ctx.statusCode()))
+              .register(metrics)
+              .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+      });
 
-    app.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-    app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-      error(ctx, 500, "internal error; see the server log");
+      routing.get("/api/regions", routes::regions);
+      routing.get("/api/indicators", routes::search);
+      routing.get("/api/instances", ctx -> ctx.json(Map.of("instances", queries.instances())));
+      new InternalRoutes(queries.local()).register(routing);
+      routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
+      routing.get("/api/indicators/{region}/{indicator}", routes::latest);
+      routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
+      routing.post("/api/articles", routes::postArticle);
+      routing.get("/health", ctx -> ctx.json(Map.of("status", "UP", "streams", health.state())));
+      routing.get("/ready", ctx -> {
+        boolean ready = health.ready();
+        ctx.status(ready ? 200 : 503);
+        if (!ready) {
+          ctx.header("Retry-After", "1");
+        }
+        ctx.json(Map.of("ready", ready, "streams", health.state()));
+      });
+      routing.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+
+      routing.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      routing.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+      routing.exception(Exception.class, (e, ctx) -> {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "internal error; see the server log");
+      });
+      routing.error(404, ctx -> {
+        if (ctx.result() == null) {
+          error(ctx, 404, "no such resource: " + ctx.path());
+        }
+      });
+      routing.error(405, ctx -> error(ctx, 405, "method not allowed"));
     });
-    app.error(404, ctx -> {
-      if (ctx.result() == null) {
-        error(ctx, 404, "no such resource: " + ctx.path());
-      }
-    });
-    app.error(405, ctx -> error(ctx, 405, "method not allowed"));
+  }
+
+  /** The route tag when no endpoint matched and nothing was served (Javalin 6's endpointHandlerPath() then). */
+  static final String UNMATCHED_ROUTE = "No handler matched request path/method (404/405)";
+
+  /**
+   * The matched endpoint's path template (never the request path, so the tag stays bounded); for a
+   * request no endpoint handled, {@code *} when a static file or WebJar answered it, else
+   * {@link #UNMATCHED_ROUTE}: the values Javalin 6's endpointHandlerPath() gave.
+   */
+  private static String routeTag(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+    if (endpoint != null) {
+      return endpoint.path;
+    }
+    int status = ctx.statusCode();
+    return status == 404 || status == 405 ? UNMATCHED_ROUTE : "*";
+  }
+
+  /** A standard method's name; any other (a client's invention) is one value, as in Javalin 6, so the tag stays bounded. */
+  private static String methodTag(Context ctx) {
+    HandlerType method = ctx.method();
+    return HandlerType.values().contains(method) && method.isHttpMethod() ? method.name() : "INVALID";
   }
 
   public ApiServer start(String host, int port) {

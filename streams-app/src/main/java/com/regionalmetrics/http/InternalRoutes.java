@@ -5,7 +5,7 @@ import com.regionalmetrics.query.LocalStores;
 import com.regionalmetrics.query.MetricEventView;
 import com.regionalmetrics.query.RemoteInstances;
 import com.regionalmetrics.query.ScanRequest;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,11 +24,11 @@ final class InternalRoutes {
     this.local = local;
   }
 
-  void register(Javalin app) {
-    app.get(RemoteInstances.PATH + "/value", this::value);
-    app.get(RemoteInstances.PATH + "/history", this::history);
-    app.get(RemoteInstances.PATH + "/scan", this::scan);
-    app.get(RemoteInstances.PATH + "/status", ctx -> ctx.json(new RemoteInstances.StatusReply(local.state(), local.lags())));
+  void register(RoutesConfig routes) {
+    routes.get(RemoteInstances.PATH + "/value", this::value);
+    routes.get(RemoteInstances.PATH + "/history", this::history);
+    routes.get(RemoteInstances.PATH + "/scan", this::scan);
+    routes.get(RemoteInstances.PATH + "/status", ctx -> ctx.json(new RemoteInstances.StatusReply(local.state(), local.lags())));
   }
 
   private void value(Context ctx) {
