@@ -185,7 +185,17 @@ final class QuantityScanner {
   private static boolean rankContext(String s, int di) {
     int from = Math.max(0, di - 6);
     String before = s.substring(from, di);
-    return before.contains("排") || before.contains("居") || before.contains("列") || before.contains("位");
+    if (before.contains("排") || before.contains("居") || before.contains("列") || before.contains("位")) {
+      return true;
+    }
+    // 居全国沿海港口第三位: the rank verb may sit further back when a longer pool is named
+    int far = di;
+    while (far > 0 && di - far < 14 && ",，。;；:：!?、".indexOf(s.charAt(far - 1)) < 0) {
+      far--;
+    }
+    String wide = s.substring(far, di);
+    return wide.contains("排名") || wide.contains("位居") || wide.contains("位列") || wide.contains("名列")
+        || wide.contains("居全") || wide.contains("列全") || wide.contains("排在");
   }
 
   private static Quantity rank(String s, int start, int end, double v, String raw) {

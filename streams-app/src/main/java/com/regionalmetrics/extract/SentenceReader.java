@@ -236,7 +236,21 @@ final class SentenceReader {
         }
       } else if (q.rank || q.rankChange) {
         String index = indexPoolLabel(s, q.start, timeMask);
-        it.label = index != null ? index : rankLabel(lastLevelLabel, levels, st);
+        String own = index == null && q.rank ? ownRankLabel(s, it, timeMask) : null;
+        if (own == null && q.rank) {
+          // …排名第2位,在全国…中排名第39位: a second rank without its own indicator ranks the same one
+          for (int j = k - 1; j >= 0; j--) {
+            Item p = items.get(j);
+            if (p.skip) {
+              continue;
+            }
+            if (p.q.rank && !p.label.isEmpty()) {
+              own = p.label;
+            }
+            break;
+          }
+        }
+        it.label = index != null ? index : own != null ? own : rankLabel(lastLevelLabel, levels, st);
       } else if (it.listMember) {
         it.label = "";
       } else {
@@ -644,6 +658,51 @@ final class SentenceReader {
       }
     }
     return null;
+  }
+
+  private static final String[] RANK_VERBS = {"排名", "位列", "位居", "名列", "排在", "排", "居", "列"};
+
+  /**
+   * 空气质量综合指数在全省11个设区市中排名第2位 / 数字经济规模位列全省第二: the indicator named before the
+   * rank verb in the rank's own clause is what is ranked. Null when the clause names only a place.
+   */
+  private String ownRankLabel(String s, Item it, boolean[] timeMask) {
+    String clause = s.substring(it.clauseStart, it.q.start);
+    int cut = -1;
+    int cutEnd = -1;
+    for (String v : RANK_VERBS) {
+      int i = clause.lastIndexOf(v);
+      if (i < 0) {
+        continue;
+      }
+      int e = i + v.length();
+      if (e > cutEnd || e == cutEnd && i < cut) {
+        cut = i;
+        cutEnd = e;
+      }
+    }
+    if (cut <= 0) {
+      return null;
+    }
+    int zai = clause.lastIndexOf('在', cut);
+    if (zai >= 0 && clause.indexOf('中', zai) > zai && clause.indexOf('中', zai) < cut) {
+      cut = zai; // 在全省11个设区市中排名: the pool is not the indicator
+    }
+    if (cut <= 0) {
+      return null;
+    }
+    int from = it.clauseStart;
+    String head = stripMasked(s.substring(from, from + cut), from, timeMask);
+    for (RegionMention m : currentMentions) {
+      if (m.start() >= from && m.end() <= from + cut) {
+        head = head.replace(s.substring(m.start(), m.end()), "");
+      }
+    }
+    head = LabelFinder.clean(head.replace("年度", ""));
+    if (head.length() < 2 || verbOnly(head) || head.matches(".*[0-9%].*")) {
+      return null;
+    }
+    return head.endsWith("排名") ? head : head + "排名";
   }
 
   private static String rankLabel(String lastLevelLabel, List<Item> levels, ArticleState st) {
@@ -1375,12 +1434,22 @@ final class SentenceReader {
 
   /** 张北县排名第2位, 崇礼区位居全省第一: the place right before the rank verb is what is ranked. */
   private static boolean subjectOfRank(String s, int subEnd, int rankStart) {
-    if (rankStart - subEnd > 10) {
+    if (rankStart - subEnd > 24) {
       return false;
     }
     String b = s.substring(subEnd, rankStart);
     if (b.startsWith("市") || b.startsWith("县") || b.startsWith("区") || b.startsWith("省")) {
       b = b.substring(1);
+    }
+    // 承德市空气质量综合指数排名第十二位: the place, then the indicator it ranks on
+    for (String v : new String[] {"排名", "位居", "位列", "名列"}) {
+      int i = b.indexOf(v);
+      if (i >= 2 && b.substring(0, i).matches("[^在中、和与及比较,，0-9]+")) {
+        return true;
+      }
+    }
+    if (rankStart - subEnd > 10) {
+      return false;
     }
     return b.startsWith("排名") || b.startsWith("排") || b.startsWith("位居") || b.startsWith("位列") || b.startsWith("名列")
         || b.startsWith("居") || b.startsWith("列");

@@ -1,0 +1,64 @@
+package com.regionalmetrics.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Fifth round of held-out weakness categories, on sentences written for these tests. */
+class HeldOutRound5Test {
+
+  private static final Extractor EX = Extractor.createDefault();
+
+  private static List<Observation> run(String text, String published) {
+    Instant pub = published == null ? null : LocalDate.parse(published).atTime(10, 0).atZone(Period.ZONE).toInstant();
+    return EX.extract(text, pub, null);
+  }
+
+  private static Optional<Observation> find(List<Observation> obs, double value, String unit) {
+    return obs.stream().filter(o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit)).findFirst();
+  }
+
+  private static Observation one(List<Observation> obs, double value, String unit) {
+    return find(obs, value, unit).orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs));
+  }
+
+  // 1. container and compound speed/flow units
+
+  @Test
+  void containerAndCompoundUnits() {
+    List<Observation> obs = run("2024年,唐山港集装箱吞吐量287万标准箱。张北县年均风速超过6米/秒,河流平均流量为50立方米/秒。", "2025-03-01");
+    assertThat(one(obs, 2_870_000, "count").indicatorLabel()).isEqualTo("集装箱吞吐量");
+    assertThat(one(obs, 6, "m/s").region()).isEqualTo("张北县");
+    assertThat(one(obs, 50, "m³/s")).isNotNull();
+    assertThat(find(obs, 6, "m")).isEmpty();
+  }
+
+  // 2. ranks written in Chinese numerals, with a long pool between verb and rank
+
+  @Test
+  void chineseNumeralRanks() {
+    List<Observation> obs = run("2024年,唐山港集装箱吞吐量287万标准箱,居全国沿海港口第三位。", "2025-03-01");
+    assertThat(one(obs, 3, "rank").indicatorLabel()).isEqualTo("集装箱吞吐量排名");
+    List<Observation> b = run("2024年,张家口市数字经济规模位列全省第二。承德市空气质量综合指数排名第十二位。", "2025-03-01");
+    assertThat(one(b, 2, "rank").region()).isEqualTo("张家口");
+    assertThat(one(b, 12, "rank").region()).isEqualTo("承德");
+    // an ordinal is not a rank
+    assertThat(find(run("2024年,张家口市举办第十二届冰雪节。", "2025-03-01"), 12, "rank")).isEmpty();
+  }
+
+  // 4. a rank is labelled by the indicator of its own clause
+
+  @Test
+  void rankLabelFromItsOwnClause() {
+    List<Observation> obs = run("2024年,秦皇岛市优良天数为290天,空气质量综合指数在全省11个设区市中排名第2位,在全国168个重点城市中排名第39位。", "2025-03-01");
+    assertThat(one(obs, 2, "rank").indicatorLabel()).isEqualTo("空气质量综合指数排名");
+    assertThat(one(obs, 39, "rank").indicatorLabel()).isEqualTo("空气质量综合指数排名");
+    // without its own indicator the rank still takes the level before it
+    List<Observation> b = run("2024年,秦皇岛市PM2.5平均浓度为27微克/立方米,在全省排名第1位。", "2025-03-01");
+    assertThat(one(b, 1, "rank").indicatorLabel()).isEqualTo("PM2.5平均浓度排名");
+  }
+}
