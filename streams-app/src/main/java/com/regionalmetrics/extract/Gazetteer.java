@@ -262,6 +262,28 @@ public final class Gazetteer {
     };
   }
 
+  private static final String[] ETHNIC_GROUPS = {
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣",
+    "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗",
+    "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
+    "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各"
+  };
+
+  /** 围场满族蒙古族自治县 → 围场县: the common short form of an autonomous county, or null. */
+  static String autonomousShortForm(String name) {
+    if (!name.endsWith("自治县")) {
+      return null;
+    }
+    int cut = -1;
+    for (String e : ETHNIC_GROUPS) {
+      int i = name.indexOf(e + "族");
+      if (i >= 2 && (cut < 0 || i < cut)) {
+        cut = i;
+      }
+    }
+    return cut < 2 ? null : name.substring(0, cut) + "县";
+  }
+
   private void read() {
     Map<String, Map<Region, Integer>> keys = new LinkedHashMap<>();
     try (BufferedReader in = open(RESOURCE)) {
@@ -284,6 +306,10 @@ public final class Gazetteer {
         addKey(keys, r.fullName(), r, FULL_NAME);
         for (String a : aliases) {
           addKey(keys, a, r, ALIAS);
+        }
+        String shortForm = autonomousShortForm(r.name());
+        if (shortForm != null) {
+          addKey(keys, shortForm, r, ALIAS); // 宽城满族自治县 is written 宽城县
         }
       }
     } catch (IOException e) {

@@ -942,7 +942,7 @@ final class SentenceReader {
         }
         continue;
       }
-      if (placeListRespectively(s, members, head.clauseStart + fb, timeMask)) {
+      if (placeListRespectively(s, members, head.clauseStart + fb, timeMask, items)) {
         continue;
       }
       String pre = textWithout(s, head.clauseStart, head.clauseStart + fb, timeMask, items, subjects);
@@ -1033,13 +1033,52 @@ final class SentenceReader {
    * A区、B县、C县PM2.5平均浓度分别为x、y和z / A县、B县分别接待游客x和y: one value per listed place,
    * the label being the shared indicator (before or after 分别). {@code fbAbs}: where 分别 starts.
    */
-  private boolean placeListRespectively(String s, List<Item> members, int fbAbs, boolean[] timeMask) {
+  private boolean placeListRespectively(String s, List<Item> members, int fbAbs, boolean[] timeMask, List<Item> items) {
     Item head = members.get(0);
     PlaceList pl = placeListIn(s, head.clauseStart, fbAbs);
-    if (pl == null || pl.places().size() != members.size()) {
+    String between = pl == null ? null : s.substring(pl.end(), fbAbs);
+    int betweenAt = pl == null ? 0 : pl.end();
+    if (pl == null) {
+      // 围场县、丰宁县、隆化县,综合指数分别为… / A县、B县、C县综合指数位列全市前三,分别为…: the list in an earlier clause
+      PlaceList earlier = placeListIn(s, 0, fbAbs);
+      if (earlier == null || earlier.places().size() != members.size()) {
+        return false;
+      }
+      for (Item other : items) {
+        if (!members.contains(other) && other.q.start >= earlier.end() && other.q.start < fbAbs) {
+          return false; // another figure in between: the list belongs to it
+        }
+      }
+      String gap = s.substring(earlier.end(), fbAbs);
+      if (gap.indexOf('。') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('；') >= 0 || gap.length() > 30) {
+        return false;
+      }
+      pl = earlier;
+      String lab = "";
+      int labAt = earlier.end();
+      int partAt = earlier.end();
+      for (String part : gap.split("[,，]")) {
+        String c = part;
+        labAt = partAt;
+        partAt += part.length() + 1;
+        for (String v : RANK_VERBS) {
+          int i = c.indexOf(v);
+          if (i >= 2) {
+            c = c.substring(0, i); // 综合指数位列全市前三: the indicator, not the ranking phrase
+          }
+        }
+        if (LabelFinder.clean(c).length() >= 2) {
+          lab = c;
+          break;
+        }
+      }
+      between = lab;
+      betweenAt = labAt;
+    }
+    if (pl.places().size() != members.size()) {
       return false;
     }
-    String label = LabelFinder.clean(stripMasked(s.substring(pl.end(), fbAbs), pl.end(), timeMask));
+    String label = LabelFinder.clean(stripMasked(between, betweenAt, timeMask));
     if (label.length() < 2) {
       label = LabelFinder.clean(stripMasked(s.substring(fbAbs + 2, head.q.start), fbAbs + 2, timeMask));
     }

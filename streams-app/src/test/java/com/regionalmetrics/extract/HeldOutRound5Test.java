@@ -61,4 +61,30 @@ class HeldOutRound5Test {
     List<Observation> b = run("2024年,秦皇岛市PM2.5平均浓度为27微克/立方米,在全省排名第1位。", "2025-03-01");
     assertThat(one(b, 1, "rank").indicatorLabel()).isEqualTo("PM2.5平均浓度排名");
   }
+
+  // 3. place lists in an earlier clause, autonomous counties by short name
+
+  @Test
+  void placeListBeforeTheRespectivelyClause() {
+    List<Observation> obs = run("2024年,承德市空气质量持续改善。围场满族蒙古族自治县、丰宁满族自治县、隆化县,综合指数分别为2.71、2.84、2.96。", "2025-03-01");
+    assertThat(one(obs, 2.71, "index").region()).isEqualTo("围场满族蒙古族自治县");
+    assertThat(one(obs, 2.84, "index").region()).isEqualTo("丰宁满族自治县");
+    assertThat(one(obs, 2.96, "index").region()).isEqualTo("隆化县");
+    assertThat(one(obs, 2.96, "index").indicatorLabel()).isEqualTo("综合指数");
+    List<Observation> b = run("2024年,张家口市空气质量持续改善。沽源县、赤城县、张北县空气质量综合指数位列全市前三,分别为2.18、2.25、2.31。", "2025-03-01");
+    assertThat(one(b, 2.18, "index").region()).isEqualTo("沽源县");
+    assertThat(one(b, 2.31, "index").region()).isEqualTo("张北县");
+    assertThat(one(b, 2.25, "index").indicatorLabel()).isEqualTo("空气质量综合指数");
+    // a list followed by its own figure is not taken by a later 分别
+    List<Observation> c = run("2024年,沽源县、赤城县共接待游客300万人次,PM2.5和PM10平均浓度分别为20和40微克/立方米。", "2025-03-01");
+    assertThat(one(c, 20, "μg/m³").region()).isNotEqualTo("沽源县");
+  }
+
+  @Test
+  void autonomousCountiesByShortName() {
+    assertThat(one(run("2024年,宽城县PM2.5平均浓度为25微克/立方米。", "2025-03-01"), 25, "μg/m³").region()).isEqualTo("宽城满族自治县");
+    assertThat(one(run("2024年,围场县优良天数为300天。", "2025-03-01"), 300, "day").region()).isEqualTo("围场满族蒙古族自治县");
+    assertThat(Gazetteer.autonomousShortForm("丰宁满族自治县")).isEqualTo("丰宁县");
+    assertThat(Gazetteer.autonomousShortForm("宽城区")).isNull();
+  }
 }
