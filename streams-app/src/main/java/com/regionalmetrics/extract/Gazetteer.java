@@ -365,8 +365,8 @@ public final class Gazetteer {
     if (key.length() <= 2) {
       return true;
     }
-    if (key.equals(r.fullName())) {
-      return false;
+    if (key.equals(r.fullName()) || key.length() >= 6) {
+      return false; // a long alias (北京城市副中心) is a name of its own, not a bare stem
     }
     char last = key.charAt(key.length() - 1);
     return last != '县' && last != '区' && last != '市' && last != '旗';

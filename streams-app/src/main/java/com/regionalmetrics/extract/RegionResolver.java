@@ -27,10 +27,40 @@ final class RegionResolver {
   List<RegionMention> mentions(String sentence) {
     try {
       List<RegionMention> found = gazetteer.find(sentence);
-      return found == null ? List.of() : found;
+      return found == null ? List.of() : servedCity(sentence, found);
     } catch (RuntimeException e) {
       return List.of();
     }
+  }
+
+  private static final String[] CITY_FACILITIES = {"机场", "国际机场", "高铁站", "火车站", "南站", "北站", "东站", "西站", "站"};
+
+  /**
+   * 北戴河机场开通航线20条: an airport or railway station named after a district or county serves its
+   * city, so its figures are filed under the prefecture (秦皇岛), the place the number is about.
+   * Ports (曹妃甸港区) stay with their district: a port area is a part of the district itself.
+   */
+  private List<RegionMention> servedCity(String s, List<RegionMention> found) {
+    List<RegionMention> out = null;
+    for (int i = 0; i < found.size(); i++) {
+      RegionMention m = found.get(i);
+      if (m.region().level() != Region.Level.COUNTY || m.end() > s.length()) {
+        continue;
+      }
+      for (String f : CITY_FACILITIES) {
+        if (s.startsWith(f, m.end())) {
+          Optional<Region> p = gazetteer.parent(m.region());
+          if (p.isPresent() && p.get().level() == Region.Level.PREFECTURE) {
+            if (out == null) {
+              out = new ArrayList<>(found);
+            }
+            out.set(i, new RegionMention(p.get(), m.start(), m.end()));
+          }
+          break;
+        }
+      }
+    }
+    return out == null ? found : out;
   }
 
   /** The mentions of a sentence that are subjects; times are the sentence's time expressions. */
@@ -217,6 +247,9 @@ final class RegionResolver {
 
   /** 北京冬奥会, 北京冬奥组委, 张家口赛区的...: a place in the name of an event is not the subject. */
   private static boolean eventName(String s, int end) {
+    if (end + 5 <= s.length() && s.substring(end, end + 5).matches("[0-9]{4}年")) {
+      end += 5; // 北京2022年冬奥会
+    }
     return s.startsWith("冬奥", end) || s.startsWith("奥运", end) || s.startsWith("冬残奥", end) || s.startsWith("世园会", end)
         || s.startsWith("世博会", end) || s.startsWith("亚运会", end);
   }

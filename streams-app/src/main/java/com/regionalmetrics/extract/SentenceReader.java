@@ -237,7 +237,7 @@ final class SentenceReader {
       } else if (q.rank || q.rankChange) {
         String index = indexPoolLabel(s, q.start, timeMask);
         String own = index == null && q.rank ? ownRankLabel(s, it, timeMask) : null;
-        if (own == null && q.rank) {
+        if (own == null) {
           // …排名第2位,在全国…中排名第39位: a second rank without its own indicator ranks the same one
           for (int j = k - 1; j >= 0; j--) {
             Item p = items.get(j);
@@ -384,7 +384,7 @@ final class SentenceReader {
       }
     }
     for (TimeResolver.TimeExpr t : times) {
-      if (t.explicitYear() && t.period() != null) {
+      if (t.explicitYear() && t.period() != null && t.role() != TimeResolver.Role.NAME && t.role() != TimeResolver.Role.COMPARE) {
         st.yearContext = t.period().year();
       }
       if ((t.role() == TimeResolver.Role.POINT || t.role() == TimeResolver.Role.NOW) && !t.dayLevel() && t.period() != null) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class TimeResolver {
 
-  enum Role { POINT, START, COMPARE, NOW, FUTURE }
+  enum Role { POINT, START, COMPARE, NOW, FUTURE, NAME }
 
   /** A time expression at [start, end) of the sentence; period null when it cannot be resolved. */
   record TimeExpr(int start, int end, Period period, Role role, boolean dayLevel, boolean explicitYear) {}
@@ -233,12 +233,29 @@ final class TimeResolver {
     return null;
   }
 
+  private static final String[] EVENT_NAMES = {"冬奥会", "冬残奥会", "奥运会", "残奥会", "亚运会", "亚冬会", "世博会", "全运会", "世界杯", "冬奥", "奥运"};
+
   private static Role roleOf(String s, int st, int en) {
     String after = s.substring(en, Math.min(s.length(), en + 4));
     String before = s.substring(Math.max(0, st - 3), st);
     if (after.startsWith("以来") || after.startsWith("起") || after.startsWith("开始") || after.startsWith("至今")
         || before.endsWith("自") || before.endsWith("从") || before.endsWith("自从") || before.endsWith("由")) {
       return Role.START;
+    }
+    // 北京2022年冬奥会, 2022年冬奥会: a year inside an event's name is not a period (…冬奥会期间 is)
+    String far = s.substring(en, Math.min(s.length(), en + 10));
+    for (String ev : EVENT_NAMES) {
+      if (far.startsWith(ev)) {
+        if (!far.startsWith(ev + "期间") && !far.startsWith(ev + "举办期间") && !far.startsWith(ev + "赛时")) {
+          return Role.NAME;
+        }
+        break;
+      }
+    }
+    // 是2014年的近17倍, 为2015年的3倍: the base of a multiple
+    if ((before.endsWith("是") || before.endsWith("为")) && after.startsWith("的")
+        && s.substring(en, Math.min(s.length(), en + 10)).matches("的[近约超逾]?[0-9.一二三四五六七八九十两百]+倍.*")) {
+      return Role.COMPARE;
     }
     if (after.startsWith("至今")) { // (after holds at most 4 characters: never a "至2024年")
       return Role.START;

@@ -87,4 +87,33 @@ class HeldOutRound5Test {
     assertThat(Gazetteer.autonomousShortForm("丰宁满族自治县")).isEqualTo("丰宁县");
     assertThat(Gazetteer.autonomousShortForm("宽城区")).isNull();
   }
+
+  // 7. comparison bases and event names are not periods
+
+  @Test
+  void comparisonBasesAndEventNamesAreNotPeriods() {
+    List<Observation> obs = run("2024年,张家口市可再生能源装机规模达到4000万千瓦,是2014年的近17倍。全市优良天数为300天。", "2025-03-01");
+    assertThat(one(obs, 40_000_000, "kW").period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 300, "day").period().iso()).isEqualTo("2024");
+    List<Observation> ev = run("2024年,北京2022年冬奥会遗产利用成效明显,张家口市接待游客1000万人次。全市优良天数为300天。", "2025-03-01");
+    assertThat(one(ev, 10_000_000, "count").period().iso()).isEqualTo("2024");
+    assertThat(one(ev, 300, "day").region()).isEqualTo("张家口");
+    assertThat(one(ev, 300, "day").period().iso()).isEqualTo("2024");
+    // a figure for the event's own time keeps it
+    assertThat(one(run("2022年冬奥会期间,张家口市接待游客100万人次。", "2025-03-01"), 1_000_000, "count").period().iso()).isEqualTo("2022");
+    List<Observation> rk = run("2024年,张家口市空气质量综合指数排名第2位,较2023年前进3位。全市优良天数为300天。", "2025-03-01");
+    assertThat(one(rk, 300, "day").period().iso()).isEqualTo("2024");
+  }
+
+  // 8. places inside names
+
+  @Test
+  void placesInsideNames() {
+    assertThat(one(run("2024年,北京城市副中心完成固定资产投资500亿元。", "2025-03-01"), 50_000_000_000.0, "CNY").region()).isEqualTo("通州区");
+    assertThat(one(run("2024年,雄安新区建设加快,中关村科技园区雄安园入驻企业52家。", "2025-03-01"), 52, "count").region()).isEqualTo("雄安新区");
+    // an airport or station named after a district serves its city; the district itself stays a district
+    List<Observation> obs = run("2024年,秦皇岛市旅游持续升温,北戴河机场开通航线20条。北戴河区接待游客800万人次。", "2025-03-01");
+    assertThat(one(obs, 20, "count").region()).isEqualTo("秦皇岛");
+    assertThat(one(obs, 8_000_000, "count").region()).isEqualTo("北戴河区");
+  }
 }
