@@ -69,6 +69,8 @@ final class SentenceReader {
     "增加到", "增加至", "增长到", "增长至", "上升至", "上升到", "扩大到", "扩大至", "降低到", "降低至", "缩小到", "缩小至",
     "跃升至", "攀升至", "降至", "降到", "减至", "增至", "升至", "升到", "变为", "达到", "到", "至"
   };
+  private static final java.util.regex.Pattern START_DESCRIPTION = java.util.regex.Pattern.compile(
+      "(由|从)([^,，。;由从0-9]{0,8}?(之初|初期|当初|最初|伊始|起步时|成立时|设立时|建立时|建成时))$");
   private static final String[] DIFF_VERBS = {"高出", "低出", "多出", "高于", "低于", "少于", "多于"};
   private static final java.util.regex.Pattern BASE_YEAR = java.util.regex.Pattern.compile("(与|比|较|相较|相比)\\d{4}年");
   private static final java.util.regex.Pattern FUTURE = java.util.regex.Pattern.compile("(?<![截止])(到|至)\\d{4}年(底|末)?,?.{0,12}?(将|要|力争)");
@@ -88,6 +90,7 @@ final class SentenceReader {
     ChangeKind kind;
     String suffix = "";    // .yoy_pct .pct .abs .pp .rank_change
     boolean fromSide;      // X of 从X降至Y
+    int fromWordsAt = -1;  // where 由设立之初 starts, when the start is described in words
     Item toOf;             // for Y: its X
     boolean listMember;    // after the head of a list (、 和 及)
     Item listHead;
@@ -213,6 +216,13 @@ final class SentenceReader {
         }
         if (rb.endsWith("从") || rb.endsWith("由")) {
           it.fromSide = true;
+        } else {
+          // 由设立之初的11%提高到34.9%: a start described in words instead of a year
+          java.util.regex.Matcher sd = START_DESCRIPTION.matcher(rb);
+          if (sd.find()) {
+            it.fromSide = true;
+            it.fromWordsAt = it.clauseStart + rawBefore.lastIndexOf(sd.group(1) + sd.group(2));
+          }
         }
         if (k > 0 && items.get(k - 1).fromSide && !items.get(k - 1).skip) {
           Item x = items.get(k - 1);
@@ -256,11 +266,14 @@ final class SentenceReader {
       } else {
         it.label = levelLabel(s, it);
         if (verbOnly(it.label)) {
+          String verbs = it.label;
           it.label = ""; // 累计建成1.2万个: the noun is in the clause before
+          boolean subItem = s.substring(it.clauseStart, q.start).stripLeading().startsWith("其中");
           for (int j = k - 1; j >= 0; j--) {
             Item p = items.get(j);
             if (!p.skip && !p.change && !p.q.rank && !p.label.isEmpty() && java.util.Objects.equals(p.q.unit, q.unit)) {
-              it.label = p.label;
+              // 签约数据中心项目24个,其中建成投运13个: a part of the whole, named by its own verb
+              it.label = subItem ? verbs + stripLeadingVerbs(p.label) : p.label;
               break;
             }
           }
@@ -292,6 +305,16 @@ final class SentenceReader {
         }
       }
       if (it.fromSide) {
+        if (it.fromWordsAt > it.clauseStart) {
+          // the label is what stands before 由设立之初
+          String lab = stripMasked(s.substring(it.clauseStart, it.fromWordsAt), it.clauseStart, timeMask);
+          for (RegionMention m : currentMentions) {
+            if (m.start() >= it.clauseStart && m.end() <= it.fromWordsAt) {
+              lab = lab.replace(s.substring(m.start(), m.end()), "");
+            }
+          }
+          it.label = lab;
+        }
         it.label = LabelFinder.clean(it.label);
       }
       items.set(k, it);
@@ -597,6 +620,19 @@ final class SentenceReader {
       }
     }
     return false;
+  }
+
+  /** 签约数据中心项目 → 数据中心项目: the noun of a label without its leading verbs. */
+  static String stripLeadingVerbs(String label) {
+    String l = label;
+    while (l.length() > 2) {
+      int i = VERBS.indexOf(l.substring(0, 2));
+      if (i < 0 || i % 2 != 0) {
+        break;
+      }
+      l = l.substring(2);
+    }
+    return l;
   }
 
   /** Labels made only of verbs (建成, 累计新增) name no thing. */

@@ -116,4 +116,27 @@ class HeldOutRound5Test {
     assertThat(one(obs, 20, "count").region()).isEqualTo("秦皇岛");
     assertThat(one(obs, 8_000_000, "count").region()).isEqualTo("北戴河区");
   }
+
+  // 5. 其中 sub-items are named by their own verb
+
+  @Test
+  void subItemsKeepTheirOwnVerb() {
+    List<Observation> obs = run("截至2024年底,张家口市已签约数据中心项目24个,其中建成投运13个。", "2025-03-01");
+    assertThat(one(obs, 24, "count").indicatorLabel()).isEqualTo("签约数据中心项目");
+    assertThat(one(obs, 13, "count").indicatorLabel()).isEqualTo("建成投运数据中心项目");
+  }
+
+  // 6. from → to with a start described in words
+
+  @Test
+  void fromToWithDescribedStart() {
+    List<Observation> obs = run("2024年,承德市森林覆盖率由设立之初的11%提高到34.9%,优良天数为300天。", "2024-08-01");
+    Observation from = one(obs, 11, "%");
+    Observation to = one(obs, 34.9, "%");
+    assertThat(from.indicatorLabel()).isEqualTo("森林覆盖率");
+    assertThat(from.period()).isNull();
+    assertThat(to.indicatorLabel()).isEqualTo("森林覆盖率");
+    assertThat(to.period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 300, "day").indicatorLabel()).isEqualTo("优良天数");
+  }
 }
