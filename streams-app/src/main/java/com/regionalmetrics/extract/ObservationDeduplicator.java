@@ -50,7 +50,76 @@ final class ObservationDeduplicator {
       same.add(o);
       out.add(o);
     }
+    return mergeRounded(out);
+  }
+
+  /**
+   * A headline's 2868万人次 and the body's 2868.4万人次 for the same indicator are one observation:
+   * same region, unit and change, similar labels, periods in the same year (or one unknown), and the
+   * coarser value is the finer one rounded to the coarser's digits. The more precise value is kept,
+   * in the place of the first occurrence.
+   */
+  private static List<Observation> mergeRounded(List<Observation> in) {
+    List<Observation> out = new ArrayList<>(in);
+    for (int i = 0; i < out.size(); i++) {
+      for (int j = i + 1; j < out.size(); j++) {
+        Observation a = out.get(i);
+        Observation b = out.get(j);
+        if (!Objects.equals(a.region(), b.region()) || !Objects.equals(a.unit(), b.unit()) || a.value() == b.value()
+            || !Objects.equals(changeKey(a), changeKey(b)) || !sameYear(a.period(), b.period())
+            || !(Objects.equals(a.indicator(), b.indicator()) && !a.indicator().startsWith("x.")
+                || similar(a.indicatorLabel(), b.indicatorLabel()))) {
+          continue;
+        }
+        int da = decimals(a.rawText());
+        int db = decimals(b.rawText());
+        if (da == db || da < 0 || db < 0) {
+          continue;
+        }
+        Observation coarse = da < db ? a : b;
+        Observation fine = da < db ? b : a;
+        double scale = Math.abs(coarse.value()) / Math.max(1e-12, Math.abs(number(coarse.rawText())));
+        double step = scale * Math.pow(10, -Math.min(da, db));
+        if (Math.abs(coarse.value() - fine.value()) <= step / 2 + 1e-9 * Math.abs(fine.value())) {
+          out.set(i, fine.period() == null && coarse.period() != null ? withPeriodOf(fine, coarse) : fine);
+          out.remove(j);
+          j--;
+        }
+      }
+    }
     return out;
+  }
+
+  private static Observation withPeriodOf(Observation o, Observation p) {
+    return new Observation(o.region(), o.regionCode(), o.indicator(), o.indicatorLabel(), o.value(), o.unit(), o.rawText(),
+        o.qualifier(), p.period(), o.change(), o.evidence());
+  }
+
+  private static String changeKey(Observation o) {
+    return o.change() == null ? "" : o.change().getKind() + "/" + o.change().getDirection();
+  }
+
+  private static boolean sameYear(Period a, Period b) {
+    return a == null || b == null || a.year() == b.year();
+  }
+
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+(\\.([0-9]+))?");
+
+  /** Decimal digits of the first number written in raw, or -1 when raw has no Arabic number. */
+  private static int decimals(String raw) {
+    if (raw == null) {
+      return -1;
+    }
+    java.util.regex.Matcher m = NUMBER.matcher(raw.replace(",", ""));
+    if (!m.find()) {
+      return -1;
+    }
+    return m.group(2) == null ? 0 : m.group(2).length();
+  }
+
+  private static double number(String raw) {
+    java.util.regex.Matcher m = NUMBER.matcher(raw.replace(",", ""));
+    return m.find() ? Double.parseDouble(m.group()) : Double.NaN;
   }
 
   /** Containment, or character-bigram Dice of at least 0.6. */

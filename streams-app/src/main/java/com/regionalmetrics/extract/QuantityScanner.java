@@ -228,6 +228,9 @@ final class QuantityScanner {
     if (prev == '前' && !(i >= 2 && (s.charAt(i - 2) == '提' || s.charAt(i - 2) == '向'))) {
       return numEnd; // top-N pools (前20)
     }
+    if (prev == '后' && numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名')) {
+      return numEnd; // bottom-N pools (退出后20位): a rank threshold
+    }
     Qualifier qual = Qualifier.EXACT;
     int p = numEnd;
     // 2423多亿元, 149万余人次: 余/多 before or after the magnitude
@@ -330,6 +333,9 @@ final class QuantityScanner {
         qual = Qualifier.OVER;
         end++;
       }
+    }
+    if (s.startsWith("及以下", end) || s.startsWith("及以上", end)) {
+      end++; // 10蒸吨及以下燃煤锅炉: the same bound as 以下
     }
     String post2 = end + 2 <= n ? s.substring(end, end + 2) : "";
     if (post2.equals("以上") || post2.equals("以下") || post2.equals("以内") || post2.equals("之内") || post2.equals("左右")

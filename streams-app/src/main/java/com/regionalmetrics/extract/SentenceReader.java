@@ -263,6 +263,8 @@ final class SentenceReader {
         it.label = index != null ? index : own != null ? own : rankLabel(lastLevelLabel, levels, st);
       } else if (it.listMember) {
         it.label = "";
+      } else if (rangeEnd(s, items, k) != null) {
+        it.label = rangeEnd(s, items, k).label; // 800元至1500元之间: the upper end of a range measures the same thing
       } else {
         it.label = levelLabel(s, it);
         if (verbOnly(it.label)) {
@@ -1300,6 +1302,22 @@ final class SentenceReader {
       return List.of(one.substring(0, k) + "城镇" + one.substring(k + 2), one.substring(0, k) + "农村" + one.substring(k + 2));
     }
     return out;
+  }
+
+  /** The lower end when item k is the upper end of a range (800元至1500元之间, 3-5个), else null. */
+  private static Item rangeEnd(String s, List<Item> items, int k) {
+    if (k == 0) {
+      return null;
+    }
+    Item it = items.get(k);
+    Item p = items.get(k - 1);
+    if (p.skip || p.fromSide || p.change || p.q.rank || p.q.end > it.q.start || p.label.isEmpty()
+        || !java.util.Objects.equals(p.q.unit, it.q.unit)) {
+      return null;
+    }
+    String between = s.substring(p.q.end, it.q.start);
+    return between.equals("至") || between.equals("到") || between.equals("-") || between.equals("~") || between.equals("—")
+        ? p : null;
   }
 
   private static boolean isListJoin(String between) {

@@ -139,4 +139,29 @@ class HeldOutRound5Test {
     assertThat(to.period().iso()).isEqualTo("2024");
     assertThat(one(obs, 300, "day").indicatorLabel()).isEqualTo("优良天数");
   }
+
+  // 9. a headline's rounded figure and the body's precise one are one observation
+
+  @Test
+  void roundedHeadlineFigureMergesWithTheBody() {
+    List<Observation> obs = run("张家口市春节假期接待游客2868万人次\n2025年春节假期,张家口市接待游客2868.4万人次,同比增长12%。", "2025-03-01");
+    List<Observation> visits = obs.stream().filter(o -> o.unit().equals("count")).toList();
+    assertThat(visits).hasSize(1);
+    assertThat(visits.get(0).value()).isEqualTo(28_684_000.0);
+    // different figures of the same indicator stay apart
+    List<Observation> two = run("2025年春节假期,张家口市接待游客2868.4万人次。国庆假期,张家口市接待游客2900万人次。", "2025-11-01");
+    assertThat(two.stream().filter(o -> o.unit().equals("count"))).hasSize(2);
+  }
+
+  // 10. thresholds, ranges and rank pools do not make junk labels
+
+  @Test
+  void thresholdsRangesAndPools() {
+    List<Observation> obs = run("2024年,张家口市要加强对35蒸吨以下燃煤锅炉的监管,全面淘汰10蒸吨及以下燃煤锅炉。", "2025-03-01");
+    assertThat(obs).allSatisfy(o -> assertThat(o.indicatorLabel()).doesNotContain("加强").doesNotContain("淘汰"));
+    List<Observation> range = run("2024年,张家口市新建商品住宅价格在800元至1500元之间。", "2025-03-01");
+    assertThat(range).allSatisfy(o -> assertThat(o.indicatorLabel()).doesNotContain("之间"));
+    assertThat(one(range, 1500, "CNY").indicatorLabel()).isEqualTo("新建商品住宅价格");
+    assertThat(run("2024年,张家口市空气质量综合指数首次退出后20位。", "2025-03-01")).isEmpty();
+  }
 }
