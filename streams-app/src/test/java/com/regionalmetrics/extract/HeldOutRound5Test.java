@@ -115,6 +115,9 @@ class HeldOutRound5Test {
     List<Observation> obs = run("2024年,秦皇岛市旅游持续升温,北戴河机场开通航线20条。北戴河区接待游客800万人次。", "2025-03-01");
     assertThat(one(obs, 20, "count").region()).isEqualTo("秦皇岛");
     assertThat(one(obs, 8_000_000, "count").region()).isEqualTo("北戴河区");
+    // 北三县 in an article that also names 北京城市副中心 stays with 廊坊
+    List<Observation> b3 = run("2024年,北京城市副中心带动廊坊北三县发展,北三县引进北京企业300家。", "2025-03-01");
+    assertThat(one(b3, 300, "count").region()).isEqualTo("廊坊");
   }
 
   // 5. 其中 sub-items are named by their own verb
