@@ -737,7 +737,7 @@ final class SentenceReader {
       }
     }
     head = LabelFinder.clean(head.replace("年度", ""));
-    if (head.length() < 2 || verbOnly(head) || head.matches(".*[0-9%].*")) {
+    if (head.length() < 2 || verbOnly(head) || head.matches(".*[0-9]+(个|家|项|%).*")) {
       return null;
     }
     return head.endsWith("排名") ? head : head + "排名";
@@ -1527,17 +1527,17 @@ final class SentenceReader {
 
   /** 张北县排名第2位, 崇礼区位居全省第一: the place right before the rank verb is what is ranked. */
   private static boolean subjectOfRank(String s, int subEnd, int rankStart) {
-    if (rankStart - subEnd > 24) {
+    if (rankStart - subEnd > 32) {
       return false;
     }
-    String b = s.substring(subEnd, rankStart);
+    String b = s.substring(subEnd, rankStart).replaceFirst("在[^,，。;]{1,20}?中(?=(排名|位居|位列|名列))", "");
     if (b.startsWith("市") || b.startsWith("县") || b.startsWith("区") || b.startsWith("省")) {
       b = b.substring(1);
     }
     // 承德市空气质量综合指数排名第十二位: the place, then the indicator it ranks on
     for (String v : new String[] {"排名", "位居", "位列", "名列"}) {
       int i = b.indexOf(v);
-      if (i >= 2 && b.substring(0, i).matches("[^在中、和与及比较,，0-9]+")) {
+      if (i >= 2 && b.substring(0, i).matches("[^在中、和与及比较个,，]+")) {
         return true;
       }
     }

@@ -60,6 +60,11 @@ class HeldOutRound5Test {
     // without its own indicator the rank still takes the level before it
     List<Observation> b = run("2024年,秦皇岛市PM2.5平均浓度为27微克/立方米,在全省排名第1位。", "2025-03-01");
     assertThat(one(b, 1, "rank").indicatorLabel()).isEqualTo("PM2.5平均浓度排名");
+    // the place and indicator before a pooled rank: 沧州市PM2.5平均浓度在全国…中排名第20位
+    List<Observation> c = run("2024年,黄骅港集装箱吞吐量达到120万TEU,位居全国第十二位。沧州市PM2.5平均浓度在全国168个重点城市中排名第20位。", "2025-03-01");
+    assertThat(one(c, 12, "rank").indicatorLabel()).isEqualTo("集装箱吞吐量排名");
+    assertThat(one(c, 20, "rank").indicatorLabel()).isEqualTo("PM2.5平均浓度排名");
+    assertThat(one(c, 20, "rank").region()).isEqualTo("沧州");
   }
 
   // 3. place lists in an earlier clause, autonomous counties by short name
