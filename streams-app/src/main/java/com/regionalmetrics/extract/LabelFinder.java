@@ -16,7 +16,7 @@ final class LabelFinder {
     "据统计", "统计显示", "数据显示", "监测数据显示", "显示", "包括", "其余", "其", "的", "以来", "和", "及",
     "、", "在", "实现了", "实现", "完成了", "完成", "成功", "先后", "总计", "合计", "年", "同比", "全年", "今年", "去年",
     "当年", "分别", "相较", "较", "力争", "预计", "计划", "及周边地区", "及周边区域", "周边地区", "周边区域", "区域", "地区", "域", "一带", "也",
-    "现有", "共", "先后", "港"
+    "现有", "共", "先后", "港", "站"
   };
 
   /** Trailing verbs, copulas and qualifiers between the subject and the number. */
@@ -93,7 +93,7 @@ final class LabelFinder {
     return s.startsWith("全长") || s.startsWith("全社会") || s.startsWith("中小") || s.startsWith("在校") || s.startsWith("在运")
         || s.startsWith("在建") || s.startsWith("有效") || s.startsWith("全域") || s.startsWith("全市场") || s.startsWith("年均")
         || s.startsWith("年末") && !p.equals("年") || s.startsWith("中医") || s.startsWith("上网") || s.startsWith("后备")
-        || s.startsWith("共享") || s.startsWith("共同") || s.startsWith("共建") || s.startsWith("全口径") || p.equals("港") && (s.startsWith("港口") || s.startsWith("港澳") || s.startsWith("港区") || s.startsWith("港湾")) || s.startsWith("至少") && false;
+        || s.startsWith("共享") || s.startsWith("共同") || s.startsWith("共建") || s.startsWith("全口径") || p.equals("站") && (s.startsWith("站点") || s.startsWith("站房") || s.startsWith("站台")) || p.equals("港") && (s.startsWith("港口") || s.startsWith("港澳") || s.startsWith("港区") || s.startsWith("港湾")) || s.startsWith("至少") && false;
   }
 
   private static boolean protectedSuffix(String s, String x) {

@@ -48,7 +48,8 @@ final class RegionResolver {
         continue;
       }
       for (String f : CITY_FACILITIES) {
-        if (s.startsWith(f, m.end())) {
+        if (s.startsWith(f, m.end()) && !s.startsWith("站在", m.end()) && !s.startsWith("站上", m.end())
+            && !s.startsWith("站位", m.end())) {
           Optional<Region> p = gazetteer.parent(m.region());
           if (p.isPresent() && p.get().level() == Region.Level.PREFECTURE) {
             if (out == null) {
