@@ -1,13 +1,14 @@
 package com.regionalmetrics.extract;
 
+import static com.regionalmetrics.extract.ExtractedObservations.all;
+import static com.regionalmetrics.extract.ExtractedObservations.find;
+import static com.regionalmetrics.extract.ExtractedObservations.one;
+import static com.regionalmetrics.extract.ExtractedObservations.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.regionalmetrics.avro.ChangeKind;
 import com.regionalmetrics.avro.Qualifier;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,25 +17,6 @@ import org.junit.jupiter.api.Test;
  * where it should not.
  */
 class HeldOutCategoriesTest {
-
-  private static final Extractor EX = Extractor.createDefault();
-
-  private static List<Observation> run(String text, String published) {
-    Instant pub = published == null ? null : LocalDate.parse(published).atTime(10, 0).atZone(Period.ZONE).toInstant();
-    return EX.extract(text, pub, null);
-  }
-
-  private static Optional<Observation> find(List<Observation> obs, double value, String unit) {
-    return obs.stream().filter(o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit)).findFirst();
-  }
-
-  private static Observation one(List<Observation> obs, double value, String unit) {
-    return find(obs, value, unit).orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs));
-  }
-
-  private static List<Observation> all(List<Observation> obs, double value, String unit) {
-    return obs.stream().filter(o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit)).toList();
-  }
 
   // 1. lists of places with 分别/均为
 

@@ -1,30 +1,15 @@
 package com.regionalmetrics.extract;
 
+import static com.regionalmetrics.extract.ExtractedObservations.find;
+import static com.regionalmetrics.extract.ExtractedObservations.one;
+import static com.regionalmetrics.extract.ExtractedObservations.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Fifth round of held-out weakness categories, on sentences written for these tests. */
 class HeldOutRound5Test {
-
-  private static final Extractor EX = Extractor.createDefault();
-
-  private static List<Observation> run(String text, String published) {
-    Instant pub = published == null ? null : LocalDate.parse(published).atTime(10, 0).atZone(Period.ZONE).toInstant();
-    return EX.extract(text, pub, null);
-  }
-
-  private static Optional<Observation> find(List<Observation> obs, double value, String unit) {
-    return obs.stream().filter(o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit)).findFirst();
-  }
-
-  private static Observation one(List<Observation> obs, double value, String unit) {
-    return find(obs, value, unit).orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs));
-  }
 
   // 1. container and compound speed/flow units
 
