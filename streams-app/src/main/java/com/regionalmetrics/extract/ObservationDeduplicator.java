@@ -124,11 +124,13 @@ final class ObservationDeduplicator {
 
   /** Containment, or character-bigram Dice of at least 0.6. */
   static boolean similar(String a, String b) {
-    if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
-      return false;
-    }
+    return a != null && b != null && !a.isEmpty() && !b.isEmpty() && similarity(a, b) >= 0.6;
+  }
+
+  /** 1 when one label contains the other, else their character-bigram Dice coefficient. */
+  static double similarity(String a, String b) {
     if (a.contains(b) || b.contains(a)) {
-      return true;
+      return 1;
     }
     Set<String> x = bigrams(a);
     Set<String> y = bigrams(b);
@@ -138,7 +140,7 @@ final class ObservationDeduplicator {
         common++;
       }
     }
-    return 2.0 * common / (x.size() + y.size()) >= 0.6;
+    return 2.0 * common / (x.size() + y.size());
   }
 
   private static Set<String> bigrams(String s) {

@@ -25,6 +25,15 @@ public final class TestApps {
         .with(AppConfig.DATA_DIR, dir.toString()));
   }
 
+  /** Closes what was started, last first; null for what never started. */
+  public static void closeAll(AutoCloseable... started) throws Exception {
+    for (int i = started.length - 1; i >= 0; i--) {
+      if (started[i] != null) {
+        started[i].close();
+      }
+    }
+  }
+
   private static RegionalMetricsApp running(AppConfig config) throws InterruptedException {
     RegionalMetricsApp app = RegionalMetricsApp.start(config.with(AppConfig.HTTP_PORT, "0").with("commit.interval.ms", "100"));
     assertThat(app.awaitRunning(Duration.ofSeconds(120))).as("streams RUNNING").isTrue();

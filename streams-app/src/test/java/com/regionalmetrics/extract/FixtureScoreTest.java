@@ -140,32 +140,7 @@ class FixtureScoreTest {
   static double similarity(String a, String b) {
     a = a == null ? "" : a.replace(" ", "");
     b = b == null ? "" : b.replace(" ", "");
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    if (a.contains(b) || b.contains(a)) {
-      return 1;
-    }
-    Set<String> x = bigrams(a);
-    Set<String> y = bigrams(b);
-    int common = 0;
-    for (String g : x) {
-      if (y.contains(g)) {
-        common++;
-      }
-    }
-    return 2.0 * common / (x.size() + y.size());
-  }
-
-  private static Set<String> bigrams(String s) {
-    Set<String> r = new HashSet<>();
-    for (int i = 0; i + 1 < s.length(); i++) {
-      r.add(s.substring(i, i + 2));
-    }
-    if (r.isEmpty()) {
-      r.add(s);
-    }
-    return r;
+    return a.isEmpty() || b.isEmpty() ? 0 : ObservationDeduplicator.similarity(a, b);
   }
 
   private static List<String> lines(String name) throws IOException {

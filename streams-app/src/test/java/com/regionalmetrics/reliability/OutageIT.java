@@ -69,16 +69,8 @@ class OutageIT {
   }
 
   @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (registry != null) {
-      registry.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
+  static void stop() throws Exception {
+    TestApps.closeAll(broker, registry, app);
   }
 
   /** A free port whose +1000 (the embedded controller's) is free too, for restarts on the same ports. */

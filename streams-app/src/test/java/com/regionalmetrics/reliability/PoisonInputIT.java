@@ -74,16 +74,8 @@ class PoisonInputIT {
   }
 
   @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (registry != null) {
-      registry.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
+  static void stop() throws Exception {
+    TestApps.closeAll(broker, registry, app);
   }
 
   /** What the test sent, and what must come of it. */

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.app.TestApps;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.serde.InMemorySchemaRegistry;
 import com.regionalmetrics.serde.SchemaRegistryServer;
@@ -79,16 +80,8 @@ class SecurityAndLimitsIT {
   }
 
   @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (registry != null) {
-      registry.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
+  static void stop() throws Exception {
+    TestApps.closeAll(broker, registry, app);
   }
 
   static HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
