@@ -1,0 +1,40 @@
+package com.regionalmetrics.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** A Markdown report, printed as it grows and saved at the end. */
+final class Report {
+  private final StringBuilder text = new StringBuilder();
+
+  void heading(String title) {
+    add("## " + title + "\n");
+  }
+
+  void line(String format, Object... args) {
+    add(String.format(Locale.ROOT, format, args));
+  }
+
+  void table(String... headers) {
+    add("");
+    add("| " + String.join(" | ", headers) + " |");
+    add("|---" + "|---:".repeat(headers.length - 1) + "|");
+  }
+
+  void row(String... cells) {
+    add("| " + String.join(" | ", cells) + " |");
+  }
+
+  void print(Path file) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    System.err.println("report saved to " + file);
+  }
+
+  private void add(String s) {
+    text.append(s).append('\n');
+    System.out.println(s);
+  }
+}
