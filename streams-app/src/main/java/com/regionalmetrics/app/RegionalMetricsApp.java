@@ -193,6 +193,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
     // commits, and a read_committed fetch that found nothing sat out fetch.max.wait.ms (500 ms by
     // default) per hop: ingest-to-queryable p99 was 2.3 s with it, 0.4 s at 50 ms (BENCHMARKS.md)
     p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+    // RocksDB memory bounded for the whole JVM (rocksdb.memory.mb), not per store instance
+    p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     // changelogs carry observation timestamps years in the past: the broker must keep them
     RegionalMetricsTopology.OLD_TIMESTAMP_TOPIC_CONFIGS.forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
     // metric-events is ours, but a corrupt record there must not stop the job either (a registry
@@ -201,6 +203,16 @@ public final class RegionalMetricsApp implements AutoCloseable {
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ARTICLES_DLQ);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);
+    // an article becomes ~10 records per observation (events, changelogs, changes) that the producer
+    // batches per partition until the commit flushes them: 16 KB batches (the default) split
+    // them into many small produce requests; 128 KB cut the producer's and broker's CPU by a third
+    if (!p.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+      p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
+    }
+    // no task joins or merges streams (normalize and extract share a task only through the DLQ
+    // sink), so waiting to align partitions buys nothing; disabled, Streams also skips its
+    // per-loop readiness bookkeeping for tasks without buffered records
+    p.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     int rf = config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, rf);
     return p;

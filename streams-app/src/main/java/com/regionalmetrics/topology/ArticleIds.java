@@ -15,10 +15,22 @@ public final class ArticleIds {
   }
 
   public static String sha256Hex(String text) {
+    return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** One SHA-256 instance per thread: looking the algorithm up per record costs more than digesting a short text. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always present", e);
     }
+  });
+
+  /** The SHA-256 digest of these bytes. */
+  static byte[] sha256(byte[] bytes) {
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    return digest.digest(bytes);
   }
 }

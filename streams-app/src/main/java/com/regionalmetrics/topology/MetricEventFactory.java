@@ -6,8 +6,6 @@ import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Observation;
 import com.regionalmetrics.extract.Period;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -78,12 +76,7 @@ public final class MetricEventFactory {
   static String eventId(String articleId, Observation o) {
     String identity = String.join("\u001f", articleId, o.region(), o.indicator(),
         o.period() == null ? "" : o.period().iso(), Double.toString(o.value()), o.unit(), o.rawText());
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always present", e);
-    }
+    return HexFormat.of().formatHex(ArticleIds.sha256(identity.getBytes(StandardCharsets.UTF_8)), 0, 16);
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -3,6 +3,7 @@ package com.regionalmetrics.topology;
 import com.regionalmetrics.avro.Article;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +22,11 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
   private final int maxArticleBytes;
   private final PipelineMetrics metrics;
   private ProcessorContext<Object, Object> context;
+  private DeadLetters dlq;
+  /** Strict UTF-8: malformed input is reported, not replaced (each decode call resets it). */
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   TextArticleNormalizer(int maxArticleBytes, PipelineMetrics metrics) {
     this.maxArticleBytes = maxArticleBytes;
@@ -30,11 +36,11 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
+    this.dlq = new DeadLetters(context, metrics);
   }
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    DeadLetters dlq = new DeadLetters(context, metrics);
     if (record.value() == null) {
       dlq.send(record, "null-value", "record has no value");
       return;
@@ -45,11 +51,7 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(record.value()))
-          .toString();
+      text = utf8.decode(ByteBuffer.wrap(record.value())).toString();
     } catch (CharacterCodingException e) {
       dlq.send(record, "invalid-utf8", "value is not valid UTF-8 text");
       return;

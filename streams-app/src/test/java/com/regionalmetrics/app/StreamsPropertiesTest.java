@@ -2,7 +2,9 @@ package com.regionalmetrics.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +23,49 @@ class StreamsPropertiesTest {
   }
 
   @Test
-  void theUsersConsumerSettingWins() {
-    Properties p = streamsProperties(AppConfig.defaults().with("consumer.fetch.max.wait.ms", "200"));
+  void largerProducerBatchesAndNoTaskIdlingByDefault() {
+    Properties p = streamsProperties(AppConfig.defaults());
+
+    assertThat(p).doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG); // the EOS default: 100 ms
+    assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))).isEqualTo(128 * 1024);
+    assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+  }
+
+  @Test
+  void theUsersSettingsWin() {
+    Properties p = streamsProperties(AppConfig.load(null, Map.of(), Map.of(
+        "consumer.fetch.max.wait.ms", "200", ProducerConfig.BATCH_SIZE_CONFIG, "32768", StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0")));
 
     assertThat(p.get("consumer.fetch.max.wait.ms")).isEqualTo("200");
+    assertThat(p).doesNotContainKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG));
+    assertThat(p.get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo("32768");
+    assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
+
+    Properties prefixed = streamsProperties(AppConfig.defaults().with(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "65536"));
+    assertThat(prefixed.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))).isEqualTo("65536");
+  }
+
+  @Test
+  void rocksDbMemoryIsBoundedForTheWholeJvmByDefault() {
+    Properties p = streamsProperties(AppConfig.defaults());
+
+    assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class.getName());
+  }
+
+  @Test
+  void everyStoreSharesOneBlockCacheAndOneWriteBufferManager() {
+    var setter = new BoundedRocksDbMemory();
+    try (var a = new org.rocksdb.Options(); var b = new org.rocksdb.Options()) {
+      // as Kafka Streams hands them over: with a block-based table config already set
+      a.setTableFormatConfig(new org.rocksdb.BlockBasedTableConfig());
+      b.setTableFormatConfig(new org.rocksdb.BlockBasedTableConfig());
+      setter.setConfig("indicator-latest", a, Map.of(BoundedRocksDbMemory.MEMORY_MB, "64"));
+      setter.setConfig("indicator-history", b, Map.of());
+
+      assertThat(a.writeBufferManager()).isNotNull().isSameAs(b.writeBufferManager());
+      var table = (org.rocksdb.BlockBasedTableConfig) a.tableFormatConfig();
+      assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
+      assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
+    }
   }
 }
