@@ -102,9 +102,12 @@ final class PipelineCommand implements Callable<Integer> {
       app.resetPeaks();
       Map<TopicPartition, Long> inputFrom = KafkaIo.endOffsets(cluster.bootstrap(), Topics.ARTICLES_TEXT);
       long appCpu0 = ProcStat.cpuNanos(app.pid());
+      Map<String, Long> threads0 = ProcStat.cpuNanosByThread(app.pid());
       long driverCpu0 = ProcStat.cpuNanos(ProcessHandle.current().pid());
       Timed pipeline = produceAndAwait(cluster, measured, extraction.measuredEvents);
       long appCpu = ProcStat.cpuNanos(app.pid()) - appCpu0;
+      Map<String, Long> threads = ProcStat.cpuNanosByThread(app.pid());
+      threads0.forEach((k, v) -> threads.merge(k, -v, Long::sum));
       long driverCpu = ProcStat.cpuNanos(ProcessHandle.current().pid()) - driverCpu0;
       long pipelineHeap = app.peakHeap();
       long pipelineRss = app.peakRss();
@@ -131,6 +134,11 @@ final class PipelineCommand implements Callable<Integer> {
       report.line("CPU: app %.0f µs per article (%.2f cores busy), broker + driver %.0f µs per article; extraction alone %.0f µs per article.",
           appCpu / 1e3 / articles, appCpu / 1e9 / pipeline.seconds(), driverCpu / 1e3 / articles,
           extraction.cpuNanos / 1e3 / articles);
+      report.line("App CPU by thread: %s.", threads.entrySet().stream()
+          .filter(e -> e.getValue() * 100 >= appCpu)
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100.0 * e.getValue() / appCpu))
+          .collect(java.util.stream.Collectors.joining(", ")));
       report.line("App memory during the run: heap used ≤ %s, resident ≤ %s (%s).", mib(pipelineHeap), mib(pipelineRss),
           String.join(" ", options.appJvmOptions()));
 
@@ -220,6 +228,11 @@ final class PipelineCommand implements Callable<Integer> {
     }
     pollers.shutdown();
     pollers.awaitTermination(60, TimeUnit.SECONDS);
+    List<String> csv = new ArrayList<>(List.of("probe,latency_ms"));
+    for (int i = 0; i < results.size(); i++) {
+      csv.add(i + "," + (results.get(i)[0] < 0 ? "" : f1(results.get(i)[0] / 1e6)));
+    }
+    Files.write(out.resolve("latency.csv"), csv);
     long[] nanos = results.stream().mapToLong(r -> r[0]).filter(v -> v >= 0).toArray();
     long missed = results.size() - nanos.length;
     Percentiles p = new Percentiles(nanos);

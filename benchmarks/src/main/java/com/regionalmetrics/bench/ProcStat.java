@@ -3,6 +3,9 @@ package com.regionalmetrics.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** CPU time of a process from /proc (Linux): user + system, all threads. */
 final class ProcStat {
@@ -11,10 +14,36 @@ final class ProcStat {
   private ProcStat() {}
 
   static long cpuNanos(long pid) {
+    return cpuNanos(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  /**
+   * CPU time per kind of thread: the kernel's thread names (15 characters, e.g. "regional-metric"
+   * for stream threads, "kafka-producer-", "C2 CompilerThre", "GC Thread#0", "rocksdb:low"), with
+   * digits dropped so that pools add up.
+   */
+  static Map<String, Long> cpuNanosByThread(long pid) {
+    Map<String, Long> byName = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      tasks.forEach(t -> {
+        try {
+          String name = Files.readString(t.resolve("comm")).strip().replaceAll("\\d+", "#");
+          byName.merge(name, cpuNanos(t.resolve("stat")), Long::sum);
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      });
+    } catch (IOException e) {
+      // not Linux, or the process ended
+    }
+    return byName;
+  }
+
+  private static long cpuNanos(Path stat) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String s = Files.readString(stat);
       // fields after the command name, which is in parentheses and may contain spaces
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK; // utime, stime
     } catch (IOException | RuntimeException e) {
       return 0;
