@@ -6,11 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
@@ -54,6 +58,31 @@ final class KafkaIo {
   static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {
     try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
       return new HashMap<>(c.endOffsets(partitions(c, topic)));
+    }
+  }
+
+  /** Waits until the consumer group has committed at least these offsets; fails after {@code timeout}. */
+  static void awaitGroupOffsets(String bootstrap, String group, Map<TopicPartition, Long> offsets, Duration timeout) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        if (offsets.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+            && committed.get(e.getKey()).offset() >= e.getValue())) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("group " + group + " did not commit " + offsets + " in " + timeout
+              + "; it has " + committed);
+        }
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -55,6 +55,11 @@ final class Wrk {
     if (status != 0) {
       throw new IllegalStateException("wrk failed (" + status + "): " + out);
     }
+    return parse(out);
+  }
+
+  /** The figures of wrk's text output (run with --latency). */
+  static Result parse(String out) {
     return new Result(number(RPS, out), percentile(out, "50%"), percentile(out, "99%"), errors(out));
   }
 
