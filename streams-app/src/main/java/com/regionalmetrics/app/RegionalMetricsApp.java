@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -189,10 +188,6 @@ public final class RegionalMetricsApp implements AutoCloseable {
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
     // a standby copy lets another instance answer (flagged stale) while one is down
     p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
-    // under exactly-once a sub-topology's output reaches the next one only when its transaction
-    // commits, and a read_committed fetch that found nothing sat out fetch.max.wait.ms (500 ms by
-    // default) per hop: ingest-to-queryable p99 was 2.3 s with it, 0.4 s at 50 ms (BENCHMARKS.md)
-    p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
     // RocksDB memory bounded for the whole JVM (rocksdb.memory.mb), not per store instance
     p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     // changelogs carry observation timestamps years in the past: the broker must keep them

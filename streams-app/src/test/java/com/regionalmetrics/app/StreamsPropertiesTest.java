@@ -15,11 +15,10 @@ class StreamsPropertiesTest {
   }
 
   @Test
-  void exactlyOnceWithShortFetchWaitsSoThatEachHopIsNotDelayedHalfASecond() {
-    Properties p = streamsProperties(AppConfig.defaults());
+  void exactlyOnceEvenWhenTheUserAsksForLess() {
+    Properties p = streamsProperties(AppConfig.defaults().with(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
 
     assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-    assertThat(p.get("consumer.fetch.max.wait.ms")).isEqualTo(50);
   }
 
   @Test
@@ -34,9 +33,9 @@ class StreamsPropertiesTest {
   @Test
   void theUsersSettingsWin() {
     Properties p = streamsProperties(AppConfig.load(null, Map.of(), Map.of(
-        "consumer.fetch.max.wait.ms", "200", ProducerConfig.BATCH_SIZE_CONFIG, "32768", StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0")));
+        StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0", ProducerConfig.BATCH_SIZE_CONFIG, "32768", StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0")));
 
-    assertThat(p.get("consumer.fetch.max.wait.ms")).isEqualTo("200");
+    assertThat(p.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo("0");
     assertThat(p).doesNotContainKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG));
     assertThat(p.get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo("32768");
     assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
