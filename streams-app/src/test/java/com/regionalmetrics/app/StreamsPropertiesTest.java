@@ -31,11 +31,22 @@ class StreamsPropertiesTest {
   }
 
   @Test
+  void oneStreamThreadPerCoreButNoMoreThanTheTopicsHavePartitions() {
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    assertThat(streamsProperties(AppConfig.defaults().with(AppConfig.TOPIC_PARTITIONS, "1000")).get(StreamsConfig.NUM_STREAM_THREADS_CONFIG))
+        .isEqualTo(cores);
+    assertThat(streamsProperties(AppConfig.defaults().with(AppConfig.TOPIC_PARTITIONS, "1")).get(StreamsConfig.NUM_STREAM_THREADS_CONFIG))
+        .isEqualTo(1);
+  }
+
+  @Test
   void theUsersSettingsWin() {
     Properties p = streamsProperties(AppConfig.load(null, Map.of(), Map.of(
-        StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0", ProducerConfig.BATCH_SIZE_CONFIG, "32768", StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0")));
+        StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0", StreamsConfig.NUM_STREAM_THREADS_CONFIG, "3", ProducerConfig.BATCH_SIZE_CONFIG, "32768", StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0")));
 
     assertThat(p.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo("0");
+    assertThat(p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo("3");
     assertThat(p).doesNotContainKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG));
     assertThat(p.get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo("32768");
     assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
