@@ -69,6 +69,7 @@ final class ScaleCommand implements Callable<Integer> {
     Path out = options.outDir("scale");
     report.heading("Scale benchmark, " + keyCount + " keys (" + options.machine() + ")");
     Keys keys = Keys.of(keyCount);
+    boolean complete;
     try (BenchCluster cluster = BenchCluster.open(options.bootstrapServers, options.schemaRegistryUrl, options.workDir())) {
       AppProcess app = options.startApp(cluster, out, "app");
       app.awaitReady(Duration.ofSeconds(180));
@@ -77,6 +78,7 @@ final class ScaleCommand implements Callable<Integer> {
       long changes = keyCount + (keyCount + 9) / 10;
       long appCpu0 = ProcStat.cpuNanos(app.pid());
       PipelineCommand.Timed load = load(cluster, keys, changes);
+      complete = load.complete();
       long appCpu = ProcStat.cpuNanos(app.pid()) - appCpu0;
       long events = changes;
       report.table("phase", "seconds", "records/s", "app heap used ≤", "app resident ≤", "app CPU µs per record");
@@ -109,7 +111,7 @@ final class ScaleCommand implements Callable<Integer> {
           String.join(" ", options.appJvmOptions()));
     }
     report.print(out.resolve("summary.md"));
-    return 0;
+    return complete ? 0 : PipelineCommand.fail("the job lost events: see INCOMPLETE above");
   }
 
   private PipelineCommand.Timed load(BenchCluster cluster, Keys keys, long expectedChanges) {
