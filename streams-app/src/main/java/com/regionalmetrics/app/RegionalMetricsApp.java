@@ -189,7 +189,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     // a standby copy lets another instance answer (flagged stale) while one is down
     p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     // one stream thread per core, up to the partitions a sub-topology has: with one, a single
-    // core extracts, indexes and commits everything (+19 % end to end with 2 on 2 cores, BENCHMARKS.md)
+    // core extracts, indexes and commits everything (2 threads on 2 cores: +14–30 %, BENCHMARKS.md)
     p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
         Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.getInt(AppConfig.TOPIC_PARTITIONS))));
     // RocksDB memory bounded for the whole JVM (rocksdb.memory.mb), not per store instance
