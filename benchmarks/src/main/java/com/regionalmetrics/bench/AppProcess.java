@@ -28,7 +28,7 @@ final class AppProcess implements AutoCloseable {
   private final String api;
   private final Path dataDir;
   private final ScheduledExecutorService sampler;
-  private final AtomicLong peakHeap = new AtomicLong();
+  private final HeapSampler heap;
   private final AtomicLong peakRss = new AtomicLong();
 
   private AppProcess(Process process, String api, Path dataDir) {
@@ -40,7 +40,8 @@ final class AppProcess implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    sampler.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(() -> peakRss.accumulateAndGet(rss(), Math::max), 0, 500, TimeUnit.MILLISECONDS);
+    this.heap = new HeapSampler(process.pid());
   }
 
   /**
@@ -100,9 +101,9 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  /** Peak heap used (bytes) since the last reset, from the app's own JVM gauges on /metrics. */
+  /** Peak heap used (bytes) since the last reset (jstat: young and old generations). */
   long peakHeap() {
-    return peakHeap.get();
+    return heap.peak();
   }
 
   /** Peak resident set (bytes) since the last reset. */
@@ -111,7 +112,7 @@ final class AppProcess implements AutoCloseable {
   }
 
   void resetPeaks() {
-    peakHeap.set(0);
+    heap.reset();
     peakRss.set(0);
   }
 
@@ -134,19 +135,6 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  private void sample() {
-    peakRss.accumulateAndGet(rss(), Math::max);
-    try {
-      String body = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      peakHeap.accumulateAndGet(PrometheusSum.of(body, "jvm_memory_used_bytes", "area=\"heap\""), Math::max);
-    } catch (IOException | RuntimeException e) {
-      // not up yet, or closing: no sample
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private long rss() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
@@ -164,6 +152,7 @@ final class AppProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     sampler.shutdownNow();
+    heap.close();
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
