@@ -2,6 +2,7 @@ package com.regionalmetrics.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ final class AppProcess implements AutoCloseable {
    */
   static AppProcess start(Path appJar, List<String> jvmOptions, String bootstrap, String registryUrl, Path dataDir,
       Path log) throws IOException {
-    int port = Ports.free();
+    int port = freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -146,6 +147,12 @@ final class AppProcess implements AutoCloseable {
       // not Linux, or exited
     }
     return 0;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   /** SIGTERM (the app closes Kafka Streams cleanly, flushing its stores), then waits. */

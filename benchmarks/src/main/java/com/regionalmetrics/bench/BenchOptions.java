@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** Options every benchmark takes: where the broker is, which app jar, where results go. */
@@ -58,19 +60,24 @@ final class BenchOptions {
     if (workDir == null) {
       workDir = Files.createTempDirectory("rm-bench-");
       Path dir = workDir;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          deleteTree(dir);
+        } catch (IOException e) {
+          // best effort: it is a temporary directory
+        }
+      }));
     }
     return workDir;
   }
 
   /** A new app instance with its own data directory; its log is {@code <out>/<name>.log}. */
   AppProcess startApp(BenchCluster cluster, Path out, String name) throws IOException {
-    return AppProcess.start(appJar, appJvmOptions(), cluster.bootstrap(), cluster.registryUrl(),
-        workDir().resolve("app-" + (++apps)), out.resolve(name + ".log"));
+    return startApp(cluster, out, name, workDir().resolve("app-" + (++apps)));
   }
 
-  /** The app again on an existing data directory (a restart); its log is {@code <out>/<name>.log}. */
-  AppProcess restartApp(BenchCluster cluster, Path out, String name, Path dataDir) throws IOException {
+  /** The app on a given data directory (a restart when it has been used before). */
+  AppProcess startApp(BenchCluster cluster, Path out, String name, Path dataDir) throws IOException {
     return AppProcess.start(appJar, appJvmOptions(), cluster.bootstrap(), cluster.registryUrl(), dataDir,
         out.resolve(name + ".log"));
   }
@@ -86,11 +93,11 @@ final class BenchOptions {
         + ", load average " + load + " at start, " + LocalDateTime.now().withNano(0);
   }
 
-  private static void deleteTree(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 }

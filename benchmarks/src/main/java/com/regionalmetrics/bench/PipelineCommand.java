@@ -1,5 +1,11 @@
 package com.regionalmetrics.bench;
 
+import static com.regionalmetrics.bench.Report.f0;
+import static com.regionalmetrics.bench.Report.f1;
+import static com.regionalmetrics.bench.Report.f2;
+import static com.regionalmetrics.bench.Report.f4;
+import static com.regionalmetrics.bench.Report.mib;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.avro.Article;
@@ -337,26 +343,6 @@ final class PipelineCommand implements Callable<Integer> {
       }
       return n;
     }
-  }
-
-  static String f0(double v) {
-    return String.format(Locale.ROOT, "%,.0f", v);
-  }
-
-  static String f1(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  static String f2(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  static String f4(double v) {
-    return String.format(Locale.ROOT, "%.4f", v);
-  }
-
-  static String mib(long bytes) {
-    return String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
   }
 
   static String enc(String s) {

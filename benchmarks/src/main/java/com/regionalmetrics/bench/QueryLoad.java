@@ -83,12 +83,12 @@ final class QueryLoad {
           health.put(mode, r);
         }
         Wrk.Result h = health.get(mode);
-        report.row(name.equals("health") ? "health (bound)" : name, mode, PipelineCommand.f0(r.requestsPerSecond()),
-            PipelineCommand.f2(r.p50Ms()), PipelineCommand.f2(r.p99Ms()), Long.toString(r.errors()),
-            PipelineCommand.f2(r.requestsPerSecond() / h.requestsPerSecond()), PipelineCommand.f1(r.p99Ms() / h.p99Ms()));
+        report.row(name.equals("health") ? "health (bound)" : name, mode, Report.f0(r.requestsPerSecond()),
+            Report.f2(r.p50Ms()), Report.f2(r.p99Ms()), Long.toString(r.errors()),
+            Report.f2(r.requestsPerSecond() / h.requestsPerSecond()), Report.f1(r.p99Ms() / h.p99Ms()));
       }
     }
-    report.line("App memory meanwhile: heap used ≤ %s, resident ≤ %s.", PipelineCommand.mib(app.peakHeap()),
-        PipelineCommand.mib(app.peakRss()));
+    report.line("App memory meanwhile: heap used ≤ %s, resident ≤ %s.", Report.mib(app.peakHeap()),
+        Report.mib(app.peakRss()));
   }
 }

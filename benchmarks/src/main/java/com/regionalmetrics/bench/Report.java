@@ -33,6 +33,26 @@ final class Report {
     System.err.println("report saved to " + file);
   }
 
+  static String f0(double v) {
+    return String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  static String f1(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  static String f2(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  static String f4(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
+  }
+
   private void add(String s) {
     text.append(s).append('\n');
     System.out.println(s);

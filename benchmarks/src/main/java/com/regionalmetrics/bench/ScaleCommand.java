@@ -14,18 +14,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -83,8 +80,8 @@ final class ScaleCommand implements Callable<Integer> {
       long events = changes;
       report.table("phase", "seconds", "records/s", "app heap used ≤", "app resident ≤", "app CPU µs per record");
       report.row("index %d events → %d keys%s".formatted(events, keyCount, load.complete() ? "" : " — INCOMPLETE: " + load.count()),
-          PipelineCommand.f1(load.seconds()), PipelineCommand.f0(events / load.seconds()), PipelineCommand.mib(app.peakHeap()),
-          PipelineCommand.mib(app.peakRss()), PipelineCommand.f0(appCpu / 1e3 / events));
+          Report.f1(load.seconds()), Report.f0(events / load.seconds()), Report.mib(app.peakHeap()),
+          Report.mib(app.peakRss()), Report.f0(appCpu / 1e3 / events));
 
       // 2. query latency over them
       app.resetPeaks();
@@ -93,21 +90,21 @@ final class ScaleCommand implements Callable<Integer> {
       long stateBytes = app.stateBytes();
 
       // 3. restore: same application id and data directory, the state directory deleted
-      deleteTree(app.dataDir().resolve("streams"));
+      BenchOptions.deleteTree(app.dataDir().resolve("streams"));
       long t0 = System.nanoTime();
-      AppProcess restored = options.restartApp(cluster, out, "app-restore", app.dataDir());
+      AppProcess restored = options.startApp(cluster, out, "app-restore", app.dataDir());
       double ready = restored.awaitReady(Duration.ofMinutes(30));
       int checked = awaitValues(restored, keys, checkKeys);
       double all = (System.nanoTime() - t0) / 1e9;
       report.line("");
       report.table("restore from changelogs (state directory deleted)", "seconds", "keys/s", "app heap used ≤", "app resident ≤");
-      report.row("process start → /ready; %d sampled keys answer with their values".formatted(checked), PipelineCommand.f1(all),
-          PipelineCommand.f0(keyCount / all), PipelineCommand.mib(restored.peakHeap()), PipelineCommand.mib(restored.peakRss()));
+      report.row("process start → /ready; %d sampled keys answer with their values".formatted(checked), Report.f1(all),
+          Report.f0(keyCount / all), Report.mib(restored.peakHeap()), Report.mib(restored.peakRss()));
       report.line("(/ready after %.1f s.)", ready);
       restored.close();
       report.line("");
       report.line("State on disk after a clean close: %s for %d keys (%d versions) = %s per million keys. App JVM: %s.",
-          PipelineCommand.mib(stateBytes), keyCount, events, PipelineCommand.mib((long) (stateBytes / (double) keyCount * 1e6)),
+          Report.mib(stateBytes), keyCount, events, Report.mib((long) (stateBytes / (double) keyCount * 1e6)),
           String.join(" ", options.appJvmOptions()));
     }
     report.print(out.resolve("summary.md"));
@@ -167,14 +164,6 @@ final class ScaleCommand implements Callable<Integer> {
       checked++;
     }
     return checked;
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   /** Key i: region i mod R of the gazetteer, indicator i div R (catalog indicators, then their 2026–2030 targets). */
