@@ -36,13 +36,15 @@ public final class AppConfig {
   public static final String MAX_ARTICLE_BYTES = "max.article.bytes";
   public static final String HTTP_MAX_REQUEST_BYTES = "http.max.request.bytes";
   public static final String AVRO_SERDE_CLASS = "avro.serde.class";
+  /** When set, POST and DELETE of articles need "Authorization: Bearer TOKEN"; reads stay open. */
+  public static final String HTTP_WRITE_TOKEN = "http.write.token";
 
   static final String ENV_PREFIX = "RM_";
 
   /** Keys the app reads itself; they are not passed on to Kafka. */
   static final Set<String> APP_KEYS = Set.of(HTTP_HOST, HTTP_PORT, DATA_DIR, EMBEDDED_KAFKA_PORT,
       EMBEDDED_REGISTRY_PORT, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, MAX_ARTICLE_BYTES,
-      HTTP_MAX_REQUEST_BYTES, AVRO_SERDE_CLASS);
+      HTTP_MAX_REQUEST_BYTES, AVRO_SERDE_CLASS, HTTP_WRITE_TOKEN);
 
   private static final Map<String, String> DEFAULTS = Map.ofEntries(
       Map.entry(APPLICATION_ID, "regional-metrics"),

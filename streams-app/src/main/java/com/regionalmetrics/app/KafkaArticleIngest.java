@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Posted articles go to the articles topic, keyed by id, through an idempotent producer. */
+/** Posted articles (and retractions, as tombstones) go to the articles topic, keyed by id, through an idempotent producer. */
 final class KafkaArticleIngest implements ArticleIngest, AutoCloseable {
   private final KafkaProducer<String, Article> producer;
 
@@ -17,12 +17,21 @@ final class KafkaArticleIngest implements ArticleIngest, AutoCloseable {
 
   @Override
   public CompletableFuture<Receipt> submit(Article article) {
+    return send(article.getId(), article);
+  }
+
+  @Override
+  public CompletableFuture<Receipt> retract(String id) {
+    return send(id, null);
+  }
+
+  private CompletableFuture<Receipt> send(String id, Article article) {
     CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-    producer.send(new ProducerRecord<>(Topics.ARTICLES, article.getId(), article), (md, e) -> {
+    producer.send(new ProducerRecord<>(Topics.ARTICLES, id, article), (md, e) -> {
       if (e != null) {
         receipt.completeExceptionally(e);
       } else {
-        receipt.complete(new Receipt(article.getId(), md.topic(), md.partition(), md.offset()));
+        receipt.complete(new Receipt(id, md.topic(), md.partition(), md.offset()));
       }
     });
     return receipt;

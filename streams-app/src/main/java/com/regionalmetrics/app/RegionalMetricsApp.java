@@ -15,6 +15,7 @@ import com.regionalmetrics.query.RemoteInstances;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import com.regionalmetrics.topology.RegionalMetricsTopology;
+import com.regionalmetrics.topology.TopologySerdes;
 import com.regionalmetrics.topology.Topics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -109,12 +110,11 @@ public final class RegionalMetricsApp implements AutoCloseable {
   }
 
   private void startStreams(AppConfig config, Map<String, Object> kafka, PrometheusMeterRegistry metrics) {
-    Serde<Article> articleSerde = Serdes.avro(config, kafka);
-    Serde<MetricEvent> eventSerde = Serdes.avro(config, kafka);
+    var serdes = new TopologySerdes(Serdes.avro(config, kafka), Serdes.avro(config, kafka), Serdes.avro(config, kafka),
+        Serdes.avro(config, kafka));
     Extractor extractor = Extractor.createDefault();
-    var settings = new RegionalMetricsTopology.Settings(
-        RegionalMetricsTopology.Settings.defaults().historyRetention(), config.getInt(AppConfig.MAX_ARTICLE_BYTES));
-    var topology = RegionalMetricsTopology.build(articleSerde, eventSerde, extractor::extract, Clock.systemUTC(), settings,
+    var settings = new RegionalMetricsTopology.Settings(config.getInt(AppConfig.MAX_ARTICLE_BYTES));
+    var topology = RegionalMetricsTopology.build(serdes, extractor::extract, Clock.systemUTC(), settings,
         new MicrometerPipelineMetrics(metrics));
 
     streams = new KafkaStreams(topology, streamsProperties(config, kafka));
@@ -165,7 +165,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
       }
     };
     http = new ApiServer(queries, ingest, health, metrics, config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
-        config.getInt(AppConfig.MAX_ARTICLE_BYTES))
+        config.getInt(AppConfig.MAX_ARTICLE_BYTES), config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null))
         .start(config.httpHost(), config.httpPort());
     resources.add(http);
   }

@@ -31,6 +31,11 @@ final class ApiClient {
   private final String api;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final int attempts;
+  /** Sent as a bearer token on writes when the app has http.write.token set. */
+  private final String writeToken = System.getenv(WRITE_TOKEN_ENV);
+
+  /** The environment variable the CLI takes the write token from. */
+  static final String WRITE_TOKEN_ENV = "RM_HTTP_WRITE_TOKEN";
 
   ApiClient(String api) {
     this(api, 10);
@@ -39,6 +44,11 @@ final class ApiClient {
   ApiClient(String api, int attempts) {
     this.api = api.endsWith("/") ? api.substring(0, api.length() - 1) : api;
     this.attempts = attempts;
+  }
+
+  private HttpRequest.Builder write(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60));
+    return writeToken == null || writeToken.isBlank() ? b : b.header("Authorization", "Bearer " + writeToken.strip());
   }
 
   String api() {
@@ -68,9 +78,13 @@ final class ApiClient {
         body.put(k, v);
       }
     });
-    return send(HttpRequest.newBuilder(URI.create(api + "/api/articles")).timeout(Duration.ofSeconds(60))
+    return send(write("/api/articles")
         .header("Content-Type", "application/json; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+  }
+
+  JsonNode deleteArticle(String id) throws ApiException, IOException, InterruptedException {
+    return send(write("/api/articles/" + enc(id)).DELETE().build());
   }
 
   /** The Prometheus text of /metrics. */

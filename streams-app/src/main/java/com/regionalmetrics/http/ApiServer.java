@@ -65,9 +65,12 @@ public final class ApiServer implements AutoCloseable {
       .with("REGIONAL_METRICS", UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS)
       .without("REGIONAL_METRICS", UriCompliance.Violation.UTF16_ENCODINGS);
 
-  /** @param maxArticleBytes larger article texts get 413 (the pipeline would only dead-letter them) */
+  /**
+   * @param maxArticleBytes larger article texts get 413 (the pipeline would only dead-letter them)
+   * @param writeToken      when not null, writes (POST and DELETE of articles) need it as a bearer token
+   */
   public ApiServer(IndicatorQueries queries, ArticleIngest ingest, Health health,
-      PrometheusMeterRegistry metrics, long maxRequestBytes, long maxArticleBytes) {
+      PrometheusMeterRegistry metrics, long maxRequestBytes, long maxArticleBytes, String writeToken) {
     Routes routes = new Routes(queries, ingest, maxArticleBytes);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -99,7 +102,11 @@ public final class ApiServer implements AutoCloseable {
       routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
       routing.get("/api/indicators/{region}/{indicator}", routes::latest);
       routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
+      routing.get("/api/indicators/{region}/{indicator}/claims", routes::claims);
+      routing.before("/api/articles", ctx -> WriteToken.check(ctx, writeToken));
+      routing.before("/api/articles/*", ctx -> WriteToken.check(ctx, writeToken));
       routing.post("/api/articles", routes::postArticle);
+      routing.delete("/api/articles/{id}", routes::deleteArticle);
       routing.get("/health", ctx -> ctx.json(Map.of("status", "UP", "streams", health.state())));
       routing.get("/ready", ctx -> {
         boolean ready = health.ready();
@@ -247,17 +254,40 @@ public final class ApiServer implements AutoCloseable {
       });
     }
 
+    void claims(Context ctx) {
+      render(ctx, queries.claims(ctx.pathParam("region"), ctx.pathParam("indicator")), claims -> {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("region", claims.isEmpty() ? ctx.pathParam("region") : claims.get(0).region());
+        body.put("indicator", claims.isEmpty() ? ctx.pathParam("indicator") : claims.get(0).indicator());
+        body.put("claims", claims);
+        return body;
+      });
+    }
+
+    /** Retracts an article: a tombstone through the pipeline, which withdraws every claim it made. */
+    void deleteArticle(Context ctx) throws Exception {
+      String id = ctx.pathParam("id").strip();
+      if (id.isEmpty()) {
+        throw new BadRequestException("article id is empty");
+      }
+      publish(ctx, id, ingest.retract(id));
+    }
+
     void postArticle(Context ctx) throws Exception {
       Article article = isJson(ctx) ? fromJson(ctx) : fromText(ctx);
       long bytes = article.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       if (bytes > maxArticleBytes) {
         throw new HttpResponseException(413, "article of " + bytes + " bytes exceeds the limit of " + maxArticleBytes + " bytes");
       }
+      publish(ctx, article.getId(), ingest.submit(article));
+    }
+
+    private static void publish(Context ctx, String id, java.util.concurrent.CompletableFuture<ArticleIngest.Receipt> sent)
+        throws InterruptedException {
       try {
-        ArticleIngest.Receipt receipt = ingest.submit(article).get(30, TimeUnit.SECONDS);
-        ctx.status(202).json(receipt);
+        ctx.status(202).json(sent.get(30, TimeUnit.SECONDS));
       } catch (ExecutionException | TimeoutException e) {
-        LOG.warn("could not publish article {}", article.getId(), e);
+        LOG.warn("could not publish article {}", id, e);
         ctx.header("Retry-After", "5");
         error(ctx, 503, "the article could not be written to Kafka; try again");
       }
@@ -297,9 +327,14 @@ public final class ApiServer implements AutoCloseable {
       if (text == null || text.isBlank()) {
         throw new BadRequestException("article text is empty");
       }
+      if (published == null || published.isBlank()) {
+        // undated articles would be dated by their arrival: the caller must say so
+        throw new BadRequestException("published is required: the article's publication date (YYYY-MM-DD or an "
+            + "ISO-8601 date-time), or \"now\" to date it by its arrival");
+      }
       Instant publishedAt;
       try {
-        publishedAt = PublishedDates.parse(published);
+        publishedAt = "now".equalsIgnoreCase(published.strip()) ? Instant.now() : PublishedDates.parse(published);
       } catch (IllegalArgumentException e) {
         throw new BadRequestException(e.getMessage());
       }

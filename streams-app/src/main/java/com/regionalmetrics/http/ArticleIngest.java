@@ -10,4 +10,7 @@ public interface ArticleIngest {
   record Receipt(String id, String topic, int partition, long offset) {}
 
   CompletableFuture<Receipt> submit(Article article);
+
+  /** Writes the retraction of an article id (a tombstone on the articles topic). */
+  CompletableFuture<Receipt> retract(String id);
 }

@@ -27,6 +27,7 @@ final class InternalRoutes {
   void register(RoutesConfig routes) {
     routes.get(RemoteInstances.PATH + "/value", this::value);
     routes.get(RemoteInstances.PATH + "/history", this::history);
+    routes.get(RemoteInstances.PATH + "/claims", this::claims);
     routes.get(RemoteInstances.PATH + "/scan", this::scan);
     routes.get(RemoteInstances.PATH + "/status", ctx -> ctx.json(new RemoteInstances.StatusReply(local.state(), local.lags())));
   }
@@ -40,6 +41,11 @@ final class InternalRoutes {
 
   private void history(Context ctx) {
     LocalRead<List<MetricEventView>> r = local.history(require(ctx, "key"), partition(ctx), stale(ctx));
+    ctx.json(RemoteInstances.toHistoryReply(r));
+  }
+
+  private void claims(Context ctx) {
+    LocalRead<List<MetricEventView>> r = local.claims(require(ctx, "key"), partition(ctx), stale(ctx));
     ctx.json(RemoteInstances.toHistoryReply(r));
   }
 

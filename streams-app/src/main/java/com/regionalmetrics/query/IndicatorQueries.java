@@ -1,6 +1,7 @@
 package com.regionalmetrics.query;
 
 import com.regionalmetrics.extract.IndicatorCatalog;
+import com.regionalmetrics.extract.MeasureId;
 import com.regionalmetrics.topology.MetricEventFactory;
 import com.regionalmetrics.topology.StoreNames;
 import com.regionalmetrics.topology.Topics;
@@ -151,33 +152,37 @@ public final class IndicatorQueries {
     return result;
   }
 
+  /** Every claim of every article about one series, undated ones last. */
+  public Answer<List<MetricEventView>> claims(String region, String indicator) {
+    return resolve(region, indicator).flatMap(current -> {
+      String key = KeyOrder.key(current);
+      return routeKey(key, (host, stale, p) -> host.equals(self)
+          ? CompletableFuture.completedFuture(local.claims(key, p, stale))
+          : remote.claims(host, key, p, stale)).map(values -> values == null ? List.<MetricEventView>of() : values);
+    });
+  }
+
   /**
-   * The latest value under the key an indicator name leads to: the name as an id, its catalog
-   * id, its derived id, or finally any indicator of the region with that label.
+   * The latest value of the series an indicator name leads to: the name as a measure id; else
+   * the region's series whose label is exactly that name (a level before its changes, the plainest
+   * measure first); else the name's catalog id or derived id.
    */
   private Answer<MetricEventView> resolve(String region, String indicator) {
     String name = regionNames.apply(region);
-    Set<String> ids = new LinkedHashSet<>();
-    ids.add(indicator);
-    catalogIds.apply(indicator).ifPresent(ids::add);
-    ids.add(IndicatorCatalog.derivedId(indicator));
     Answer<MetricEventView> unavailable = null;
-    for (String id : ids) {
-      String key = MetricEventFactory.key(name, id);
-      Answer<MetricEventView> r = routeKey(key, (host, stale, p) -> host.equals(self)
-          ? CompletableFuture.completedFuture(local.value(key, p, null, stale))
-          : remote.value(host, key, p, null, stale));
-      if (r instanceof Answer.Found<MetricEventView> f && f.value() != null) {
-        return r;
-      }
-      if (r instanceof Answer.Unavailable<MetricEventView>) {
-        unavailable = r;
-      }
+    Answer<MetricEventView> byId = latestOf(name, indicator);
+    if (byId instanceof Answer.Found<MetricEventView> f && f.value() != null) {
+      return byId;
+    }
+    if (byId instanceof Answer.Unavailable<MetricEventView>) {
+      unavailable = byId;
     }
     Answer<Listing<MetricEventView>> all = indicatorsOf(name);
     if (all instanceof Answer.Found<Listing<MetricEventView>> f) {
       Optional<MetricEventView> byLabel = f.value().items().stream()
-          .filter(e -> e.indicatorLabel().equals(indicator)).findFirst();
+          .filter(e -> e.indicatorLabel().equals(indicator))
+          .min(Comparator.comparing((MetricEventView e) -> MeasureId.parse(e.indicator()).kind() != null)
+              .thenComparing(e -> e.indicator().length()));
       if (byLabel.isPresent()) {
         return new Answer.Found<>(byLabel.get(), f.servedBy(), f.stale());
       }
@@ -187,9 +192,29 @@ public final class IndicatorQueries {
     } else if (all instanceof Answer.Unavailable<Listing<MetricEventView>> u) {
       unavailable = Answer.unavailable(u.message());
     }
+    Set<String> ids = new LinkedHashSet<>();
+    catalogIds.apply(indicator).ifPresent(ids::add);
+    ids.add(IndicatorCatalog.derivedId(indicator));
+    ids.remove(indicator);
+    for (String id : ids) {
+      Answer<MetricEventView> r = latestOf(name, id);
+      if (r instanceof Answer.Found<MetricEventView> f && f.value() != null) {
+        return r;
+      }
+      if (r instanceof Answer.Unavailable<MetricEventView>) {
+        unavailable = r;
+      }
+    }
     // never a wrong "not found": if some copy could not answer, say so
     return unavailable != null ? unavailable : Answer.notFound(all instanceof Answer.NotFound<?> n
         ? n.message() : "unknown indicator " + indicator + " for region " + name);
+  }
+
+  private Answer<MetricEventView> latestOf(String region, String measure) {
+    String key = MetricEventFactory.key(region, measure);
+    return routeKey(key, (host, stale, p) -> host.equals(self)
+        ? CompletableFuture.completedFuture(local.value(key, p, null, stale))
+        : remote.value(host, key, p, null, stale));
   }
 
   /** How one host reads one key: its own store or over HTTP. */
@@ -203,7 +228,7 @@ public final class IndicatorQueries {
     if (!queryable()) {
       return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
     }
-    KeyQueryMetadata md = streams.queryMetadataForKey(StoreNames.INDICATOR_HISTORY, key, KEYS);
+    KeyQueryMetadata md = streams.queryMetadataForKey(StoreNames.INDICATOR_CLAIMS, key, KEYS);
     if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost().port() < 0) {
       return Answer.unavailable("no instance owns the key yet (rebalancing)");
     }

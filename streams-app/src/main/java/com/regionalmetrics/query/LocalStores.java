@@ -1,6 +1,9 @@
 package com.regionalmetrics.query;
 
 import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.avro.PeriodClaims;
+import com.regionalmetrics.topology.ClaimKeys;
+import com.regionalmetrics.topology.ClaimResolution;
 import com.regionalmetrics.topology.StoreNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,18 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.MultiVersionedKeyQuery;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
-import org.apache.kafka.streams.query.VersionedKeyQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.VersionedRecord;
-import org.apache.kafka.streams.state.VersionedRecordIterator;
 
 /**
  * Reads this instance's own copies of the stores with IQv2, one partition at a time. Active
@@ -33,32 +33,51 @@ public final class LocalStores {
     this.streams = streams;
   }
 
-  /** The value of key valid at asOf (latest when null) in the given partition. */
+  /** The resolved value of key's newest period observed at or before asOf (any when null) in the given partition. */
   public LocalRead<MetricEventView> value(String key, int partition, Instant asOf, boolean allowStale) {
-    VersionedKeyQuery<String, MetricEvent> query = VersionedKeyQuery.withKey(key);
-    if (asOf != null) {
-      query = query.asOf(asOf);
-    }
-    QueryResult<VersionedRecord<MetricEvent>> r = onPartition(query, partition, allowStale);
+    long to = asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
+    RangeQuery<String, PeriodClaims> query =
+        RangeQuery.<String, PeriodClaims>withRange(ClaimKeys.from(key, 0), ClaimKeys.upTo(key, to)).withDescendingKeys();
+    QueryResult<KeyValueIterator<String, PeriodClaims>> r = onPartition(query, partition, allowStale);
     if (r.isFailure()) {
       return LocalRead.unavailable(describe(r, partition));
     }
-    return r.getResult() == null ? LocalRead.absent() : LocalRead.found(MetricEventView.of(r.getResult().value()));
+    try (KeyValueIterator<String, PeriodClaims> it = r.getResult()) {
+      while (it.hasNext()) {
+        PeriodClaims claims = it.next().value;
+        if (!claims.getClaims().isEmpty()) {
+          return LocalRead.found(MetricEventView.of(ClaimResolution.of(claims.getClaims())));
+        }
+      }
+    }
+    return LocalRead.absent();
   }
 
-  /** Every version of key, oldest first. Absent when the key has none. */
+  /** The resolved value of every dated period of key, oldest first. Absent when the key has none. */
   public LocalRead<List<MetricEventView>> history(String key, int partition, boolean allowStale) {
-    // no time bounds in the query: the store bounds by *validity*, users by observation time;
-    // the caller filters (this also sidesteps the multi-segment toTime bug, notes/kafka.md)
-    var query = MultiVersionedKeyQuery.<String, MetricEvent>withKey(key).withAscendingTimestamps();
-    QueryResult<VersionedRecordIterator<MetricEvent>> r = onPartition(query, partition, allowStale);
+    return read(key, partition, allowStale, ClaimKeys.upTo(key, Long.MAX_VALUE),
+        claims -> List.of(MetricEventView.of(ClaimResolution.of(claims))));
+  }
+
+  /** Every claim of every article about key, undated ones last. Absent when the key has none. */
+  public LocalRead<List<MetricEventView>> claims(String key, int partition, boolean allowStale) {
+    return read(key, partition, allowStale, ClaimKeys.end(key), claims -> claims.stream().map(MetricEventView::of).toList());
+  }
+
+  private LocalRead<List<MetricEventView>> read(String key, int partition, boolean allowStale, String upper,
+      Function<List<MetricEvent>, List<MetricEventView>> view) {
+    QueryResult<KeyValueIterator<String, PeriodClaims>> r =
+        onPartition(RangeQuery.withRange(ClaimKeys.from(key, 0), upper), partition, allowStale);
     if (r.isFailure()) {
       return LocalRead.unavailable(describe(r, partition));
     }
     List<MetricEventView> values = new ArrayList<>();
-    try (VersionedRecordIterator<MetricEvent> it = r.getResult()) {
+    try (KeyValueIterator<String, PeriodClaims> it = r.getResult()) {
       while (it.hasNext()) {
-        values.add(MetricEventView.of(it.next().value()));
+        List<MetricEvent> claims = it.next().value.getClaims();
+        if (!claims.isEmpty()) {
+          values.addAll(view.apply(claims));
+        }
       }
     }
     return values.isEmpty() ? LocalRead.absent() : LocalRead.found(values);
@@ -104,11 +123,11 @@ public final class LocalStores {
     return new ScanResult(events, failed);
   }
 
-  /** Offset lag of this instance's copy of each history-store partition. */
+  /** Offset lag of this instance's copy of each claims-store partition. */
   public Map<Integer, Long> lags() {
     Map<Integer, Long> lags = new TreeMap<>();
     try {
-      Map<Integer, LagInfo> byPartition = streams.allLocalStorePartitionLags().get(StoreNames.INDICATOR_HISTORY);
+      Map<Integer, LagInfo> byPartition = streams.allLocalStorePartitionLags().get(StoreNames.INDICATOR_CLAIMS);
       if (byPartition != null) {
         byPartition.forEach((p, lag) -> lags.put(p, lag.offsetLag()));
       }
@@ -142,7 +161,7 @@ public final class LocalStores {
     if (!queryable()) {
       return QueryResult.forFailure(FailureReason.NOT_UP_TO_BOUND, "instance is " + streams.state());
     }
-    var req = StateQueryRequest.inStore(StoreNames.INDICATOR_HISTORY).withQuery(query).withPartitions(Set.of(partition));
+    var req = StateQueryRequest.inStore(StoreNames.INDICATOR_CLAIMS).withQuery(query).withPartitions(Set.of(partition));
     if (!allowStale) {
       req = req.requireActive();
     }

@@ -60,8 +60,17 @@ public final class RemoteInstances {
   }
 
   CompletableFuture<LocalRead<List<MetricEventView>>> history(HostInfo host, String key, int partition, boolean allowStale) {
+    return list(host, "/history", key, partition, allowStale);
+  }
+
+  CompletableFuture<LocalRead<List<MetricEventView>>> claims(HostInfo host, String key, int partition, boolean allowStale) {
+    return list(host, "/claims", key, partition, allowStale);
+  }
+
+  private CompletableFuture<LocalRead<List<MetricEventView>>> list(HostInfo host, String path, String key, int partition,
+      boolean allowStale) {
     String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale;
-    return send(host, "/history?" + q, HistoryReply.class)
+    return send(host, path + "?" + q, HistoryReply.class)
         .thenApply(r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.values(), r.message()))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
   }

@@ -1,10 +1,15 @@
 package com.regionalmetrics.topology;
 
 import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.avro.ArticleState;
+import com.regionalmetrics.avro.ClaimRef;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.extract.Observation;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -19,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * articles -> metric-events. Reads the Avro article itself (so unreadable bytes reach the DLQ
  * with their reason instead of stopping the task), skips content it has already extracted, and
  * emits one MetricEvent per observation, keyed "region|indicator" and stamped with the end of
- * the observation period.
+ * the observation period. It remembers what each article id produced (article-state), so that a
+ * new version of an article retracts the claims it no longer makes, and a tombstone (null value)
+ * retracts all of them.
  */
 final class ExtractProcessor implements Processor<byte[], byte[], Object, Object> {
   static final String EVENTS_SINK = "metric-events-sink";
@@ -31,7 +38,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
   private final int maxArticleChars;
   private final PipelineMetrics metrics;
   private ProcessorContext<Object, Object> context;
-  private KeyValueStore<String, String> digests;
+  private KeyValueStore<String, ArticleState> states;
   private DeadLetters dlq;
 
   ExtractProcessor(Deserializer<Article> articles, Function<Article, List<Observation>> extractor,
@@ -46,14 +53,18 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
-    this.digests = context.getStateStore(StoreNames.ARTICLE_DIGESTS);
+    this.states = context.getStateStore(StoreNames.ARTICLE_STATE);
     this.dlq = new DeadLetters(context, metrics);
   }
 
   @Override
   public void process(Record<byte[], byte[]> record) {
     if (record.value() == null) {
-      dlq.send(record, "null-value", "record has no value");
+      if (record.key() == null) {
+        dlq.send(record, "null-value", "record has neither key nor value");
+      } else {
+        retract(new String(record.key(), StandardCharsets.UTF_8), record.timestamp());
+      }
       return;
     }
     Article article;
@@ -93,8 +104,16 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       dlq.send(record, "too-large", "article of " + article.getText().length() + " characters exceeds " + maxArticleChars);
       return;
     }
-    String digest = ArticleIds.sha256Hex(article.getText() + '\u001f' + article.getPublishedAt() + '\u001f' + article.getRegionHint());
-    if (digest.equals(digests.get(article.getId()))) {
+    if (article.getPublishedAt() == null) {
+      // no date from the source: the record's time is the best estimate, and the events say so
+      article = Article.newBuilder(article).setPublishedAt(Instant.ofEpochMilli(record.timestamp()))
+          .setPublishedAtAssumed(true).build();
+    }
+    // an assumed date is the arrival time: a re-post of the same undated text is still the same article
+    String digest = ArticleIds.sha256Hex(article.getText() + '\u001f'
+        + (article.getPublishedAtAssumed() ? "assumed" : article.getPublishedAt()) + '\u001f' + article.getRegionHint());
+    ArticleState previous = states.get(article.getId());
+    if (previous != null && digest.equals(previous.getDigest())) {
       return; // re-ingested: its events are out already
     }
     List<Observation> observations;
@@ -107,18 +126,43 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     } finally {
       metrics.onExtraction(System.nanoTime() - started);
     }
-    int emitted = 0;
     Instant ingestedAt = Instant.ofEpochMilli(record.timestamp());
+    Map<String, ClaimRef> emitted = new LinkedHashMap<>();
     for (Observation o : observations) {
       Optional<MetricEvent> event = events.create(article, o, ingestedAt);
-      if (event.isPresent()) {
+      if (event.isPresent() && !emitted.containsKey(event.get().getEventId())) {
         MetricEvent e = event.get();
-        context.forward(new Record<Object, Object>(
-            MetricEventFactory.key(e.getRegion(), e.getIndicator()), e, e.getObservedAt().toEpochMilli()), EVENTS_SINK);
-        emitted++;
+        String key = MetricEventFactory.key(e.getRegion(), e.getIndicator());
+        context.forward(new Record<Object, Object>(key, e, e.getObservedAt().toEpochMilli()), EVENTS_SINK);
+        emitted.put(e.getEventId(), new ClaimRef(e.getEventId(), key, e.getIndicatorLabel(), e.getPeriod(), e.getObservedAt()));
       }
     }
-    metrics.onEvents(emitted);
-    digests.put(article.getId(), digest);
+    if (previous != null) {
+      // a corrected version: withdraw what the earlier one said and this one does not
+      for (ClaimRef ref : previous.getClaims()) {
+        if (!emitted.containsKey(ref.getEventId())) {
+          forwardRetraction(article.getId(), ref, previous);
+        }
+      }
+    }
+    metrics.onEvents(emitted.size());
+    states.put(article.getId(), new ArticleState(digest, article.getPublishedAt(), List.copyOf(emitted.values())));
+  }
+
+  /** A tombstone for an article id: withdraws every claim it made. */
+  private void retract(String articleId, long timestamp) {
+    ArticleState previous = states.get(articleId);
+    if (previous == null) {
+      LOG.info("Retraction of article {} which made no claims: nothing to withdraw", articleId);
+      return;
+    }
+    previous.getClaims().forEach(ref -> forwardRetraction(articleId, ref, previous));
+    states.delete(articleId);
+    LOG.info("Article {} retracted: {} claims withdrawn", articleId, previous.getClaims().size());
+  }
+
+  private void forwardRetraction(String articleId, ClaimRef ref, ArticleState state) {
+    MetricEvent retraction = MetricEventFactory.retraction(articleId, ref, state.getPublishedAt());
+    context.forward(new Record<Object, Object>(ref.getKey(), retraction, ref.getObservedAt().toEpochMilli()), EVENTS_SINK);
   }
 }

@@ -1,8 +1,11 @@
 package com.regionalmetrics.topology;
 
 import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.avro.ClaimRef;
 import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.avro.Qualifier;
 import com.regionalmetrics.extract.Extractor;
+import com.regionalmetrics.extract.MeasureId;
 import com.regionalmetrics.extract.Observation;
 import com.regionalmetrics.extract.Period;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +42,7 @@ public final class MetricEventFactory {
     Instant now = clock.instant();
     Instant published = article.getPublishedAt();
     Instant reference = published != null && !published.isAfter(now) ? published : now;
+    MeasureId measure = MeasureId.parse(o.indicator());
     Period period = o.period();
     Instant observedAt;
     if (period == null) {
@@ -69,7 +73,34 @@ public final class MetricEventFactory {
         .setEvidence(o.evidence())
         .setPublishedAt(published)
         .setParserVersion(Extractor.VERSION)
+        .setBaseIndicator(measure.base())
+        .setSubject(measure.subject())
+        .setWindow(measure.window())
+        .setPublishedAtAssumed(article.getPublishedAtAssumed())
         .build());
+  }
+
+  /** The record withdrawing one claim of an article: the claim's identity, no value. */
+  static MetricEvent retraction(String articleId, ClaimRef ref, Instant publishedAt) {
+    String key = ref.getKey();
+    int bar = key.indexOf('|');
+    return MetricEvent.newBuilder()
+        .setEventId(ref.getEventId())
+        .setArticleId(articleId)
+        .setRegion(key.substring(0, bar))
+        .setIndicator(key.substring(bar + 1))
+        .setIndicatorLabel(ref.getIndicatorLabel())
+        .setValue(0)
+        .setUnit("")
+        .setRawText("")
+        .setQualifier(Qualifier.EXACT)
+        .setPeriod(ref.getPeriod())
+        .setObservedAt(ref.getObservedAt())
+        .setEvidence("")
+        .setPublishedAt(publishedAt)
+        .setParserVersion(Extractor.VERSION)
+        .setRetracted(true)
+        .build();
   }
 
   /** Same article, same observation: same id, however often it is ingested. */

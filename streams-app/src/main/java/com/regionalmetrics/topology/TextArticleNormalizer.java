@@ -14,7 +14,9 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * articles-text -> articles: plain UTF-8 text with metadata in headers (what kcat and other
- * plain producers can write) becomes an Avro Article. Unreadable records go to the DLQ.
+ * plain producers can write) becomes an Avro Article. Unreadable records go to the DLQ. Without
+ * a published header the record's timestamp stands in for the publication date (and the article
+ * says it was assumed); a tombstone (key, no value) retracts the article with that id.
  */
 final class TextArticleNormalizer implements Processor<byte[], byte[], Object, Object> {
   static final String ARTICLES_SINK = "articles-sink";
@@ -42,7 +44,13 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
   @Override
   public void process(Record<byte[], byte[]> record) {
     if (record.value() == null) {
-      dlq.send(record, "null-value", "record has no value");
+      if (record.key() == null) {
+        dlq.send(record, "null-value", "record has neither key nor value");
+      } else {
+        // a tombstone retracts the article with this id: passed on as one
+        context.forward(new Record<Object, Object>(new String(record.key(), StandardCharsets.UTF_8).strip(), null,
+            record.timestamp()), ARTICLES_SINK);
+      }
       return;
     }
     if (record.value().length > maxArticleBytes) {
@@ -73,11 +81,12 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
     Article article = Article.newBuilder()
         .setId(id != null ? id : ArticleIds.fromContent(text))
         .setText(text)
-        .setPublishedAt(published)
         .setSource(DlqHeaders.get(h, "source"))
         .setUrl(DlqHeaders.get(h, "url"))
         .setTitle(DlqHeaders.get(h, "title"))
         .setRegionHint(DlqHeaders.get(h, "region"))
+        .setPublishedAt(published != null ? published : Instant.ofEpochMilli(record.timestamp()))
+        .setPublishedAtAssumed(published == null)
         .build();
     context.forward(new Record<Object, Object>(article.getId(), article, record.timestamp()), ARTICLES_SINK);
   }

@@ -72,12 +72,9 @@ class PipelineMetricsTopologyTest {
   @BeforeEach
   void setUp() {
     scope = "pipeline-metrics-test-" + UUID.randomUUID();
-    Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + scope);
-    articleSerde = new SpecificAvroSerde<>();
-    articleSerde.configure(serdeConfig, false);
-    Serde<MetricEvent> eventSerde = new SpecificAvroSerde<>();
-    eventSerde.configure(serdeConfig, false);
-    var topology = RegionalMetricsTopology.build(articleSerde, eventSerde, RegionalMetricsTopologyTest::lineExtractor,
+    TopologySerdes serdes = RegionalMetricsTopologyTest.serdes(scope);
+    articleSerde = serdes.articles();
+    var topology = RegionalMetricsTopology.build(serdes, RegionalMetricsTopologyTest::lineExtractor,
         Clock.fixed(NOW, ZoneOffset.UTC), RegionalMetricsTopology.Settings.defaults(), metrics);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-metrics-test");
@@ -112,14 +109,5 @@ class PipelineMetricsTopologyTest {
     assertThat(metrics.extractions).hasValue(2);
     assertThat(metrics.extractionNanos.get()).isPositive();
     assertThat(metrics.deadLetters).containsExactlyInAnyOrder("bad-magic-byte", "invalid-utf8", "empty-text");
-  }
-
-  @Test
-  void theOldSignatureStillBuildsAndReportsNothing() {
-    Serde<MetricEvent> eventSerde = new SpecificAvroSerde<>();
-    eventSerde.configure(Map.of("schema.registry.url", "mock://" + scope), false);
-    var topology = RegionalMetricsTopology.build(articleSerde, eventSerde, RegionalMetricsTopologyTest::lineExtractor,
-        Clock.fixed(NOW, ZoneOffset.UTC), RegionalMetricsTopology.Settings.defaults());
-    assertThat(topology.describe().toString()).contains("extract");
   }
 }

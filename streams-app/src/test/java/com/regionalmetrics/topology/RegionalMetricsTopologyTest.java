@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.avro.PeriodClaims;
 import com.regionalmetrics.avro.Qualifier;
 import com.regionalmetrics.extract.Observation;
 import com.regionalmetrics.extract.Period;
@@ -13,7 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -54,26 +59,36 @@ class RegionalMetricsTopologyTest {
   private TestOutputTopic<String, MetricEvent> changes;
   private TestOutputTopic<byte[], byte[]> dlq;
 
-  /** "张家口|air.aqi|2.66|2024" per line: one observation each. */
+  /** "张家口|air.aqi|2.66|2024" per line: one observation each ("-" for no period). */
   static List<Observation> lineExtractor(Article article) {
     return Arrays.stream(article.getText().split("\n"))
         .map(line -> line.split("\\|"))
         .filter(f -> f.length == 4)
         .map(f -> new Observation(f[0], null, f[1], f[1], Double.parseDouble(f[2]), "index", f[2], Qualifier.EXACT,
-            Period.parse(f[3]), null, String.join("|", f)))
+            "-".equals(f[3]) ? null : Period.parse(f[3]), null, String.join("|", f)))
         .toList();
+  }
+
+  /** The topology's serdes on one in-memory registry scope. */
+  static TopologySerdes serdes(String scope) {
+    Map<String, String> config = Map.of("schema.registry.url", "mock://" + scope);
+    return new TopologySerdes(serde(config), serde(config), serde(config), serde(config));
+  }
+
+  private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> serde(Map<String, String> config) {
+    SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
+    serde.configure(config, false);
+    return serde;
   }
 
   @BeforeEach
   void setUp() {
     scope = "topology-test-" + UUID.randomUUID();
-    Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + scope);
-    Serde<Article> articleSerde = new SpecificAvroSerde<>();
-    articleSerde.configure(serdeConfig, false);
-    Serde<MetricEvent> eventSerde = new SpecificAvroSerde<>();
-    eventSerde.configure(serdeConfig, false);
+    TopologySerdes serdes = serdes(scope);
+    Serde<Article> articleSerde = serdes.articles();
+    Serde<MetricEvent> eventSerde = serdes.events();
 
-    var topology = RegionalMetricsTopology.build(articleSerde, eventSerde, RegionalMetricsTopologyTest::lineExtractor,
+    var topology = RegionalMetricsTopology.build(serdes, RegionalMetricsTopologyTest::lineExtractor,
         Clock.fixed(NOW, ZoneOffset.UTC), RegionalMetricsTopology.Settings.defaults());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
@@ -97,12 +112,42 @@ class RegionalMetricsTopologyTest {
   }
 
   private void ingest(String id, String... lines) {
-    articles.pipeInput(id, Article.newBuilder().setId(id).setText(String.join("\n", lines))
-        .setPublishedAt(Instant.parse("2025-02-26T00:00:00Z")).build(), NOW);
+    ingest(id, Instant.parse("2025-02-26T00:00:00Z"), lines);
+  }
+
+  private void ingestPublished(String id, String published, String... lines) {
+    ingest(id, Period.parse(published).firstDay().atStartOfDay(Period.ZONE).toInstant(), lines);
+  }
+
+  private void ingest(String id, Instant published, String... lines) {
+    articles.pipeInput(id, Article.newBuilder().setId(id).setText(String.join("\n", lines)).setPublishedAt(published).build(), NOW);
+  }
+
+  private void retract(String id) {
+    articles.pipeInput(id, null, NOW);
   }
 
   private MetricEvent latest(String key) {
     return driver.<String, MetricEvent>getKeyValueStore(StoreNames.INDICATOR_LATEST).get(key);
+  }
+
+  /** The resolved value of each dated period of a series, oldest first: "period=value". */
+  private List<String> history(String series) {
+    var store = driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS);
+    List<String> out = new ArrayList<>();
+    try (var it = store.range(ClaimKeys.from(series, 0), ClaimKeys.upTo(series, Long.MAX_VALUE))) {
+      it.forEachRemaining(kv -> {
+        MetricEvent v = ClaimResolution.of(kv.value.getClaims()).value();
+        out.add(v.getPeriod() + "=" + v.getValue());
+      });
+    }
+    return out;
+  }
+
+  private List<MetricEvent> claims(String series, String period) {
+    var store = driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS);
+    PeriodClaims pc = store.get(ClaimKeys.dated(series, Period.parse(period).end().toEpochMilli(), period));
+    return pc == null ? List.of() : pc.getClaims();
   }
 
   @Test
@@ -122,22 +167,125 @@ class RegionalMetricsTopologyTest {
     ingest("old", "张家口|air.aqi|5.09|2014");
 
     assertThat(latest("张家口|air.aqi").getValue()).isEqualTo(2.66);
-    var history = driver.<String, MetricEvent>getVersionedKeyValueStore(StoreNames.INDICATOR_HISTORY);
-    assertThat(history.get("张家口|air.aqi", Period.parse("2020").end().toEpochMilli()).value().getValue()).isEqualTo(5.09);
-    assertThat(history.get("张家口|air.aqi").value().getValue()).isEqualTo(2.66);
+    assertThat(history("张家口|air.aqi")).containsExactly("2014=5.09", "2024=2.66");
     assertThat(changes.readValuesToList()).extracting(MetricEvent::getValue).containsExactly(2.66);
   }
 
   @Test
-  void aSecondValueForTheSamePeriodReplacesTheFirst() {
-    ingest("first", "张家口|air.aqi|2.70|2024");
-    ingest("revision", "张家口|air.aqi|2.66|2024");
+  void differingClaimsAreAllKeptAndTheMostRecentlyPublishedWinsWhateverTheArrivalOrder() {
+    ingestPublished("revision", "2025-03-01", "张家口|air.aqi|2.66|2024");
+    ingestPublished("first", "2025-01-10", "张家口|air.aqi|2.70|2024");
 
+    assertThat(latest("张家口|air.aqi").getArticleId()).isEqualTo("revision");
+    assertThat(history("张家口|air.aqi")).containsExactly("2024=2.66");
+    assertThat(claims("张家口|air.aqi", "2024")).extracting(MetricEvent::getArticleId)
+        .containsExactly("revision", "first");
+    assertThat(changes.readValuesToList()).extracting(MetricEvent::getValue).containsExactly(2.66);
+  }
+
+  @Test
+  void identicalClaimsFromTwoArticlesAreOnePointWithTwoSourcesAndTheEarliestProvenance() {
+    ingestPublished("copy", "2025-02-20", "张家口|air.aqi|2.66|2024");
+    ingestPublished("original", "2025-02-10", "张家口|air.aqi|2.66|2024");
+
+    assertThat(history("张家口|air.aqi")).containsExactly("2024=2.66");
+    ClaimResolution point = ClaimResolution.of(claims("张家口|air.aqi", "2024"));
+    assertThat(point.value().getArticleId()).isEqualTo("original");
+    assertThat(point.sources()).extracting(MetricEvent::getArticleId).containsExactly("original", "copy");
+    assertThat(point.differing()).isEmpty();
+    assertThat(latest("张家口|air.aqi").getArticleId()).isEqualTo("original");
+  }
+
+  @Test
+  void aRetractionWithdrawsEveryClaimOfTheArticleAndAnswersFallBack() {
+    ingestPublished("old", "2024-01-05", "张家口|air.aqi|3.10|2023");
+    ingestPublished("other", "2025-01-05", "张家口|air.aqi|2.70|2024");
+    ingestPublished("wrong", "2025-02-26", "张家口|air.aqi|9.99|2024", "张家口|air.pm25|88|2024");
+    assertThat(latest("张家口|air.aqi").getValue()).isEqualTo(9.99);
+    changes.readRecordsToList();
+
+    retract("wrong");
+
+    assertThat(latest("张家口|air.aqi").getValue()).isEqualTo(2.70);
+    assertThat(latest("张家口|air.pm25")).isNull();
+    assertThat(history("张家口|air.pm25")).isEmpty();
+    assertThat(claims("张家口|air.aqi", "2024")).extracting(MetricEvent::getArticleId).containsExactly("other");
+    var retractions = events.readValuesToList().stream().filter(MetricEvent::getRetracted).toList();
+    assertThat(retractions).extracting(MetricEvent::getArticleId).containsOnly("wrong");
+    assertThat(retractions).extracting(MetricEvent::getIndicator).containsExactlyInAnyOrder("air.aqi", "air.pm25");
+    var changed = changes.readRecordsToList();
+    assertThat(changed).extracting(TestRecord::key).containsExactlyInAnyOrder("张家口|air.aqi", "张家口|air.pm25");
+    assertThat(changed.stream().filter(r -> r.key().equals("张家口|air.pm25")).findFirst().orElseThrow().value()).isNull();
+
+    retract("other");
+    assertThat(latest("张家口|air.aqi").getValue()).as("falls back to the older period").isEqualTo(3.10);
+  }
+
+  @Test
+  void aCorrectedArticleUnderTheSameIdWithdrawsWhatItNoLongerSays() {
+    ingest("a1", "张家口|air.aqi|9.99|2024", "张家口|air.pm25|19|2024");
+    ingest("a1", "张家口|air.aqi|2.66|2024", "张家口|air.pm25|19|2024");
+
+    assertThat(claims("张家口|air.aqi", "2024")).extracting(MetricEvent::getValue).containsExactly(2.66);
+    assertThat(claims("张家口|air.pm25", "2024")).hasSize(1);
     assertThat(latest("张家口|air.aqi").getValue()).isEqualTo(2.66);
-    var history = driver.<String, MetricEvent>getVersionedKeyValueStore(StoreNames.INDICATOR_HISTORY);
-    long end2024 = Period.parse("2024").end().toEpochMilli();
-    assertThat(history.get("张家口|air.aqi", end2024).value().getArticleId()).isEqualTo("revision");
-    assertThat(changes.readValuesToList()).extracting(MetricEvent::getValue).containsExactly(2.70, 2.66);
+  }
+
+  @Test
+  void theFinalStateDoesNotDependOnTheOrderArticlesArriveIn() {
+    List<Runnable> steps = List.of(
+        () -> ingestPublished("a", "2025-01-10", "张家口|air.aqi|2.70|2024", "张家口|air.aqi|5.09|2014"),
+        () -> ingestPublished("b", "2025-03-01", "张家口|air.aqi|2.66|2024"),
+        () -> ingestPublished("c", "2024-02-01", "张家口|air.aqi|3.00|2023", "承德|air.aqi|4.1|2023"),
+        () -> ingestPublished("d", "2025-02-01", "张家口|air.aqi|2.66|2024", "承德|air.aqi|3.9|2024"),
+        () -> ingestPublished("e", "2025-02-15", "承德|air.aqi|3.8|2024", "承德|air.good_days@month|30|2024-09"),
+        () -> ingestPublished("f", "2025-02-16", "承德|air.good_days@quarter|91|2024-09"));
+    Map<String, Object> first = null;
+    for (long seed : new long[] {1, 2, 3}) {
+      tearDown();
+      setUp();
+      List<Runnable> order = new ArrayList<>(steps);
+      Collections.shuffle(order, new Random(seed));
+      order.forEach(Runnable::run);
+      Map<String, Object> state = new TreeMap<>();
+      try (var it = driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS).all()) {
+        it.forEachRemaining(kv -> state.put("claims " + kv.key, kv.value.toString()));
+      }
+      try (var it = driver.<String, MetricEvent>getKeyValueStore(StoreNames.INDICATOR_LATEST).all()) {
+        it.forEachRemaining(kv -> state.put("latest " + kv.key, kv.value.toString()));
+      }
+      if (first == null) {
+        first = state;
+        assertThat(latest("张家口|air.aqi").getValue()).isEqualTo(2.66);
+        assertThat(latest("承德|air.aqi").getValue()).isEqualTo(3.8);
+        assertThat(latest("承德|air.good_days@month").getValue()).isEqualTo(30);
+        assertThat(latest("承德|air.good_days@quarter").getValue()).isEqualTo(91);
+      } else {
+        assertThat(state).as("state after order %d", seed).isEqualTo(first);
+      }
+    }
+  }
+
+  @Test
+  void undatedValuesAreKeptButNeverBecomeLatest() {
+    ingest("a1", "张家口|digital.servers|172|-");
+
+    assertThat(latest("张家口|digital.servers")).isNull();
+    var undated = driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS)
+        .get(ClaimKeys.undated("张家口|digital.servers"));
+    assertThat(undated.getClaims()).extracting(MetricEvent::getValue).containsExactly(172.0);
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void plainTextWithoutAPublicationDateIsDatedByTheRecordAndSaysSo() {
+    Instant arrival = Instant.parse("2025-02-27T08:00:00Z");
+    texts.pipeInput(new TestRecord<>("t2".getBytes(StandardCharsets.UTF_8),
+        "张家口|air.aqi|2.66|2024".getBytes(StandardCharsets.UTF_8), new RecordHeaders(), arrival));
+
+    MetricEvent out = events.readValue();
+    assertThat(out.getPublishedAt()).isEqualTo(arrival);
+    assertThat(out.getPublishedAtAssumed()).isTrue();
   }
 
   @Test
@@ -167,7 +315,7 @@ class RegionalMetricsTopologyTest {
   void eventIdsAreDeterministic() {
     ingest("a1", "张家口|air.aqi|2.66|2024");
     String first = events.readValue().getEventId();
-    driver.getKeyValueStore(StoreNames.ARTICLE_DIGESTS).delete("a1");
+    driver.getKeyValueStore(StoreNames.ARTICLE_STATE).delete("a1");
 
     ingest("a1", "张家口|air.aqi|2.66|2024");
 
@@ -188,9 +336,9 @@ class RegionalMetricsTopologyTest {
   }
 
   @Test
-  void unknownSchemaIdAndNullValueAreDeadLettersWithTheirReason() {
+  void unknownSchemaIdAndNullValueWithoutKeyAreDeadLettersWithTheirReason() {
     rawArticles.pipeInput("x".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0x7f, 0x33, 2, 4}, NOW);
-    rawArticles.pipeInput("y".getBytes(StandardCharsets.UTF_8), null, NOW);
+    rawArticles.pipeInput(null, null, NOW);
 
     List<String> reasons = dlq.readRecordsToList().stream()
         .map(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON)).toList();

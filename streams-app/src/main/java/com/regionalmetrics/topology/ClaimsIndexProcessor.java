@@ -1,0 +1,113 @@
+package com.regionalmetrics.topology;
+
+import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.avro.PeriodClaims;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * metric-events -> indicator-claims (every article's claim per series and period) and
+ * indicator-latest (the resolved value of each series' newest dated period), with
+ * indicator-changes carrying each change of a latest value (a tombstone when a retraction leaves a
+ * series empty). A claim about an older period lands in the history without touching "latest";
+ * a retraction removes its claim and the answer falls back to what the other claims say.
+ * Both stores are plain key-value stores restored from their changelogs, so what a restart
+ * shows never depends on how the previous run ended.
+ */
+final class ClaimsIndexProcessor implements Processor<String, MetricEvent, String, MetricEvent> {
+  static final String CHANGES_SINK = "indicator-changes-sink";
+
+  private ProcessorContext<String, MetricEvent> context;
+  private KeyValueStore<String, PeriodClaims> claims;
+  private KeyValueStore<String, MetricEvent> latest;
+
+  @Override
+  public void init(ProcessorContext<String, MetricEvent> context) {
+    this.context = context;
+    this.claims = context.getStateStore(StoreNames.INDICATOR_CLAIMS);
+    this.latest = context.getStateStore(StoreNames.INDICATOR_LATEST);
+  }
+
+  @Override
+  public void process(Record<String, MetricEvent> record) {
+    String series = record.key();
+    MetricEvent event = record.value();
+    if (series == null || event == null) {
+      return; // metric-events is written by us only; nothing to index
+    }
+    boolean dated = event.getPeriod() != null;
+    String key = dated ? ClaimKeys.dated(series, event.getObservedAt().toEpochMilli(), event.getPeriod())
+        : ClaimKeys.undated(series);
+    if (!updateClaims(key, event)) {
+      return; // a replayed claim or a retraction of nothing
+    }
+    if (dated) {
+      refreshLatest(series, record);
+    }
+  }
+
+  /** Adds (or replaces) the claim with the event's id, or removes it for a retraction; false when nothing changed. */
+  private boolean updateClaims(String key, MetricEvent event) {
+    PeriodClaims stored = claims.get(key);
+    List<MetricEvent> list = stored == null ? new ArrayList<>() : new ArrayList<>(stored.getClaims());
+    MetricEvent existing = list.stream().filter(c -> c.getEventId().equals(event.getEventId())).findFirst().orElse(null);
+    if (event.getRetracted() ? existing == null : event.equals(existing)) {
+      return false;
+    }
+    list.remove(existing);
+    if (!event.getRetracted()) {
+      list.add(event);
+    }
+    if (list.isEmpty()) {
+      claims.delete(key);
+    } else {
+      list.sort(ClaimResolution.NEWEST_FIRST);
+      claims.put(key, new PeriodClaims(list));
+    }
+    return true;
+  }
+
+  /** Re-resolves "latest" when the changed period is at or after it. */
+  private void refreshLatest(String series, Record<String, MetricEvent> record) {
+    MetricEvent current = latest.get(series);
+    long touched = record.value().getObservedAt().toEpochMilli();
+    if (current != null && touched < current.getObservedAt().toEpochMilli()) {
+      return; // an older period: history only
+    }
+    MetricEvent resolved = newestResolved(series);
+    if (resolved == null) {
+      if (current != null) {
+        latest.delete(series);
+        context.forward(record.withValue(null), CHANGES_SINK);
+      }
+      return;
+    }
+    if (current != null && current.getEventId().equals(resolved.getEventId())) {
+      return;
+    }
+    latest.put(series, resolved);
+    if (current == null || !ClaimResolution.sameClaim(current, resolved)
+        || !current.getObservedAt().equals(resolved.getObservedAt())) {
+      context.forward(record.withValue(resolved).withTimestamp(resolved.getObservedAt().toEpochMilli()), CHANGES_SINK);
+    }
+  }
+
+  /** The resolved value of the series' newest dated period, or null when it has none left. */
+  private MetricEvent newestResolved(String series) {
+    try (KeyValueIterator<String, PeriodClaims> it =
+        claims.reverseRange(ClaimKeys.from(series, 0), ClaimKeys.upTo(series, Long.MAX_VALUE))) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        if (!kv.value.getClaims().isEmpty()) {
+          return ClaimResolution.of(kv.value.getClaims()).value();
+        }
+      }
+    }
+    return null;
+  }
+}
