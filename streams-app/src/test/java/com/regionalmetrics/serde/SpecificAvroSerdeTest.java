@@ -66,6 +66,7 @@ class SpecificAvroSerdeTest {
         byte[] region = "张家口".getBytes(StandardCharsets.UTF_8);
         b.writeBytes(new byte[] {0x02, (byte) (region.length * 2)}); // regionHint: branch 1, length 9 -> zigzag 18
         b.writeBytes(region);
+        b.writeBytes(new byte[] {0x01});                         // publishedAtAssumed: true
         byte[] golden = b.toByteArray();
 
         SpecificAvroSerde<Article> serde = serde(registry, Article.class);
@@ -77,6 +78,7 @@ class SpecificAvroSerdeTest {
         assertThat(decoded.getUrl()).isEqualTo("u");
         assertThat(decoded.getTitle()).isNull();
         assertThat(decoded.getRegionHint()).isEqualTo("张家口");
+        assertThat(decoded.getPublishedAtAssumed()).isTrue();
 
         assertThat(serde.serializer().serialize("articles", decoded)).containsExactly(golden);
     }

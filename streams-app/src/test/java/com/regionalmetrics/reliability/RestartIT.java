@@ -1,0 +1,258 @@
+package com.regionalmetrics.reliability;
+
+import static com.regionalmetrics.reliability.Fixtures.enc;
+import static com.regionalmetrics.reliability.Fixtures.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
+import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a user reads back survives every way the app can stop: history, as-of, latest and claims
+ * of articles posted out of order (a correction, a syndicated copy, a retraction) are the same
+ * after a clean stop and start, after SIGKILL, after the state directory is lost, and when
+ * another instance takes over. The app runs as a child process against a broker and registry in
+ * this JVM; answers are compared with what the articles said, not only with each other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestartIT {
+  static final String AQI = "/api/indicators/" + enc("张家口") + "/air.aqi_composite";
+  static final String PM25 = "/api/indicators/" + enc("张家口") + "/air.pm25";
+
+  /** What the five articles below say, resolved: the 2024 AQI claims differ (newest article wins), W is retracted. */
+  static final Map<String, String> EXPECTED = new TreeMap<>(Map.of(
+      "aqi latest", "2.7@2024 sources=[D] others=[2.66:A,2.66:A-copy]",
+      "aqi history", "5.09@2014 sources=[A, A-copy] | 3.5@2020 sources=[B] | 2.7@2024 sources=[D]",
+      "aqi asOf 2010", "HTTP 404",
+      "aqi asOf 2015", "5.09@2014 sources=[A, A-copy] others=[]",
+      "aqi asOf 2022", "3.5@2020 sources=[B] others=[]",
+      "aqi claims", "2014:5.09:A, 2014:5.09:A-copy, 2020:3.5:B, 2024:2.66:A, 2024:2.66:A-copy, 2024:2.7:D",
+      "pm25 latest", "19.0@2024 sources=[A, A-copy] others=[]",
+      "pm25 history", "28.0@2020 sources=[B] | 19.0@2024 sources=[A, A-copy]"));
+
+  @TempDir
+  static Path root;
+  static EmbeddedKafkaBroker broker;
+  static EmbeddedSchemaRegistry registry;
+  static Path log;
+  static App first;
+
+  /** One app process: its data directory, HTTP port and the process itself. */
+  record App(Path data, int port, Process process) {
+    String base() {
+      return "http://127.0.0.1:" + port;
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    broker = EmbeddedKafkaBroker.start(root.resolve("broker"), "127.0.0.1", 0, Map.of());
+    registry = EmbeddedSchemaRegistry.start(root.resolve("registry"), "127.0.0.1", 0);
+    Path logs = Path.of("target", "reliability");
+    Files.createDirectories(logs);
+    log = logs.resolve("RestartIT-app.log");
+    Files.deleteIfExists(log);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (ProcessHandle p : ProcessHandle.current().children().toList()) {
+      p.destroyForcibly();
+    }
+    if (registry != null) {
+      registry.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  static App startApp(Path data, int port) throws Exception {
+    Process p = Fixtures.startAppProcess(data, broker.bootstrapServers(), registry.url(), port, Map.of(), log);
+    App app = new App(data, port, p);
+    awaitReady(app);
+    return app;
+  }
+
+  static long awaitReady(App app) {
+    long t0 = System.nanoTime();
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      assertThat(app.process().isAlive()).as("app process alive (see " + log + ")").isTrue();
+      try {
+        return get(app.base(), "/ready").status() == 200;
+      } catch (RuntimeException e) {
+        return false; // not listening yet
+      }
+    });
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  @Test
+  @Order(1)
+  void articlesPostedOutOfOrderResolveToWhatTheNewestSays() throws Exception {
+    first = startApp(root.resolve("app-1"), Fixtures.freePort());
+    String a = "张家口市空气质量综合指数从2014年的5.09降至2024年的2.66，全市PM2.5平均浓度为19微克/立方米。";
+    post(first, "D", "2025-03-01", "2024年，张家口市空气质量综合指数为2.70。");
+    post(first, "A", "2025-02-26", a);
+    post(first, "W", "2025-03-02", "2024年，张家口市PM2.5平均浓度为99微克/立方米。");
+    post(first, "B", "2021-01-10", "2020年，张家口市空气质量综合指数为3.50，PM2.5平均浓度为28微克/立方米。");
+    post(first, "A-copy", "2025-02-27", a);
+    await().atMost(Duration.ofSeconds(60)).until(() -> answers(first).get("pm25 latest").startsWith("99.0@2024"));
+    delete(first, "W");
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        assertThat(answers(first)).isEqualTo(EXPECTED));
+  }
+
+  @Test
+  @Order(2)
+  void aCleanStopAndStartShowsTheSameAnswers() throws Exception {
+    first.process().destroy(); // SIGTERM
+    assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+    assertThat(first.process().exitValue()).as("exit status after SIGTERM (128 + 15)").isEqualTo(143);
+    assertThat(checkpoints(first.data())).as("stores checkpointed on a clean stop").isNotEmpty();
+
+    long t0 = System.nanoTime();
+    first = startApp(first.data(), first.port());
+    System.out.printf("FIGURES restart: clean stop -> ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+    assertThat(answers(first)).as("answers right after /ready").isEqualTo(EXPECTED);
+  }
+
+  @Test
+  @Order(3)
+  void aKilledProcessComesBackWithTheSameAnswers() throws Exception {
+    first.process().destroyForcibly(); // SIGKILL
+    first.process().waitFor();
+
+    long t0 = System.nanoTime();
+    first = startApp(first.data(), first.port());
+    System.out.printf("FIGURES restart: SIGKILL -> ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+    assertThat(answers(first)).as("answers right after /ready").isEqualTo(EXPECTED);
+  }
+
+  @Test
+  @Order(4)
+  void aLostStateDirectoryIsRebuiltWithTheSameAnswers() throws Exception {
+    first.process().destroy();
+    assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Path state = first.data().resolve("streams");
+    try (Stream<Path> files = Files.walk(state)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    assertThat(state).doesNotExist();
+
+    long t0 = System.nanoTime();
+    first = startApp(first.data(), first.port());
+    System.out.printf("FIGURES restart: state directory deleted -> ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+    assertThat(answers(first)).as("answers right after /ready").isEqualTo(EXPECTED);
+  }
+
+  @Test
+  @Order(5)
+  void anotherInstanceTakingOverAnswersTheSame() throws Exception {
+    App second = startApp(root.resolve("app-2"), Fixtures.freePort());
+    first.process().destroy();
+    assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
+        assertThat(answers(second)).isEqualTo(EXPECTED));
+    assertThat(get(second.base(), AQI).json().get("value").asDouble()).isEqualTo(2.7);
+    first = second;
+  }
+
+  /** Each question a user asks of the two series, answered as text. */
+  static Map<String, String> answers(App app) {
+    Map<String, String> out = new TreeMap<>();
+    out.put("aqi latest", point(get(app.base(), AQI)));
+    out.put("aqi history", history(get(app.base(), AQI + "/history")));
+    out.put("aqi asOf 2010", point(get(app.base(), AQI + "?asOf=2010")));
+    out.put("aqi asOf 2015", point(get(app.base(), AQI + "?asOf=2015")));
+    out.put("aqi asOf 2022", point(get(app.base(), AQI + "?asOf=2022")));
+    out.put("aqi claims", claims(get(app.base(), AQI + "/claims")));
+    out.put("pm25 latest", point(get(app.base(), PM25)));
+    out.put("pm25 history", history(get(app.base(), PM25 + "/history")));
+    return out;
+  }
+
+  private static String point(Fixtures.Reply r) {
+    if (r.status() != 200) {
+      return "HTTP " + r.status();
+    }
+    JsonNode j = r.json();
+    List<String> others = new ArrayList<>();
+    j.path("otherClaims").forEach(c -> others.add(c.get("value").asDouble() + ":" + c.get("articleId").asText()));
+    others.sort(null);
+    return pointText(j) + " others=" + others;
+  }
+
+  private static String pointText(JsonNode j) {
+    List<String> sources = new ArrayList<>();
+    j.path("sources").forEach(s -> sources.add(s.get("articleId").asText()));
+    return j.get("value").asDouble() + "@" + j.get("period").asText() + " sources=" + sources;
+  }
+
+  private static String history(Fixtures.Reply r) {
+    if (r.status() != 200) {
+      return "HTTP " + r.status();
+    }
+    List<String> points = new ArrayList<>();
+    r.json().get("values").forEach(v -> points.add(pointText(v)));
+    return String.join(" | ", points);
+  }
+
+  private static String claims(Fixtures.Reply r) {
+    if (r.status() != 200) {
+      return "HTTP " + r.status();
+    }
+    List<String> claims = new ArrayList<>();
+    r.json().get("claims").forEach(c -> claims.add(c.get("period").asText() + ":" + c.get("value").asDouble() + ":"
+        + c.get("articleId").asText()));
+    claims.sort(null);
+    return String.join(", ", claims);
+  }
+
+  private static List<Path> checkpoints(Path data) throws Exception {
+    try (Stream<Path> files = Files.walk(data.resolve("streams"))) {
+      return files.filter(p -> p.getFileName().toString().equals(".checkpoint")).toList();
+    }
+  }
+
+  static void post(App app, String id, String published, String text) throws Exception {
+    String body = Fixtures.JSON.writeValueAsString(Map.of("id", id, "published", published, "text", text));
+    HttpResponse<String> r = Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/articles"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("POST %s: %s", id, r.body()).isEqualTo(202);
+  }
+
+  static void delete(App app, String id) throws Exception {
+    HttpResponse<String> r = Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/articles/" + id))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("DELETE %s: %s", id, r.body()).isEqualTo(202);
+  }
+}
