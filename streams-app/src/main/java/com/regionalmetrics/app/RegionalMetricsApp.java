@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -186,6 +187,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+    // static membership: a crashed process restarting on its data rejoins without the 45 s wait
+    p.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+        StaticMembership.instanceId(config.dataDir(), config.require(AppConfig.APPLICATION_ID)));
     // a standby copy lets another instance answer (flagged stale) while one is down
     p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     // one stream thread per core, up to the partitions a sub-topology has: with one, a single
