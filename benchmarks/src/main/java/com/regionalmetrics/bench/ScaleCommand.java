@@ -210,6 +210,7 @@ final class ScaleCommand implements Callable<Integer> {
           .setRegion(r.name())
           .setRegionCode(r.code())
           .setIndicator(ind[0])
+          .setBaseIndicator(ind[0])
           .setIndicatorLabel(ind[1])
           .setValue(value)
           .setUnit(ind[2])

@@ -9,6 +9,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * metric-events -> indicator-claims (every article's claim per series and period) and
@@ -21,10 +23,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ClaimsIndexProcessor implements Processor<String, MetricEvent, String, MetricEvent> {
   static final String CHANGES_SINK = "indicator-changes-sink";
+  private static final Logger LOG = LoggerFactory.getLogger(ClaimsIndexProcessor.class);
 
   private ProcessorContext<String, MetricEvent> context;
   private KeyValueStore<String, PeriodClaims> claims;
   private KeyValueStore<String, MetricEvent> latest;
+  private long legacySkipped;
 
   @Override
   public void init(ProcessorContext<String, MetricEvent> context) {
@@ -39,6 +43,15 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
     MetricEvent event = record.value();
     if (series == null || event == null) {
       return; // metric-events is written by us only; nothing to index
+    }
+    if (event.getBaseIndicator() == null) {
+      // written before series identity (its key may merge several measures): a re-index
+      // (docs/indicators.md) extracts the article again under the current model
+      if (legacySkipped++ == 0) {
+        LOG.info("Task {}: skipping metric events written before measure ids (no baseIndicator), first at key {}",
+            context.taskId(), series);
+      }
+      return;
     }
     boolean dated = event.getPeriod() != null;
     String key = dated ? ClaimKeys.dated(series, event.getObservedAt().toEpochMilli(), event.getPeriod())

@@ -84,6 +84,7 @@ public final class MetricEventFactory {
   static MetricEvent retraction(String articleId, ClaimRef ref, Instant publishedAt) {
     String key = ref.getKey();
     int bar = key.indexOf('|');
+    MeasureId measure = MeasureId.parse(key.substring(bar + 1));
     return MetricEvent.newBuilder()
         .setEventId(ref.getEventId())
         .setArticleId(articleId)
@@ -99,6 +100,9 @@ public final class MetricEventFactory {
         .setEvidence("")
         .setPublishedAt(publishedAt)
         .setParserVersion(Extractor.VERSION)
+        .setBaseIndicator(measure.base())
+        .setSubject(measure.subject())
+        .setWindow(measure.window())
         .setRetracted(true)
         .build();
   }

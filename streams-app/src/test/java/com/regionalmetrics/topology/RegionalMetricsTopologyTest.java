@@ -267,6 +267,21 @@ class RegionalMetricsTopologyTest {
   }
 
   @Test
+  void eventsWrittenBeforeMeasureIdsAreNotIndexed() {
+    ingest("a1", "张家口|air.aqi|2.66|2024");
+    MetricEvent current = events.readValue();
+    assertThat(current.getBaseIndicator()).isEqualTo("air.aqi");
+    var metricEvents = driver.createInputTopic(Topics.METRIC_EVENTS, new StringSerializer(), serdes(scope).events().serializer());
+
+    metricEvents.pipeInput("张家口|transport.connections", MetricEvent.newBuilder(current).setEventId("legacy")
+        .setIndicator("transport.connections").setBaseIndicator(null).build());
+
+    assertThat(latest("张家口|transport.connections")).isNull();
+    assertThat(history("张家口|transport.connections")).isEmpty();
+    assertThat(latest("张家口|air.aqi").getValue()).isEqualTo(2.66);
+  }
+
+  @Test
   void undatedValuesAreKeptButNeverBecomeLatest() {
     ingest("a1", "张家口|digital.servers|172|-");
 
