@@ -273,8 +273,10 @@ class RegionalMetricsTopologyTest {
     assertThat(current.getBaseIndicator()).isEqualTo("air.aqi");
     var metricEvents = driver.createInputTopic(Topics.METRIC_EVENTS, new StringSerializer(), serdes(scope).events().serializer());
 
-    metricEvents.pipeInput("张家口|transport.connections", MetricEvent.newBuilder(current).setEventId("legacy")
-        .setIndicator("transport.connections").setBaseIndicator(null).build());
+    current.setEventId("legacy");
+    current.setIndicator("transport.connections");
+    current.setBaseIndicator(null);
+    metricEvents.pipeInput("张家口|transport.connections", current);
 
     assertThat(latest("张家口|transport.connections")).isNull();
     assertThat(history("张家口|transport.connections")).isEmpty();
