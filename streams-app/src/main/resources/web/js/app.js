@@ -401,6 +401,10 @@ function provenanceBody(e) {
       h('dt', {}, 'Value'), h('dd', {}, `${fullValue(e.value)} ${e.unit || ''}`),
       h('dt', {}, 'Period'), h('dd', {}, `${e.period} (valid from ${e.observedAt})`),
       e.change && [h('dt', {}, 'Change'), h('dd', {}, `${e.change.kind} ${e.change.direction}`)],
+      e.sources && e.sources.length > 1 && [h('dt', {}, 'Also stated by'),
+        h('dd', { class: 'mono small' }, e.sources.filter((s) => s.articleId !== e.articleId).map((s) => s.articleId).join(', '))],
+      e.otherClaims && e.otherClaims.length > 0 && [h('dt', {}, 'Other claims'),
+        h('dd', { class: 'small' }, e.otherClaims.map((c) => `${fullValue(c.value)} (${c.articleId}, ${shortDate(c.publishedAt) || 'undated'})`).join('; '))],
       h('dt', {}, 'Event'), h('dd', { class: 'mono small' }, e.eventId),
       h('dt', {}, 'Parser'), h('dd', { class: 'small' }, e.parserVersion || '–')));
 }

@@ -275,10 +275,6 @@ public final class ApiServer implements AutoCloseable {
 
     void postArticle(Context ctx) throws Exception {
       Article article = isJson(ctx) ? fromJson(ctx) : fromText(ctx);
-      long bytes = article.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      if (bytes > maxArticleBytes) {
-        throw new HttpResponseException(413, "article of " + bytes + " bytes exceeds the limit of " + maxArticleBytes + " bytes");
-      }
       publish(ctx, article.getId(), ingest.submit(article));
     }
 
@@ -298,12 +294,12 @@ public final class ApiServer implements AutoCloseable {
       return type != null && type.toLowerCase().startsWith("application/json");
     }
 
-    private static Article fromText(Context ctx) {
+    private Article fromText(Context ctx) {
       return article(ctx.body(), ctx.queryParam("id"), ctx.queryParam("published"), ctx.queryParam("source"),
           ctx.queryParam("url"), ctx.queryParam("title"), ctx.queryParam("region"));
     }
 
-    private static Article fromJson(Context ctx) {
+    private Article fromJson(Context ctx) {
       JsonNode node;
       try {
         node = JSON.readTree(ctx.body());
@@ -322,10 +318,14 @@ public final class ApiServer implements AutoCloseable {
       return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static Article article(String text, String id, String published, String source, String url,
+    private Article article(String text, String id, String published, String source, String url,
         String title, String region) {
       if (text == null || text.isBlank()) {
         throw new BadRequestException("article text is empty");
+      }
+      long bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes > maxArticleBytes) {
+        throw new HttpResponseException(413, "article of " + bytes + " bytes exceeds the limit of " + maxArticleBytes + " bytes");
       }
       if (published == null || published.isBlank()) {
         // undated articles would be dated by their arrival: the caller must say so
