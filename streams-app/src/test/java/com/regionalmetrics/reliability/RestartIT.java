@@ -58,6 +58,7 @@ class RestartIT {
   static EmbeddedSchemaRegistry registry;
   static Path log;
   static App first;
+  static final String TOKEN = "s3cret-token";
 
   /** One app process: its data directory, HTTP port and the process itself. */
   record App(Path data, int port, Process process) {
@@ -90,7 +91,8 @@ class RestartIT {
   }
 
   static App startApp(Path data, int port) throws Exception {
-    Process p = Fixtures.startAppProcess(data, broker.bootstrapServers(), registry.url(), port, Map.of(), log);
+    Process p = Fixtures.startAppProcess(data, broker.bootstrapServers(), registry.url(), port,
+        Map.of("http.write.token", TOKEN), log);
     App app = new App(data, port, p);
     awaitReady(app);
     return app;
@@ -110,9 +112,33 @@ class RestartIT {
   }
 
   @Test
+  @Order(0)
+  void writesNeedTheTokenAndAPublicationDate() throws Exception {
+    first = startApp(root.resolve("app-1"), Fixtures.freePort());
+    var before = Fixtures.endOffsets(broker.bootstrapServers(), com.regionalmetrics.topology.Topics.ARTICLES);
+    String article = Fixtures.JSON.writeValueAsString(Map.of("id", "X", "published", "2025-01-01", "text", "2024年，张家口市空气质量综合指数为1.00。"));
+
+    HttpResponse<String> noToken = send(first, "POST", "/api/articles", null, article);
+    HttpResponse<String> wrongToken = send(first, "POST", "/api/articles", "guess", article);
+    HttpResponse<String> deleteNoToken = send(first, "DELETE", "/api/articles/X", null, null);
+    HttpResponse<String> undated = send(first, "POST", "/api/articles", TOKEN,
+        Fixtures.JSON.writeValueAsString(Map.of("id", "U", "text", "2024年，张家口市空气质量综合指数为1.00。")));
+
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(Fixtures.JSON.readTree(noToken.body()).get("message").asText()).contains("Authorization: Bearer");
+    assertThat(wrongToken.statusCode()).isEqualTo(401);
+    assertThat(deleteNoToken.statusCode()).isEqualTo(401);
+    assertThat(undated.statusCode()).isEqualTo(400);
+    assertThat(Fixtures.JSON.readTree(undated.body()).get("message").asText()).contains("published is required");
+    assertThat(Fixtures.endOffsets(broker.bootstrapServers(), com.regionalmetrics.topology.Topics.ARTICLES))
+        .as("refused writes reach no topic").isEqualTo(before);
+    assertThat(get(first.base(), AQI).status()).as("reads need no token").isEqualTo(404);
+  }
+
+  @Test
   @Order(1)
   void articlesPostedOutOfOrderResolveToWhatTheNewestSays() throws Exception {
-    first = startApp(root.resolve("app-1"), Fixtures.freePort());
     String a = "张家口市空气质量综合指数从2014年的5.09降至2024年的2.66，全市PM2.5平均浓度为19微克/立方米。";
     post(first, "D", "2025-03-01", "2024年，张家口市空气质量综合指数为2.70。");
     post(first, "A", "2025-02-26", a);
@@ -237,15 +263,21 @@ class RestartIT {
 
   static void post(App app, String id, String published, String text) throws Exception {
     String body = Fixtures.JSON.writeValueAsString(Map.of("id", id, "published", published, "text", text));
-    HttpResponse<String> r = Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/articles"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = send(app, "POST", "/api/articles", TOKEN, body);
     assertThat(r.statusCode()).as("POST %s: %s", id, r.body()).isEqualTo(202);
   }
 
   static void delete(App app, String id) throws Exception {
-    HttpResponse<String> r = Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/articles/" + id))
-        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = send(app, "DELETE", "/api/articles/" + id, TOKEN, null);
     assertThat(r.statusCode()).as("DELETE %s: %s", id, r.body()).isEqualTo(202);
+  }
+
+  static HttpResponse<String> send(App app, String method, String path, String token, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + path)).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return Fixtures.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
