@@ -37,8 +37,8 @@ final class WindowRule {
           + "|((?:(?:\\d{4}|今|本|去|上)年)?" + M + "月份?(?![底末初中旬上下0-9日号" + "\\-—~至到])|上个?月份?|本月份?|当月)"
           // 7: holidays and seasons
           + "|(春节|国庆|五一|劳动节|元旦|清明|端午|中秋|暑期|暑假|寒假|黄金周|小长假|冰雪季|雪季|滑雪季)"
-          // 8: a year, the whole year, a stock at a point: no window
-          + "|(\\d{4}年(?:底|末|度)?|全年|年末|年底|今年|去年|上年|本年|截至目前|截止目前|目前|至今|如今|现有|当前)");
+          // 8: the end of a month, a year, the whole year, a stock at a point: no window
+          + "|((?:\\d{4}年)?" + M + "月(?:底|末)|\\d{4}年(?:底|末|度)?|全年|年末|年底|今年|去年|上年|本年|截至目前|截止目前|目前|至今|如今|现有|当前)");
 
   /** Characters a phrase can start with besides digits (keep in step with PHRASE). */
   private static final String START_CHARS = "自从今本去上前年第一二三四下Qq春国五劳元清端中暑寒黄小冰雪滑全截目至如现当";
