@@ -65,7 +65,7 @@ final class MeasureNamer {
   /** The measure id of a figure; figures of one article must come in reading order. */
   MeasureId name(Figure f) {
     enter(f.sentence(), f.paragraph());
-    String label = f.label();
+    String label = SubjectNormaliser.forMatching(f.label());
     String matchUnit;
     if (f.rankChange()) {
       matchUnit = "rank";

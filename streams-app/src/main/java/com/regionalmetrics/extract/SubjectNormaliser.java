@@ -27,7 +27,10 @@ final class SubjectNormaliser {
   private static final Pattern GENERIC = Pattern.compile(
       "全市|全省|全区|全县|全州|全盟|全国|全年|全域|全部|全面|累计|共计|合计|总计|平均|年均|同比|其中|实现|完成|达到|引进|吸引|"
           + "知名|优质|各类|各级|主要|目前|现有|已有|共有|拥有|两地|三地|监测数据显示|数据显示|统计显示|初步核算|分别|"
-          + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|[两三四五六七八九十]{1,2}[市省区县地]");
+          + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|[两三四五六七八九十]{1,2}[市省区县地]|举办|开展|组织|接待");
+  /** Scope words and filler verbs dropped before the catalog match (大数据产业实现营业收入 → 大数据产业营业收入). */
+  private static final Pattern BEFORE_MATCH = Pattern.compile(
+      "全市|全省|全区|全县|全州|全盟|全域|全年|累计|共计|合计|总计|同比|其中|实现|达到|共有|拥有|已有|现有|目前");
   /** Measure words after an alias (年均浓度, 总量, 人次): what is counted, not what it is about. */
   private static final Pattern MEASURE_WORDS = Pattern.compile(
       "平均浓度|年均浓度|浓度|平均值|均值|总规模|总量|总数|总额|规模|数量|人次|人数|个数|水平|数|量|额");
@@ -98,6 +101,12 @@ final class SubjectNormaliser {
       t = b.toString();
     }
     return TIME_WORDS.matcher(t).replaceAll("");
+  }
+
+  /** The label the catalog is matched against: without scope words and filler verbs (the label itself when nothing is left). */
+  static String forMatching(String label) {
+    String t = BEFORE_MATCH.matcher(label).replaceAll("");
+    return t.length() >= 2 ? t : label;
   }
 
   /** Generic words (全市, 累计, 同比) removed; for derived ids, which keep their edge particles. */
