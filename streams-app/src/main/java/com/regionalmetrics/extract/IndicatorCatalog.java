@@ -57,34 +57,53 @@ public final class IndicatorCatalog {
     return indicators;
   }
 
+  /** Where an alias of an indicator occurs in a label: [start, end). */
+  public record Match(Indicator indicator, int start, int end) {}
+
   /**
    * The indicator whose longest alias occurs in the label and whose unit agrees ({@code unit} null
    * = any unit, for relative changes).
    */
   public Optional<Indicator> match(String label, String unit) {
+    return matchAlias(label, unit).map(Match::indicator);
+  }
+
+  /**
+   * The longest alias that occurs in the label with an agreeing unit, and where: among aliases of
+   * equal length the rightmost wins (a Chinese noun phrase ends in its head: 滑雪场接待滑雪者 counts
+   * skiers), then the one listed first.
+   */
+  public Optional<Match> matchAlias(String label, String unit) {
     if (label == null || label.isEmpty()) {
       return Optional.empty();
     }
-    // the first alias of the longest-first list that occurs: the smallest rank among occurrences,
-    // found through the aliases starting at each character of the label
-    int best = Integer.MAX_VALUE;
+    // per start position, the first alias of the longest-first list that occurs there (its smallest
+    // rank); the best is the longest, then the rightmost
+    int bestRank = -1;
+    int bestLen = 0;
+    int bestAt = -1;
     for (int i = 0; i < label.length(); i++) {
       int[] ranks = ranksByFirstChar.get(label.charAt(i));
       if (ranks == null) {
         continue;
       }
       for (int r : ranks) {
-        if (r >= best) {
-          break; // ranks are ascending
-        }
         Alias a = aliases.get(r);
+        int len = a.text().length();
+        if (len < bestLen) {
+          break; // ranks are ascending, lengths descending
+        }
         if (label.startsWith(a.text(), i) && (unit == null || unit.equals(a.indicator().unit()))) {
-          best = r;
+          if (len > bestLen || i > bestAt) {
+            bestRank = r;
+            bestLen = len;
+            bestAt = i;
+          }
           break;
         }
       }
     }
-    return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(aliases.get(best).indicator());
+    return bestRank < 0 ? Optional.empty() : Optional.of(new Match(aliases.get(bestRank).indicator(), bestAt, bestAt + bestLen));
   }
 
   /** Length of the longest alias the label starts with (二氧化硫年均浓度 → 4), 0 when none. */

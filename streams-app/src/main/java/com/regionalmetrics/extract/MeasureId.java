@@ -17,6 +17,27 @@ public record MeasureId(String base, String subject, String kind, String window)
   /** Kinds the extractor appends to a base id; parsing needs them to tell a kind from a base's own dots. */
   public static final Set<String> KINDS = Set.of("yoy_pct", "pct", "abs", "pp", "mom_pct", "rank_change", "target");
 
+  /** A kind: one of {@link #KINDS}, or a target for a year ({@code target_2027}). */
+  public static boolean isKind(String k) {
+    if (KINDS.contains(k)) {
+      return true;
+    }
+    if (k.length() != 11 || !k.startsWith("target_")) {
+      return false;
+    }
+    for (int i = 7; i < 11; i++) {
+      if (!Character.isDigit(k.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The series without its subject and window: what the extractor called the indicator before series identity. */
+  public MeasureId coarse() {
+    return subject == null && window == null ? this : new MeasureId(base, null, kind, null);
+  }
+
   public MeasureId {
     Objects.requireNonNull(base, "base");
     subject = blankToNull(subject);
@@ -37,11 +58,13 @@ public record MeasureId(String base, String subject, String kind, String window)
       window = rest.substring(at + 1);
       rest = rest.substring(0, at);
     }
+    // kinds may chain (yoy_pct.target_2027): peel known kinds off the end
     String kind = null;
     int dot = rest.lastIndexOf('.');
-    if (dot > 0 && KINDS.contains(rest.substring(dot + 1)) && rest.indexOf(']', dot) < 0) {
-      kind = rest.substring(dot + 1);
+    while (dot > 0 && isKind(rest.substring(dot + 1)) && rest.indexOf(']', dot) < 0) {
+      kind = kind == null ? rest.substring(dot + 1) : rest.substring(dot + 1) + "." + kind;
       rest = rest.substring(0, dot);
+      dot = rest.lastIndexOf('.');
     }
     String subject = null;
     int open = rest.indexOf('[');

@@ -8,7 +8,8 @@ import com.regionalmetrics.avro.Qualifier;
  *
  * @param region         canonical short simplified name (张家口, 涿鹿县, 河北, 全国)
  * @param regionCode     GB/T 2260 code, or null for groupings without one
- * @param indicator      catalog id (air.aqi_composite), or a derived id for uncatalogued quantities
+ * @param indicator      the series: a {@link MeasureId} {@code base[subject].kind@window} (air.good_days@month,
+ *                       transport.travel_time[张家口—北京北站]); base is a catalog id or a derived x. id
  * @param indicatorLabel what is measured, as the article names it, simplified
  * @param value          value in the canonical unit
  * @param unit           canonical unit (kW, CNY, μg/m³, PFLOPS, count, %, pp, min, ...)

@@ -22,12 +22,18 @@ final class ObservationDeduplicator {
 
   private record Key(String region, String unit, String period, String change, long value) {}
 
+  /** The indicator without subject and window: one figure read twice may be named with more or less context. */
+  private static String coarse(Observation o) {
+    String id = o.indicator();
+    return id.indexOf('[') < 0 && id.indexOf('@') < 0 ? id : MeasureId.parse(id).coarse().toString();
+  }
+
   static List<Observation> dedupe(List<Observation> in) {
     Map<Key, List<Observation>> seen = new HashMap<>();
     Set<ExactKey> exact = new HashSet<>();
     List<Observation> out = new ArrayList<>(in.size());
     for (Observation o : in) {
-      ExactKey ex = new ExactKey(o.region(), o.indicator(), o.period() == null ? null : o.period().iso(), o.value(), o.unit(),
+      ExactKey ex = new ExactKey(o.region(), coarse(o), o.period() == null ? null : o.period().iso(), o.value(), o.unit(),
           o.change() == null ? null : o.change().getKind(), o.change() == null ? null : o.change().getDirection());
       if (!exact.add(ex)) {
         continue;
@@ -38,7 +44,7 @@ final class ObservationDeduplicator {
       List<Observation> same = seen.computeIfAbsent(k, x -> new ArrayList<>());
       boolean dup = false;
       for (Observation p : same) {
-        if (Objects.equals(p.indicator(), o.indicator()) && !p.indicator().startsWith("x.")
+        if (Objects.equals(coarse(p), coarse(o)) && !p.indicator().startsWith("x.")
             || similar(p.indicatorLabel(), o.indicatorLabel())) {
           dup = true;
           break;
@@ -67,7 +73,7 @@ final class ObservationDeduplicator {
         Observation b = out.get(j);
         if (!Objects.equals(a.region(), b.region()) || !Objects.equals(a.unit(), b.unit()) || a.value() == b.value()
             || !Objects.equals(changeKey(a), changeKey(b)) || !sameYear(a.period(), b.period())
-            || !(Objects.equals(a.indicator(), b.indicator()) && !a.indicator().startsWith("x.")
+            || !(Objects.equals(coarse(a), coarse(b)) && !a.indicator().startsWith("x.")
                 || similar(a.indicatorLabel(), b.indicatorLabel()))) {
           continue;
         }

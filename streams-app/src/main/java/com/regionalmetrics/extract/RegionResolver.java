@@ -21,6 +21,10 @@ final class RegionResolver {
     this.gazetteer = gazetteer;
   }
 
+  Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
   /** A mention that may be a sentence's subject. */
   record Subject(Region region, int start, int end, boolean pool) {}
 

@@ -56,10 +56,13 @@ final class SentenceReader {
   private final RegionResolver regions;
   private final IndicatorCatalog catalog;
 
+  private final MeasureNamer namer;
+
   SentenceReader(QuantityScanner scanner, RegionResolver regions, IndicatorCatalog catalog) {
     this.scanner = scanner;
     this.regions = regions;
     this.catalog = catalog;
+    this.namer = new MeasureNamer(catalog, regions.gazetteer());
   }
 
   private static final String[] UP_VERBS = {"增长", "增加", "上升", "提高", "提升", "升高", "上涨", "扩大", "回升", "增多", "跃升", "攀升", "增", "恶化"};
@@ -381,10 +384,8 @@ final class SentenceReader {
       if (region == null) {
         continue;
       }
-      String indicator = indicatorId(label, unit, it);
-      if (target) {
-        indicator = indicator + (targetYear == null ? ".target" : ".target_" + targetYear);
-      }
+      String indicator = namer.name(new MeasureNamer.Figure(label, unit, it.change, it.kind == ChangeKind.RANK_CHANGE, it.suffix, s,
+          q.start, q.end, it.fromSide || it.toOf != null, target, targetYear, st.paragraph)).toString();
       Change change = it.change ? Extractor.change(it.kind, it.up) : null;
       Qualifier qual = Extractor.qualifier(q);
       out.add(new Observation(region.name(), region.code(), indicator, label, round(value), unit, q.raw, qual, period, change, s));
@@ -394,6 +395,7 @@ final class SentenceReader {
       }
     }
 
+    namer.afterSentence(s, st.paragraph);
     for (RegionMention m : mentions) {
       if (m.region().level() == Region.Level.GROUPING) {
         st.lastGrouping = m.region();
@@ -825,22 +827,6 @@ final class SentenceReader {
       }
     }
     return null;
-  }
-
-  private String indicatorId(String label, String unit, Item it) {
-    String base;
-    if (it.change && it.kind != ChangeKind.RANK_CHANGE) {
-      String levelUnit = ".pp".equals(it.suffix) ? "%" : ("%".equals(unit) ? null : unit);
-      Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, levelUnit);
-      base = ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label));
-      return base + it.suffix;
-    }
-    if (it.kind == ChangeKind.RANK_CHANGE) {
-      Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, "rank");
-      return ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label)) + ".rank_change";
-    }
-    Optional<IndicatorCatalog.Indicator> ind = catalog.match(label, unit);
-    return ind.map(IndicatorCatalog.Indicator::id).orElseGet(() -> IndicatorCatalog.derivedId(label));
   }
 
   // ---------------------------------------------------------------- changes

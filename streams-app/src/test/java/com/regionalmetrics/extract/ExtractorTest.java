@@ -77,10 +77,10 @@ class ExtractorTest {
     Observation more = one(obs, 12, "day");
     assertThat(more.change().getKind()).isEqualTo(ChangeKind.ABS);
     assertThat(more.change().getDirection()).isEqualTo(Direction.UP);
-    assertThat(more.indicator()).isEqualTo("air.good_days.abs");
+    assertThat(more.indicator()).isEqualTo("air.good_days.abs@ytd"); // 1-6月: a year-to-date window
     Observation pct = one(obs, 10.5, "%");
     assertThat(pct.change().getKind()).isEqualTo(ChangeKind.YOY_PCT);
-    assertThat(pct.indicator()).isEqualTo("air.pm25.yoy_pct");
+    assertThat(pct.indicator()).isEqualTo("air.pm25.yoy_pct@ytd");
     assertThat(one(obs, 30, "rank").region()).isEqualTo("承德");
     assertThat(one(obs, 5, "rank").change().getKind()).isEqualTo(ChangeKind.RANK_CHANGE);
   }

@@ -1,0 +1,210 @@
+package com.regionalmetrics.extract;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The narrower subject of a figure, from the words of its label outside the matched catalog alias
+ * (docs/indicators.md): a route (北京西六环至蔚县的通行时间 → 北京西六环—蔚县), a facility or scenic
+ * spot (亚布力度假区累计接待游客 → 亚布力度假区), a sub-item (铁路衔接接口 → 铁路). Region names and
+ * what precedes them (冬奥比赛地河北崇礼), time words, generic modifiers (全市, 累计, 平均, 同比) and
+ * measure words (浓度, 总量, 人次) are not part of a subject, so one measure written in different
+ * words keeps one subject. Also tells a per-day figure (日均, 单日最高) from the total.
+ */
+final class SubjectNormaliser {
+
+  /** The subject (null when none) and a modifier of the base ({@code daily_avg}, {@code daily_peak}) or null. */
+  record Result(String subject, String modifier) {}
+
+  static final Result NONE = new Result(null, null);
+
+  private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）|“|”|\"");
+  private static final Pattern DAILY_AVG = Pattern.compile("日均|每日平均|平均每天|平均每日");
+  private static final Pattern DAILY_PEAK = Pattern.compile("单日最高|日最高|最高日|单日峰值");
+  private static final Pattern TIME_WORDS = Pattern.compile(
+      "前[0-9一二三四五六七八九十]{1,3}[日天周]|[0-9一二三四五六七八九十]{1,3}天来|期间|以来|同期|当年|年度|假期|节日|长假|黄金周|当日|当天|每年|每月");
+  /** Words that never make a subject, wherever they stand. */
+  private static final Pattern GENERIC = Pattern.compile(
+      "全市|全省|全区|全县|全州|全盟|全国|全年|全域|全部|全面|累计|共计|合计|总计|平均|年均|同比|其中|实现|完成|达到|引进|吸引|"
+          + "知名|优质|各类|各级|主要|目前|现有|已有|共有|拥有|两地|三地|监测数据显示|数据显示|统计显示|初步核算|分别|"
+          + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|[两三四五六七八九十]{1,2}[市省区县地]|举办|开展|组织|接待");
+  /** Scope words and filler verbs dropped before the catalog match (大数据产业实现营业收入 → 大数据产业营业收入). */
+  private static final Pattern BEFORE_MATCH = Pattern.compile(
+      "全市|全省|全区|全县|全州|全盟|全域|全年|累计|共计|合计|总计|同比|其中|实现|达到|共有|拥有|已有|现有|目前");
+  /** Measure words after an alias (年均浓度, 总量, 人次): what is counted, not what it is about. */
+  private static final Pattern MEASURE_WORDS = Pattern.compile(
+      "平均浓度|年均浓度|浓度|平均值|均值|总规模|总量|总数|总额|规模|数量|人次|人数|个数|水平|数|量|额");
+  private static final String EDGE_CHARS = "的了和及与、,，等共各有在为达约近超已是将均也都;;:：其从由自对向于把被个家所项条座处";
+  private static final String ROUTE_SEPARATORS = "至到—－-~";
+
+  private final Gazetteer gazetteer;
+
+  SubjectNormaliser(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  /**
+   * The subject of a label whose catalog alias occupies [aliasStart, aliasEnd).
+   */
+  Result subject(String label, int aliasStart, int aliasEnd) {
+    if (label == null || aliasStart < 0 || aliasEnd > label.length() || aliasStart > aliasEnd) {
+      return NONE;
+    }
+    String prefix = label.substring(0, aliasStart);
+    String suffix = label.substring(aliasEnd);
+    if (prefix.isEmpty() && suffix.isEmpty()) {
+      return NONE;
+    }
+    String modifier = null;
+    String both = prefix + "|" + suffix;
+    if (DAILY_AVG.matcher(both).find()) {
+      modifier = "daily_avg";
+    } else if (DAILY_PEAK.matcher(both).find()) {
+      modifier = "daily_peak";
+    }
+    prefix = withoutTime(PARENS.matcher(prefix).replaceAll(""));
+    suffix = withoutTime(PARENS.matcher(suffix).replaceAll(""));
+    if (modifier != null) {
+      prefix = DAILY_PEAK.matcher(DAILY_AVG.matcher(prefix).replaceAll("")).replaceAll("");
+      suffix = DAILY_PEAK.matcher(DAILY_AVG.matcher(suffix).replaceAll("")).replaceAll("");
+    }
+    String route = route(prefix);
+    if (route != null) {
+      return new Result(route, modifier);
+    }
+    String p = afterLastRegion(prefix);
+    int de = p.lastIndexOf('的');
+    if (de >= 0) {
+      p = p.substring(de + 1); // 纳入监测的重点景区 → 重点景区
+    }
+    p = clean(p);
+    String s = clean(MEASURE_WORDS.matcher(withoutRegions(suffix)).replaceAll(""));
+    String subject = clean(p + (s.length() >= 2 ? s : ""));
+    return new Result(subject.length() >= 2 ? subject : null, modifier);
+  }
+
+  /** A label without its time words (前六日, 春节期间, 1-8月), for subjects and derived ids. */
+  static String withoutTime(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    List<WindowRule.Phrase> ps = WindowRule.phrases(text);
+    String t = text;
+    if (!ps.isEmpty()) {
+      StringBuilder b = new StringBuilder(text.length());
+      int last = 0;
+      for (WindowRule.Phrase ph : ps) {
+        b.append(text, last, ph.start());
+        last = ph.end();
+      }
+      b.append(text, last, text.length());
+      t = b.toString();
+    }
+    return TIME_WORDS.matcher(t).replaceAll("");
+  }
+
+  /** The label the catalog is matched against: without scope words and filler verbs (the label itself when nothing is left). */
+  static String forMatching(String label) {
+    String t = BEFORE_MATCH.matcher(label).replaceAll("");
+    return t.length() >= 2 ? t : label;
+  }
+
+  /** Generic words (全市, 累计, 同比) removed; for derived ids, which keep their edge particles. */
+  static String withoutGeneric(String text) {
+    return GENERIC.matcher(text).replaceAll("").strip();
+  }
+
+  /** Generic words, edge particles and characters a key cannot hold removed. */
+  static String clean(String text) {
+    String t = GENERIC.matcher(text).replaceAll("");
+    StringBuilder b = new StringBuilder(t.length());
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c != '|' && c != '/' && c != '[' && c != ']' && c != '@' && !Character.isWhitespace(c)) {
+        b.append(c);
+      }
+    }
+    int from = 0;
+    int to = b.length();
+    while (from < to && EDGE_CHARS.indexOf(b.charAt(from)) >= 0) {
+      from++;
+    }
+    while (to > from && EDGE_CHARS.indexOf(b.charAt(to - 1)) >= 0) {
+      to--;
+    }
+    return b.substring(from, to);
+  }
+
+  /** A route A至B / A到B / A—B before the alias, as {@code A—B}; null when the prefix is not one. */
+  private static String route(String prefix) {
+    String p = prefix;
+    while (p.endsWith("的") || p.endsWith("间")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    if (p.endsWith("之")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    for (int i = 2; i + 2 <= p.length(); i++) {
+      if (ROUTE_SEPARATORS.indexOf(p.charAt(i)) < 0) {
+        continue;
+      }
+      String a = clean(p.substring(0, i));
+      String b = clean(p.substring(i + 1));
+      if (a.length() >= 2 && b.length() >= 2 && !hasDigit(a) && !hasDigit(b)) {
+        return a + "—" + b;
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What follows the last region name (冬奥比赛地河北崇礼 → "", 黑龙江森工雪乡景区 → 森工雪乡景区). */
+  private String afterLastRegion(String text) {
+    if (text.length() < 2) {
+      return text;
+    }
+    List<RegionMention> ms = find(text);
+    int end = 0;
+    for (RegionMention m : ms) {
+      end = Math.max(end, Math.min(m.end(), text.length()));
+    }
+    return text.substring(end);
+  }
+
+  private String withoutRegions(String text) {
+    if (text.length() < 2) {
+      return text;
+    }
+    List<RegionMention> ms = find(text);
+    if (ms.isEmpty()) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text.length());
+    int last = 0;
+    for (RegionMention m : ms) {
+      if (m.start() >= last && m.end() <= text.length()) {
+        b.append(text, last, m.start());
+        last = m.end();
+      }
+    }
+    b.append(text, last, text.length());
+    return b.toString();
+  }
+
+  private List<RegionMention> find(String text) {
+    try {
+      List<RegionMention> ms = gazetteer.find(text);
+      return ms == null ? List.of() : ms;
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+}

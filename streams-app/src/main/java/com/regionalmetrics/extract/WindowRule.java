@@ -1,0 +1,157 @@
+package com.regionalmetrics.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The accumulation window of a figure, from the period phrase before it (docs/indicators.md):
+ * 9月 → {@code month}, 第三季度 → {@code quarter}, 1-8月 / 前三季度 / 上半年 / 今年以来 → {@code ytd},
+ * 春节期间 → {@code spring_festival}, 自2014年起 → {@code since2014} (cumulative levels only); a
+ * year, 全年, a stock (截至9月底, 目前) → no window. Comparison bases (比去年, 与2013年相比, 去年同期)
+ * are not windows and are skipped.
+ */
+final class WindowRule {
+
+  enum Type { WINDOW, SINCE, NONE }
+
+  /** A period phrase at [start, end): a window, a start year (SINCE, window {@code sinceYYYY}) or NONE (a year, a stock). */
+  record Phrase(int start, int end, String window, Type type) {}
+
+  private static final String M = "(?:\\d{1,2})";
+  private static final String RANGE = "[-—~至到]";
+  private static final Pattern PHRASE = Pattern.compile(
+      // 1: since a year (2014年以来, 自2014年起)
+      "(?:自|从)?(\\d{4})年(?:以来|起|至今)(?:[至到](?:\\d{4}年(?:底|末)?|今|目前|去年底|去年末|年底))?"
+          // 2: from January (1-8月, 2024年1至8月, 1月至8月), 前三季度, 上半年, 今年以来, 前8个月
+          + "|((?:(?:\\d{4}|今|本|去|上)年)?(?:1|一)月?份?" + RANGE + M + "月份?(?![底末初0-9日号])"
+          + "|前三季度|前[三两二]个?季度|(?:今年|本年)?上半年|今年以来|年初以来|年初至今|前" + M + "个月)"
+          // 3: another span of months (3-5月)
+          + "|((?:\\d{4}年)?" + M + "月?份?" + RANGE + M + "月份?(?![底末初0-9日号]))"
+          // 4: a quarter (第三季度, 三季度, 2024年第一季度, Q3)
+          + "|((?:(?:\\d{4}|今|本|去|上)年)?第?[一二三四1-4]季度|[Qq][1-4](?![0-9]))"
+          // 5: the second half
+          + "|((?:(?:\\d{4}|今|本)年)?下半年)"
+          // 6: a month (9月份, 2014年9月, 上月), not a day (10月22日) nor the end of a month (9月底)
+          + "|((?:(?:\\d{4}|今|本|去|上)年)?" + M + "月份?(?![底末初中旬上下0-9日号" + "\\-—~至到])|上个?月份?|本月份?|当月)"
+          // 7: holidays and seasons
+          + "|(春节|国庆|五一|劳动节|元旦|清明|端午|中秋|暑期|暑假|寒假|黄金周|小长假|冰雪季|雪季|滑雪季)"
+          // 8: the end of a month, a year, the whole year, a stock at a point: no window
+          + "|((?:\\d{4}年)?" + M + "月(?:底|末)|\\d{4}年(?:底|末|度)?|全年|年末|年底|今年|去年|上年|本年|截至目前|截止目前|目前|至今|如今|现有|当前)");
+
+  /** Characters a phrase can start with besides digits (keep in step with PHRASE). */
+  private static final String START_CHARS = "自从今本去上前年第一二三四下Qq春国五劳元清端中暑寒黄小冰雪滑全截目至如现当";
+
+  private WindowRule() {}
+
+  /** The period phrases of a sentence, in order (comparison bases left out). One pass, anchored tries only where a phrase can start. */
+  static List<Phrase> phrases(String s) {
+    List<Phrase> out = new ArrayList<>();
+    Matcher m = PHRASE.matcher(s);
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      if (!digit && START_CHARS.indexOf(c) < 0 || digit && i > 0 && (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
+        i++;
+        continue;
+      }
+      m.region(i, n);
+      if (!m.lookingAt()) {
+        i++;
+        continue;
+      }
+      Phrase p = classify(m, s);
+      if (p != null) {
+        out.add(p);
+      }
+      i = Math.max(m.end(), i + 1);
+    }
+    return out;
+  }
+
+  private static Phrase classify(Matcher m, String s) {
+    int st = m.start();
+    int en = m.end();
+    if (comparisonBase(s, st, en)) {
+      return null;
+    }
+    if (m.group(1) != null) {
+      return new Phrase(st, en, "since" + m.group(1), Type.SINCE);
+    }
+    if (m.group(2) != null) {
+      return new Phrase(st, en, "ytd", Type.WINDOW);
+    }
+    if (m.group(3) != null) {
+      return new Phrase(st, en, "months", Type.WINDOW);
+    }
+    if (m.group(4) != null) {
+      return new Phrase(st, en, "quarter", Type.WINDOW);
+    }
+    if (m.group(5) != null) {
+      return new Phrase(st, en, "h2", Type.WINDOW);
+    }
+    if (m.group(6) != null) {
+      // 截至9月 / 到9月: the stock at the end of the month, not the month's flow
+      if (endsWithAny(s, st, "截至", "截止", "至", "到")) {
+        return new Phrase(st, en, null, Type.NONE);
+      }
+      return new Phrase(st, en, "month", Type.WINDOW);
+    }
+    if (m.group(7) != null) {
+      return new Phrase(st, en, holiday(m.group(7)), Type.WINDOW);
+    }
+    return new Phrase(st, en, null, Type.NONE);
+  }
+
+  private static String holiday(String w) {
+    return switch (w) {
+      case "春节" -> "spring_festival";
+      case "国庆" -> "national_day";
+      case "五一", "劳动节" -> "may_day";
+      case "元旦" -> "new_year";
+      case "清明" -> "qingming";
+      case "端午" -> "dragon_boat";
+      case "中秋" -> "mid_autumn";
+      case "暑期", "暑假" -> "summer";
+      case "寒假" -> "winter_break";
+      case "冰雪季", "雪季", "滑雪季" -> "snow_season";
+      default -> "holiday"; // 黄金周, 小长假
+    };
+  }
+
+  /** 比去年, 较上年, 与2013年相比, 去年同期, 相较2013年: a base to compare with, not the figure's period. */
+  private static boolean comparisonBase(String s, int st, int en) {
+    if (st > 0) {
+      char b = s.charAt(st - 1);
+      if (b == '比' || b == '较' || b == '与' || b == '同' || b == '于' || b == '和' || b == '跟') {
+        return true;
+      }
+    }
+    return s.startsWith("同期", en) || s.startsWith("相比", en) || s.startsWith("相较", en);
+  }
+
+  private static boolean endsWithAny(String s, int end, String... words) {
+    for (String w : words) {
+      if (end >= w.length() && s.startsWith(w, end - w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The last phrase that ends at or before {@code pos}, or null. */
+  static Phrase before(List<Phrase> phrases, int pos) {
+    Phrase last = null;
+    for (Phrase p : phrases) {
+      if (p.end() > pos) {
+        break;
+      }
+      last = p;
+    }
+    return last;
+  }
+}
