@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Parses a publication date as users give it: 2025-02-26, 2025-02-26T10:00:00+08:00 or an instant. */
+/**
+ * Parses a publication date as users give it: 2025-02-26, 2025-02-26T10:00:00+08:00, an instant,
+ * or only a year or month (2025, 2025-03) when that is all the source says.
+ */
 public final class PublishedDates {
   private PublishedDates() {}
 
@@ -40,6 +43,13 @@ public final class PublishedDates {
     }
     String s = text.strip();
     try {
+      if (s.matches("\\d{4}(-\\d{2})?")) {
+        // known to the year or month only: its last instant (so nothing the article dates within
+        // it counts as after publication), but never later than now
+        Instant end = Period.parse(s).end();
+        Instant now = Instant.now();
+        return end.isAfter(now) ? now : end;
+      }
       if (s.length() == 10) {
         return LocalDate.parse(s).atStartOfDay(Period.ZONE).toInstant();
       }
@@ -48,7 +58,7 @@ public final class PublishedDates {
       }
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("published must be YYYY-MM-DD or an ISO-8601 date-time, got: " + s);
+      throw new IllegalArgumentException("published must be YYYY-MM-DD (or YYYY-MM, YYYY) or an ISO-8601 date-time, got: " + s);
     }
   }
 }

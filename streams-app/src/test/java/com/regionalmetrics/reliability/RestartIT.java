@@ -210,6 +210,28 @@ class RestartIT {
     first = second;
   }
 
+  @Test
+  @Order(6)
+  void eachDistinctMeasureAnswersByTheLabelTheArticleUsed() throws Exception {
+    post(first, "M", "2025-01-20", String.join("\n",
+        "京张两地已打通衔接路网接口13个，其中铁路衔接接口4个、公路衔接接口9个。张家口市累计引进北京名师工作室7个、名校长工作室6个。",
+        "2024年9月份，张家口市优良天数30天；第三季度优良天数91天；1-9月优良天数250天。",
+        "2024年12月，张家口市PM2.5平均浓度为45微克/立方米。"));
+    String region = "/api/indicators/" + enc("张家口") + "/";
+    Map<String, Double> byLabel = Map.of("铁路衔接接口", 4.0, "公路衔接接口", 9.0, "名校长工作室", 6.0,
+        "air.good_days@month", 30.0, "air.good_days@quarter", 91.0, "air.good_days@ytd", 250.0,
+        "air.pm25@month", 45.0, "air.pm25", 19.0);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      Map<String, Object> answers = new TreeMap<>();
+      byLabel.keySet().forEach(label -> {
+        Fixtures.Reply r = get(first.base(), region + enc(label));
+        answers.put(label, r.status() == 200 ? r.json().get("value").asDouble() : "HTTP " + r.status());
+      });
+      assertThat(answers).isEqualTo(new TreeMap<>(byLabel));
+    });
+    assertThat(get(first.base(), region + enc("引进北京名师工作室")).json().get("value").asDouble()).isEqualTo(7.0);
+  }
+
   /** Each question a user asks of the two series, answered as text. */
   static Map<String, String> answers(App app) {
     Map<String, String> out = new TreeMap<>();

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Extracts a labelled set with the built jar and scores it: values (score.py), series identity
+(identity.py, when the set has measures.jsonl) and key collisions (collisions.py).
+
+usage: tools/score-set.py SET_DIR [--jar streams-app/target/regional-metrics.jar] [--eval ../shared/eval] [--out FILE]
+
+SET_DIR holds articles.jsonl, gold.jsonl, optionally measures.jsonl, and ARTICLE.txt files either
+in SET_DIR/articles/ or in SET_DIR itself (as the test fixtures are)."""
+import argparse, json, os, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+
+here = os.path.dirname(os.path.abspath(__file__))
+ap = argparse.ArgumentParser()
+ap.add_argument("set_dir")
+ap.add_argument("--jar", default=os.path.join(here, "..", "streams-app", "target", "regional-metrics.jar"))
+ap.add_argument("--eval", default=os.path.join(here, "..", "..", "shared", "eval"))
+ap.add_argument("--out", default=None)
+ap.add_argument("--verbose", action="store_true")
+a = ap.parse_args()
+
+arts = [json.loads(l) for l in open(os.path.join(a.set_dir, "articles.jsonl"), encoding="utf-8") if l.strip()]
+text_dir = os.path.join(a.set_dir, "articles") if os.path.isdir(os.path.join(a.set_dir, "articles")) else a.set_dir
+
+def extract(art):
+    cmd = ["java", "-jar", a.jar, "extract", "--id", art["article"]]
+    if art.get("published"):
+        cmd += ["--published", str(art["published"])]
+    cmd.append(os.path.join(text_dir, art["article"] + ".txt"))
+    r = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
+    if r.returncode != 0:
+        print(f"extract failed for {art['article']}: {r.stderr.strip()}", file=sys.stderr)
+    return r.stdout
+
+with ThreadPoolExecutor(max_workers=2) as pool:
+    lines = "".join(pool.map(extract, arts))
+out = a.out or os.path.join("/tmp", os.path.basename(os.path.normpath(a.set_dir)) + "-extracted.jsonl")
+with open(out, "w", encoding="utf-8") as f:
+    f.write(lines)
+gold = os.path.join(a.set_dir, "gold.jsonl")
+verbose = ["--verbose"] if a.verbose else []
+subprocess.run([sys.executable, os.path.join(a.eval, "score.py"), gold, out] + verbose)
+measures = os.path.join(a.set_dir, "measures.jsonl")
+if os.path.exists(measures):
+    subprocess.run([sys.executable, os.path.join(a.eval, "identity.py"), gold, measures, out] + verbose)
+subprocess.run([sys.executable, os.path.join(here, "collisions.py"), out, "--quiet"])
+print(f"extracted events: {out}")
