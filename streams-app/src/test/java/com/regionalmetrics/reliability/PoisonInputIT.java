@@ -90,6 +90,10 @@ class PoisonInputIT {
       kinds.merge(kind, 1, Integer::sum);
     }
 
+    void notBad(ProducerRecord<byte[], byte[]> r) {
+      records.add(r);
+    }
+
     int badCount() {
       return kinds.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -164,9 +168,10 @@ class PoisonInputIT {
     }
     for (int i = 0; i < 50; i++) {
       sent.bad("too-short", "too-short", avro("short-" + i, new byte[] {0, 0, (byte) i}));
-      sent.bad("null-value", "null-value", avro("null-" + i, null));
+      // a tombstone with a key retracts that article (one never seen: nothing to withdraw, no dead letter)
+      sent.notBad(avro("null-" + i, null));
       sent.bad("null-key-and-null-value", "null-value", avro(null, null));
-      sent.bad("null-value (text)", "null-value", text("tnull-" + i, null, null));
+      sent.notBad(text("tnull-" + i, null, null));
       sent.bad("empty-text (text)", "empty-text", text("tempty-" + i, utf8(i % 2 == 0 ? "" : " \n "), null));
     }
     for (int i = 0; i < 25; i++) {
