@@ -3,10 +3,12 @@
 # clients that are not ours (KafkaJS + @kafkajs/confluent-schema-registry, tools/confluent-check)
 # through the registry the app serves. Starts the app from the jar on free ports, posts an
 # article, decodes the event, stops the app.
+# Exit 0: passed; 77: skipped (no node; the reason is printed as "SKIPPED: ..."); else: failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=streams-app/target/regional-metrics.jar
-command -v node >/dev/null || { echo "[confluent-check] no node: skipped"; exit 0; }
+command -v node >/dev/null || { echo "[confluent-check] SKIPPED: no node on PATH (Node.js and npm are needed)"; exit 77; }
+command -v npm >/dev/null || { echo "[confluent-check] SKIPPED: no npm on PATH (Node.js and npm are needed)"; exit 77; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 KAFKA=$(free_port); REGISTRY=$(free_port); HTTP=$(free_port)
 DATA=$(mktemp -d /tmp/rm-confluent-check.XXXXXX)

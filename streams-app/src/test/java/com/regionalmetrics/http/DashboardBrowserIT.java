@@ -2,12 +2,12 @@ package com.regionalmetrics.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.app.RegionalMetricsApp;
 import com.regionalmetrics.app.TestApps;
+import com.regionalmetrics.testsupport.Required;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,7 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * app with articles ingested over HTTP: regions list, search, a region page grouped by category,
  * an indicator's history chart with its two points, the as-of picker, provenance, and a
  * screenshot (target/screenshots/dashboard.png, a CI artifact). Skips, saying why, when no
- * Chromium or ChromeDriver is installed (.ci/browser-setup.sh installs them).
+ * Chromium or ChromeDriver is installed (.ci/browser-setup.sh installs them); fails instead when
+ * the browser is required ({@code -Dit.required=browser} or {@code CI=true}, see {@link Required}).
  */
 class DashboardBrowserIT {
   private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -79,8 +80,7 @@ class DashboardBrowserIT {
     if (missing != null) {
       noBrowser = "no headless browser: " + missing + " is not installed; install Debian's chromium and chromium-driver "
           + "(.ci/browser-setup.sh) or point -Dchromium.binary / -Dchromedriver.binary at them";
-      System.err.println("DashboardBrowserIT skipped: " + noBrowser);
-      return;
+      return; // the test skips or fails with the reason
     }
 
     app = TestApps.zeroConfig(dataDir);
@@ -121,7 +121,7 @@ class DashboardBrowserIT {
 
   @Test
   void regionsRegionPageHistoryChartAsOfProvenanceAndScreenshot() throws Exception {
-    assumeTrue(noBrowser == null, noBrowser);
+    Required.assumeAvailable(Required.BROWSER, noBrowser == null, noBrowser);
     // regions list with the counts the API reports
     driver.get(base + "/");
     wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".region-card"), 1));

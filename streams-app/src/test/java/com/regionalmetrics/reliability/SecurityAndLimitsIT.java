@@ -12,6 +12,7 @@ import com.regionalmetrics.app.TestApps;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.serde.InMemorySchemaRegistry;
 import com.regionalmetrics.serde.SchemaRegistryServer;
+import com.regionalmetrics.topology.Topics;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,12 +25,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * articles, 400 for bad parameters, and no stack traces or internal paths in any answer.
  */
 class SecurityAndLimitsIT {
+  static final List<String> INPUT_TOPICS = List.of(Topics.ARTICLES_TEXT, Topics.ARTICLES, Topics.ARTICLES_DLQ);
   static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"%s\" password=\"%s\";";
 
   @TempDir
@@ -139,6 +144,13 @@ class SecurityAndLimitsIT {
 
   @Test
   void oversizedBodiesAndArticlesGet413() throws Exception {
+    // nothing refused may reach Kafka: the input topics' end offsets before and after
+    String plain = broker.bootstrapServers();
+    Map<String, Map<TopicPartition, Long>> before = new TreeMap<>();
+    for (String topic : INPUT_TOPICS) {
+      before.put(topic, Fixtures.endOffsets(plain, topic));
+    }
+
     byte[] threeMb = "张".repeat(1024 * 1024).getBytes(StandardCharsets.UTF_8); // 3 MiB > http.max.request.bytes (2 MiB)
     var tooBig = post("/api/articles", "text/plain; charset=utf-8", threeMb);
     assertThat(tooBig.statusCode()).isEqualTo(413);
@@ -152,6 +164,22 @@ class SecurityAndLimitsIT {
     var tooLongJson = post("/api/articles", "application/json",
         Fixtures.JSON.writeValueAsBytes(Map.of("text", new String(bigArticle, StandardCharsets.UTF_8))));
     assertThat(tooLongJson.statusCode()).isEqualTo(413);
+
+    // a good article after them: its receipt is the first offset written since, so the refused
+    // ones were not written before it, and nothing else was written to any input topic
+    var sentinel = post("/api/articles?id=after-413&published=2025-03-01", "text/plain; charset=utf-8",
+        "截至2024年底，承德市数据中心项目达到18个。".getBytes(StandardCharsets.UTF_8));
+    assertThat(sentinel.statusCode()).as(sentinel.body()).isEqualTo(202);
+    var receipt = Fixtures.JSON.readTree(sentinel.body());
+    TopicPartition written = new TopicPartition(receipt.get("topic").asText(), receipt.get("partition").asInt());
+    assertThat(receipt.get("offset").asLong()).as("offset of the article after the 413s")
+        .isEqualTo(before.get(written.topic()).get(written));
+    for (String topic : INPUT_TOPICS) {
+      Map<TopicPartition, Long> expected = new HashMap<>(before.get(topic));
+      expected.computeIfPresent(written, (tp, offset) -> offset + 1);
+      assertThat(Fixtures.endOffsets(plain, topic)).as("end offsets of %s: nothing refused reached it", topic)
+          .isEqualTo(expected);
+    }
   }
 
   @Test

@@ -2,9 +2,9 @@ package com.regionalmetrics.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.regionalmetrics.avro.MetricEvent;
+import com.regionalmetrics.testsupport.Required;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,11 +29,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Our REST client and serde against a registry we did not write: Apicurio Registry's
  * distribution (unpacked by the build into target/apicurio), through its Confluent-compatible
- * API. Apicurio needs Java 21+; the JDK is {@code -Dapicurio.java} or {@code $APICURIO_JAVA}.
+ * API. Apicurio needs Java 21+: the {@code java} binary (or a JDK home) named by
+ * {@code -Dapicurio.java} or {@code $APICURIO_JAVA}, else the JVM running the test when it is 21+.
+ * None found: skipped with the reason, or failed when Apicurio is required
+ * ({@code -Dit.required=apicurio} or {@code CI=true}, see {@link Required}).
  */
 class ApicurioRegistryIT {
 
-    private static final String DEFAULT_JAVA = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private static Process process;
@@ -42,12 +44,12 @@ class ApicurioRegistryIT {
 
     @BeforeAll
     static void startApicurio() throws Exception {
-        String javaPath = System.getenv("APICURIO_JAVA");
-        if (javaPath == null || javaPath.isBlank()) javaPath = System.getProperty("apicurio.java", DEFAULT_JAVA);
-        Path java = Path.of(javaPath);
-        int major = javaMajorVersion(java);
-        assumeTrue(major >= 21, "Apicurio Registry needs Java 21+; no such JDK at " + java
-                + " (found version " + major + "). Set APICURIO_JAVA or -Dapicurio.java to a Java 21+ java binary.");
+        Path java = apicurioJava();
+        int major = java == null ? -1 : javaMajorVersion(java);
+        Required.assumeAvailable(Required.APICURIO, major >= 21, "Apicurio Registry needs Java 21+; "
+                + (java == null ? "none given and the test JVM is Java " + Runtime.version().feature()
+                        : java + " is " + (major < 0 ? "not a runnable java" : "Java " + major))
+                + ". Set -Dapicurio.java or APICURIO_JAVA to a Java 21+ java binary or JDK home (.ci/run finds or installs one).");
 
         Path home = Path.of(System.getProperty("apicurio.home", "target/apicurio"));
         Path jar = home.resolve("quarkus-app/quarkus-run.jar");
@@ -79,6 +81,17 @@ class ApicurioRegistryIT {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** -Dapicurio.java, else $APICURIO_JAVA (a java binary or a JDK home), else this JVM's own java when it is 21+. */
+    private static Path apicurioJava() {
+        String given = System.getProperty("apicurio.java");
+        if (given == null || given.isBlank()) given = System.getenv("APICURIO_JAVA");
+        if (given != null && !given.isBlank()) {
+            Path p = Path.of(given);
+            return Files.isDirectory(p) ? p.resolve("bin/java") : p;
+        }
+        return Runtime.version().feature() >= 21 ? Path.of(System.getProperty("java.home"), "bin", "java") : null;
     }
 
     private static int javaMajorVersion(Path java) {
