@@ -184,7 +184,10 @@ public final class IndicatorQueries {
           .min(Comparator.comparing((MetricEventView e) -> MeasureId.parse(e.indicator()).kind() != null)
               .thenComparing(e -> e.indicator().length()));
       if (byLabel.isPresent()) {
-        return new Answer.Found<>(byLabel.get(), f.servedBy(), f.stale());
+        // read it again by key: from the partition's owner, with every source of the value
+        Answer<MetricEventView> byKey = latestOf(name, byLabel.get().indicator());
+        return byKey instanceof Answer.Found<MetricEventView> k && k.value() != null ? byKey
+            : new Answer.Found<>(byLabel.get(), f.servedBy(), f.stale());
       }
       if (f.value().partial() && unavailable == null) {
         unavailable = Answer.unavailable("partitions " + f.value().missingPartitions() + " cannot be read now");
