@@ -53,6 +53,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
   private ApiServer http;
   private String bootstrapServers;
   private String schemaRegistryUrl;
+  private final long startedNanos = System.nanoTime();
+  private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile String upMessage;
 
   private RegionalMetricsApp() {}
 
@@ -79,8 +82,17 @@ public final class RegionalMetricsApp implements AutoCloseable {
     startStreams(config, kafka, metrics);
     KafkaArticleIngest ingest = startIngest(config, kafka);
     startHttp(config, partitions, ingest, metrics);
-    LOG.info("Regional Metrics is up: HTTP on http://{}:{} , Kafka {} , Schema Registry {}",
+    LOG.info("HTTP on http://{}:{} (503 until the stores are queryable), Kafka {} , Schema Registry {}",
         config.httpHost(), http.port(), bootstrapServers, schemaRegistryUrl);
+    upMessage = "Regional Metrics is up: stores queryable, HTTP on http://" + config.httpHost() + ":" + http.port();
+    announceIfRunning();
+  }
+
+  /** Says "up" once, when the stores first become queryable (not when the HTTP port opens). */
+  private void announceIfRunning() {
+    if (upMessage != null && streams.state() == KafkaStreams.State.RUNNING && announced.compareAndSet(false, true)) {
+      LOG.info("{} ({} ms after start)", upMessage, (System.nanoTime() - startedNanos) / 1_000_000);
+    }
   }
 
   /** No cluster configured: a broker (and, unless one is given, a registry) in this JVM. */
@@ -119,6 +131,11 @@ public final class RegionalMetricsApp implements AutoCloseable {
         new MicrometerPipelineMetrics(metrics));
 
     streams = new KafkaStreams(topology, streamsProperties(config, kafka));
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        announceIfRunning();
+      }
+    });
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("Stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
