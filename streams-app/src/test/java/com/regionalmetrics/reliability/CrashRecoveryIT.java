@@ -45,7 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryIT {
   static final int ARTICLES = 10_000;
   /** Settings for the child process: a dead member leaves the group after 6 s, not 45 s. */
-  static final Map<String, String> SETTINGS = Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000");
+  static final Map<String, String> SETTINGS = Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000",
+      // send records as they come instead of at the commit's flush, so that a transaction has
+      // records on the broker while it is open and the kill can land inside one
+      "producer.linger.ms", "0", "producer.batch.size", "4096");
 
   @TempDir
   static Path root;
@@ -90,12 +93,20 @@ class CrashRecoveryIT {
   static long startAndAwaitReady() throws Exception {
     long t0 = System.nanoTime();
     app = Fixtures.startAppProcess(appData, broker.bootstrapServers(), registry.url(), httpPort, SETTINGS, log);
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
         .until(() -> {
           assertThat(app.isAlive()).as("app process alive (see " + log + ")").isTrue();
-          return get(base, "/ready").status() == 200;
+          try {
+            return get(base, "/ready").status() == 200;
+          } catch (java.io.UncheckedIOException e) {
+            return false; // not listening yet
+          }
         });
     return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static long sum(Map<TopicPartition, Long> offsets) {
+    return offsets.values().stream().mapToLong(Long::longValue).sum();
   }
 
   @Test
@@ -110,7 +121,6 @@ class CrashRecoveryIT {
     }
 
     // watch committed output grow; kill -9 once about a quarter is out
-    long committedAtKill;
     try (var consumer = new KafkaConsumer<>(Fixtures.consumerProps(broker.bootstrapServers()),
         new StringDeserializer(), new ByteArrayDeserializer())) {
       var parts = consumer.partitionsFor(Topics.METRIC_EVENTS).stream()
@@ -123,11 +133,26 @@ class CrashRecoveryIT {
         assertThat(System.nanoTime()).as("output did not reach a quarter in time (see " + log + ")").isLessThan(deadline);
         seen += consumer.poll(Duration.ofMillis(20)).count();
       }
+      // kill while a transaction has records on the broker (high watermark above the last stable offset)
+      long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < until && sum(Fixtures.uncommittedEndOffsets(broker.bootstrapServers(), Topics.METRIC_EVENTS))
+          <= sum(Fixtures.endOffsets(broker.bootstrapServers(), Topics.METRIC_EVENTS))) {
+        Thread.sleep(2);
+      }
       app.destroyForcibly(); // SIGKILL: no shutdown hook, open transaction left behind
       app.waitFor();
-      committedAtKill = seen;
     }
-    assertThat(committedAtKill).as("killed mid-stream").isLessThan(ARTICLES);
+    assertThat(app.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+    // what the job had committed when it died, and whether a transaction was open: the last
+    // stable offset (read_committed end) stops below the high watermark while one is
+    long committedAtKill = sum(Fixtures.endOffsets(broker.bootstrapServers(), Topics.METRIC_EVENTS));
+    long writtenAtKill = sum(Fixtures.uncommittedEndOffsets(broker.bootstrapServers(), Topics.METRIC_EVENTS));
+    System.out.printf("FIGURES crash: at the kill, last stable offsets sum to %d, high watermarks to %d%n",
+        committedAtKill, writtenAtKill);
+    assertThat(writtenAtKill).as("a transaction was open when the process died: written beyond the last stable offset")
+        .isGreaterThan(committedAtKill);
+    assertThat(committedAtKill).as("killed before the job had committed every event (log offsets, markers included)")
+        .isLessThan(ARTICLES);
 
     long restartMs = startAndAwaitReady();
     long t0 = System.nanoTime();
@@ -154,6 +179,11 @@ class CrashRecoveryIT {
     assertThat(missing).as("lost events").isEmpty();
     assertThat(unexpected).as("events nobody expected").isEmpty();
     assertThat(events).hasSize(ARTICLES);
+    long readUncommitted = Fixtures.readAllUncommitted(broker.bootstrapServers(), Topics.METRIC_EVENTS);
+    System.out.printf("FIGURES crash: records read_uncommitted=%d read_committed=%d (aborted=%d)%n",
+        readUncommitted, events.size(), readUncommitted - events.size());
+    assertThat(readUncommitted).as("the open transaction was aborted: its records are in the log but not committed")
+        .isGreaterThan(events.size());
     assertThat(Fixtures.readAll(broker.bootstrapServers(), Topics.ARTICLES_DLQ)).as("dead letters").isEmpty();
 
     // the stores: once the index has consumed every committed event, they answer the reference
@@ -172,6 +202,7 @@ class CrashRecoveryIT {
 
     app.destroy(); // SIGTERM: orderly shutdown
     assertThat(app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(app.exitValue()).as("exit status after SIGTERM (128 + 15)").isEqualTo(143);
     Path state = appData.resolve("streams");
     assertThat(state).isDirectory();
     try (Stream<Path> files = Files.walk(state)) {
@@ -181,6 +212,10 @@ class CrashRecoveryIT {
 
     long restoreMs = startAndAwaitReady(); // RUNNING only after the active tasks restored
     Map<String, String> after = answers(base, reference);
+    // settle: the restored job has committed its position on every input and had time to write
+    Fixtures.awaitCommitted(broker.bootstrapServers(), Fixtures.endOffsets(broker.bootstrapServers(), Topics.ARTICLES),
+        Duration.ofSeconds(60));
+    Thread.sleep(3_000);
     long eventsAfter = Fixtures.readAll(broker.bootstrapServers(), Topics.METRIC_EVENTS).size();
     long differing = before.keySet().stream().filter(k -> !before.get(k).equals(after.get(k))).count();
     System.out.printf("FIGURES state-loss: keys=%d restartToReadyMs=%d differingKeys=%d eventsBefore=%d eventsAfter=%d%n",

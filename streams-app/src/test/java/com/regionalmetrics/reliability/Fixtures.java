@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +41,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -145,6 +147,39 @@ final class Fixtures {
     }
   }
 
+  /** End offsets of a topic's partitions as a read_uncommitted reader sees them (the high watermarks). */
+  static Map<TopicPartition, Long> uncommittedEndOffsets(String bootstrap, String topic) {
+    Map<String, Object> props = consumerProps(bootstrap);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      return consumer.endOffsets(parts);
+    }
+  }
+
+  /** How many records a read_uncommitted reader sees on a topic: committed and aborted ones alike. */
+  static long readAllUncommitted(String bootstrap, String topic) {
+    Map<String, Object> props = consumerProps(bootstrap);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    long count = 0;
+    try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topic + " to its end " + end);
+        }
+        count += consumer.poll(Duration.ofMillis(500)).count();
+      }
+    }
+    return count;
+  }
+
   /** End offsets (committed data only) of a topic's partitions. */
   static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -152,7 +187,9 @@ final class Fixtures {
       Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
       parts.forEach(p -> specs.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
       Map<TopicPartition, Long> out = new HashMap<>();
-      admin.listOffsets(specs).all().get().forEach((tp, info) -> out.put(tp, info.offset()));
+      // read_committed: the last stable offset (Admin's default would be the high watermark)
+      admin.listOffsets(specs, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+          .forEach((tp, info) -> out.put(tp, info.offset()));
       return out;
     } catch (Exception e) {
       throw new IllegalStateException(e);
