@@ -82,9 +82,10 @@ class ArticleGeneratorTest {
     double recall = 1 - (double) missed.size() / planted;
     System.out.printf("%.1f observations per article; %d of %d planted statistics read back (%.1f %%)%n",
         perArticle, planted - missed.size(), planted, 100 * recall);
-    assertThat(perArticle).isGreaterThanOrEqualTo(5);
+    // measured: ~20 observations per article (from-to pairs and changes beside the ~10 planted levels), 97 % read back
+    assertThat(perArticle).isGreaterThanOrEqualTo(18);
     assertThat(recall).as("planted statistics read back; missed e.g. %s", missed.stream().limit(10).toList())
-        .isGreaterThanOrEqualTo(0.9);
+        .isGreaterThanOrEqualTo(0.95);
   }
 
   private static boolean matches(Observation o, Planted p) {

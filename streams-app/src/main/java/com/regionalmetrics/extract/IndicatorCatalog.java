@@ -71,7 +71,7 @@ public final class IndicatorCatalog {
   /**
    * The longest alias that occurs in the label with an agreeing unit, and where: among aliases of
    * equal length the rightmost wins (a Chinese noun phrase ends in its head: 滑雪场接待滑雪者 counts
-   * skiers), then the one listed first.
+   * skiers), then the one listed first; and an alias right after it that ends the label wins over it.
    */
   public Optional<Match> matchAlias(String label, String unit) {
     if (label == null || label.isEmpty()) {
@@ -103,7 +103,23 @@ public final class IndicatorCatalog {
         }
       }
     }
-    return bestRank < 0 ? Optional.empty() : Optional.of(new Match(aliases.get(bestRank).indicator(), bestAt, bestAt + bestLen));
+    if (bestRank < 0) {
+      return Optional.empty();
+    }
+    // a catalogued noun right after it that ends the label is the head, the match only its
+    // modifier: 医疗卫生机构|床位 counts beds
+    int end = bestAt + bestLen;
+    int[] ranks = end < label.length() ? ranksByFirstChar.get(label.charAt(end)) : null;
+    if (ranks != null) {
+      for (int r : ranks) {
+        Alias a = aliases.get(r);
+        if (end + a.text().length() == label.length() && label.startsWith(a.text(), end)
+            && (unit == null || unit.equals(a.indicator().unit()))) {
+          return Optional.of(new Match(a.indicator(), end, label.length()));
+        }
+      }
+    }
+    return Optional.of(new Match(aliases.get(bestRank).indicator(), bestAt, end));
   }
 
   /** Length of the longest alias the label starts with (二氧化硫年均浓度 → 4), 0 when none. */
