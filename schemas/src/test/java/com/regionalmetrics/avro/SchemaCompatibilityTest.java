@@ -24,7 +24,9 @@ class SchemaCompatibilityTest {
   static Stream<Arguments> releasedVersions() {
     return Stream.of(
         Arguments.of("Article.v1.avsc", Article.getClassSchema()),
-        Arguments.of("MetricEvent.v1.avsc", MetricEvent.getClassSchema()));
+        Arguments.of("Article.v2.avsc", Article.getClassSchema()),
+        Arguments.of("MetricEvent.v1.avsc", MetricEvent.getClassSchema()),
+        Arguments.of("MetricEvent.v2.avsc", MetricEvent.getClassSchema()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,6 +49,15 @@ class SchemaCompatibilityTest {
     assertThat(current.getFields())
         .filteredOn(f -> !released.contains(f.name()))
         .allSatisfy(f -> assertThat(f.hasDefaultValue()).as("new field %s needs a default", f.name()).isTrue());
+  }
+
+  /** v1 is the first release: the fields added since (measure ids, claims) all have defaults. */
+  @org.junit.jupiter.api.Test
+  void theSecondReleaseAddedFieldsToTheFirst() throws IOException {
+    List<String> v1 = load("MetricEvent.v1.avsc").getFields().stream().map(Schema.Field::name).toList();
+    assertThat(MetricEvent.getClassSchema().getFields()).extracting(Schema.Field::name)
+        .filteredOn(n -> !v1.contains(n))
+        .containsExactly("baseIndicator", "subject", "window", "publishedAtAssumed", "retracted");
   }
 
   private static Schema load(String file) throws IOException {
