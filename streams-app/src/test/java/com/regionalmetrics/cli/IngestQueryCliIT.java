@@ -175,6 +175,47 @@ class IngestQueryCliIT {
     });
   }
 
+  @Test
+  @Order(4)
+  void retractWithdrawsAnArticleAndTheAnswerFallsBack() throws Exception {
+    write("later/hengshui-fix.txt", "2024年，衡水市空气质量综合指数为2.90。".getBytes(StandardCharsets.UTF_8));
+    Run posted = run("ingest", articles.resolve("later").toString(), "--api", base, "--published", "2025-02-01", "--id", "hengshui-fix");
+    assertThat(posted.exit()).as(posted.out() + posted.err()).isZero();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> run("query", "衡水", "air.aqi_composite", "--api", base).out().contains("Value        2.9\n"));
+
+    Run retracted = run("retract", "hengshui-fix", "--api", base);
+
+    assertThat(retracted.exit()).as(retracted.err()).isZero();
+    assertThat(retracted.out()).isEqualTo("retracted hengshui-fix\n");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> run("query", "衡水", "air.aqi_composite", "--api", base).out().contains("Value        3.1\n"));
+    Run unreachable = run("retract", "x", "--api", "http://127.0.0.1:1");
+    assertThat(unreachable.exit()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(5)
+  void extractPrintsTheEventsOfAFileAsJsonLinesWithoutKafka() throws Exception {
+    write("offline.txt", "2015年以来，邢台市空气质量综合指数从7.10降至2024年的3.60。".getBytes(StandardCharsets.UTF_8));
+
+    Run r = run("extract", "--published", "2025-01-15", "--id", "offline-1", articles.resolve("offline.txt").toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<JsonNode> events = r.out().lines().map(l -> {
+      try {
+        return new ObjectMapper().readTree(l);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON: " + l, e);
+      }
+    }).toList();
+    assertThat(events).extracting(e -> e.get("region").asText() + " " + e.get("indicator").asText() + " "
+        + e.get("value").asDouble() + "@" + e.get("period").asText() + " " + e.get("articleId").asText())
+        .containsExactly("邢台 air.aqi_composite 7.1@2015 offline-1", "邢台 air.aqi_composite 3.6@2024 offline-1");
+    Run notUtf8 = run("extract", articles.resolve("gbk.txt").toString());
+    assertThat(notUtf8.exit()).isNotZero();
+  }
+
   private static void write(String name, byte[] bytes) throws Exception {
     Path p = articles.resolve(name);
     Files.createDirectories(p.getParent());
