@@ -32,7 +32,7 @@ class FixtureScoreTest {
 
   @Test
   void fixtureArticlesScoreAboveTheBar() throws IOException {
-    Extractor ex = Extractor.createDefault();
+    Extractor ex = Extractor.strict();
     List<Gold> gold = new ArrayList<>();
     for (String line : lines("gold.jsonl")) {
       JsonNode n = JSON.readTree(line);
