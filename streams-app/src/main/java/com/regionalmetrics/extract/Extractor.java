@@ -187,7 +187,7 @@ public final class Extractor {
       main = regions.lookup("全国").orElse(null);
     }
 
-    SentenceReader.ArticleState state = new SentenceReader.ArticleState(pub, main);
+    ArticleContext state = new ArticleContext(pub, main);
     state.homeProvince = homeProvince(inBody);
     List<Observation> out = new ArrayList<>();
     SentenceReader reader = new SentenceReader(scanner, regions, catalog);
