@@ -145,47 +145,15 @@ public final class Extractor {
     List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(norm);
 
     // Region mentions over the whole text, so a bare 崇礼 in one sentence is supported by 张家口 in another.
-    List<RegionMention> all = regions.mentions(norm);
     List<RegionMention> inBody = new ArrayList<>();
-    int mi = 0;
-    List<List<RegionMention>> perSentence = new ArrayList<>(sentences.size());
-    for (SentenceSplitter.Sentence s : sentences) {
-      List<RegionMention> ms = new ArrayList<>();
-      while (mi < all.size() && all.get(mi).start() < s.start()) {
-        mi++;
-      }
-      int k = mi;
-      while (k < all.size() && all.get(k).end() <= s.end()) {
-        RegionMention m = all.get(k);
-        ms.add(new RegionMention(m.region(), m.start() - s.start(), m.end() - s.start()));
-        inBody.add(m);
-        k++;
-      }
-      perSentence.add(ms);
-    }
-    Region main = null;
-    if (regionHint != null && !regionHint.isBlank()) {
-      main = regions.lookup(regionHint.strip()).orElse(null);
-    }
+    List<List<RegionMention>> perSentence = mentionsPerSentence(regions.mentions(norm), sentences, inBody);
     // time expressions per sentence; with a publication date they do not depend on the article's
     // running year context, so they are found once and shared by both passes
     List<List<TimeResolver.TimeExpr>> times = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
       times.add(null);
     }
-    if (main == null) {
-      main = mostFrequentSubject(sentences, perSentence, pub, times);
-    }
-    if (main == null) {
-      try {
-        main = gazetteer.mainRegion(inBody).orElse(null);
-      } catch (RuntimeException e) {
-        main = null;
-      }
-    }
-    if (main == null && (norm.contains("全国") || norm.contains("我国"))) {
-      main = regions.lookup("全国").orElse(null);
-    }
+    Region main = mainRegion(norm, regionHint, sentences, perSentence, inBody, pub, times);
 
     ArticleContext state = new ArticleContext(pub, main);
     state.homeProvince = homeProvince(inBody);
@@ -223,6 +191,55 @@ public final class Extractor {
           firstFailure.toString(), firstFailure);
     }
     return ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline));
+  }
+
+  /** Each sentence's region mentions, offsets relative to the sentence; inBody collects those within sentences. */
+  private static List<List<RegionMention>> mentionsPerSentence(List<RegionMention> all, List<SentenceSplitter.Sentence> sentences,
+      List<RegionMention> inBody) {
+    int mi = 0;
+    List<List<RegionMention>> perSentence = new ArrayList<>(sentences.size());
+    for (SentenceSplitter.Sentence s : sentences) {
+      List<RegionMention> ms = new ArrayList<>();
+      while (mi < all.size() && all.get(mi).start() < s.start()) {
+        mi++;
+      }
+      int k = mi;
+      while (k < all.size() && all.get(k).end() <= s.end()) {
+        RegionMention m = all.get(k);
+        ms.add(new RegionMention(m.region(), m.start() - s.start(), m.end() - s.start()));
+        inBody.add(m);
+        k++;
+      }
+      perSentence.add(ms);
+    }
+    return perSentence;
+  }
+
+  /**
+   * The region the article is about: the hint, else the most frequent sentence subject, else the
+   * gazetteer's main region of the mentions, else 全国 for an article about the country; or null.
+   * Fills {@code times} for the sentences it reads.
+   */
+  private Region mainRegion(String norm, String regionHint, List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence,
+      List<RegionMention> inBody, LocalDate pub, List<List<TimeResolver.TimeExpr>> times) {
+    Region main = null;
+    if (regionHint != null && !regionHint.isBlank()) {
+      main = regions.lookup(regionHint.strip()).orElse(null);
+    }
+    if (main == null) {
+      main = mostFrequentSubject(sentences, perSentence, pub, times);
+    }
+    if (main == null) {
+      try {
+        main = gazetteer.mainRegion(inBody).orElse(null);
+      } catch (RuntimeException e) {
+        main = null;
+      }
+    }
+    if (main == null && (norm.contains("全国") || norm.contains("我国"))) {
+      main = regions.lookup("全国").orElse(null);
+    }
+    return main;
   }
 
   /**
