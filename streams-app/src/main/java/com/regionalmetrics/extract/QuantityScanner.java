@@ -143,11 +143,11 @@ final class QuantityScanner {
     char prev = i > 0 ? s.charAt(i - 1) : ' ';
     if (prev == '第') {
       // 排名第九位 is a rank; 第四代, 第十三届 are ordinals
-      if (j < n && (s.charAt(j) == '位' || s.charAt(j) == '名') && rankContext(s, i - 1)) {
-        Quantity q = rank(s, i - 1, j + 1, v, s.substring(i - 1, j + 1));
+      if (j < n && (s.charAt(j) == '位' || s.charAt(j) == '名') && RankReading.rankContext(s, i - 1)) {
+        Quantity q = RankReading.rank(s, i - 1, j + 1, v, s.substring(i - 1, j + 1));
         out.add(q);
-      } else if (bareRankEnd(s, j) && rankContext(s, i - 1)) {
-        out.add(rank(s, i - 1, j, v, s.substring(i - 1, j)));
+      } else if (RankReading.bareRankEnd(s, j) && RankReading.rankContext(s, i - 1)) {
+        out.add(RankReading.rank(s, i - 1, j, v, s.substring(i - 1, j)));
       }
       return j;
     }
@@ -171,43 +171,6 @@ final class QuantityScanner {
       return j; // 一小时经济圈, 一公里: idiom
     }
     return finish(s, i, j, v, t, out, inTitle, true);
-  }
-
-  /** A rank written without 位/名 ends the clause: 排名全省第3, / 居全国第一。 */
-  private static boolean bareRankEnd(String s, int end) {
-    if (end >= s.length()) {
-      return true;
-    }
-    char c = s.charAt(end);
-    return ",.;:。!?、)”\" ".indexOf(c) >= 0 || s.startsWith("的", end) && end + 1 < s.length() && ",。;".indexOf(s.charAt(end + 1)) >= 0;
-  }
-
-  private static boolean rankContext(String s, int di) {
-    int from = Math.max(0, di - 6);
-    String before = s.substring(from, di);
-    if (before.contains("排") || before.contains("居") || before.contains("列") || before.contains("位")) {
-      return true;
-    }
-    // 居全国沿海港口第三位: the rank verb may sit further back when a longer pool is named
-    int far = di;
-    while (far > 0 && di - far < 14 && ",，。;；:：!?、".indexOf(s.charAt(far - 1)) < 0) {
-      far--;
-    }
-    String wide = s.substring(far, di);
-    return wide.contains("排名") || wide.contains("位居") || wide.contains("位列") || wide.contains("名列")
-        || wide.contains("居全") || wide.contains("列全") || wide.contains("排在");
-  }
-
-  private static Quantity rank(String s, int start, int end, double v, String raw) {
-    Quantity q = new Quantity();
-    q.start = start;
-    q.end = end;
-    q.value = v;
-    q.numberValue = v;
-    q.unit = "rank";
-    q.raw = raw;
-    q.rank = true;
-    return q;
   }
 
   /** Number read from i to numEnd with value v: magnitude, unit, qualifiers. */
@@ -250,7 +213,7 @@ final class QuantityScanner {
     if (inTitle) {
       return r.end;
     }
-    rankChange(s, i, v, q);
+    RankReading.rankChange(s, i, v, q);
     out.add(q);
     return r.end;
   }
@@ -269,12 +232,12 @@ final class QuantityScanner {
     int n = s.length();
     char prev = i > 0 ? s.charAt(i - 1) : ' ';
     if (prev == '第') {
-      if (numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名') && rankContext(s, i - 1)) {
-        out.add(rank(s, i - 1, numEnd + 1, v, s.substring(i - 1, numEnd + 1)));
+      if (numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名') && RankReading.rankContext(s, i - 1)) {
+        out.add(RankReading.rank(s, i - 1, numEnd + 1, v, s.substring(i - 1, numEnd + 1)));
         return numEnd + 1;
       }
-      if (bareRankEnd(s, numEnd) && rankContext(s, i - 1)) {
-        out.add(rank(s, i - 1, numEnd, v, s.substring(i - 1, numEnd))); // 排名全省第3, / 居全国第一。
+      if (RankReading.bareRankEnd(s, numEnd) && RankReading.rankContext(s, i - 1)) {
+        out.add(RankReading.rank(s, i - 1, numEnd, v, s.substring(i - 1, numEnd))); // 排名全省第3, / 居全国第一。
         return numEnd;
       }
       return numEnd; // ordinal
@@ -409,28 +372,6 @@ final class QuantityScanner {
         if (k < n && TextNormalizer.isCjk(s.charAt(k)) && !isBoundaryWord(s, k)) {
           q.threshold = true; // 5000万元以上项目, 35蒸吨以下燃煤锅炉
         }
-      }
-    }
-  }
-
-  private static final String[] RANK_UP_WORDS = {"进位", "前进", "前移", "上升", "提升", "提高", "上升了", "进"};
-  private static final String[] RANK_DOWN_WORDS = {"退位", "后退", "后移", "下降", "下滑", "退"};
-
-  /** Rank change: 进位14位, 上升3位, 下降2位. */
-  private static void rankChange(String s, int i, double v, Quantity q) {
-    if (q.unitEntry != null && ("位".equals(q.unitEntry.surface()) || "名".equals(q.unitEntry.surface())
-        || q.unitEntry.surface().endsWith("位次") || q.unitEntry.surface().endsWith("名次"))) {
-      String before = s.substring(Math.max(0, i - 4), i);
-      if (ClauseText.endsWithAny(before, RANK_UP_WORDS)) {
-        q.rankChange = true;
-        q.rankUp = true;
-      } else if (ClauseText.endsWithAny(before, RANK_DOWN_WORDS)) {
-        q.rankChange = true;
-        q.rankUp = false;
-      }
-      if (q.rankChange) {
-        q.unit = "rank";
-        q.value = v;
       }
     }
   }
