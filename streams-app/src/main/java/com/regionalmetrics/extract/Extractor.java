@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the regional statistics an article states. Thread-safe; pure (no I/O after construction).
@@ -19,15 +21,42 @@ import java.util.Map;
  * sentence {@link QuantityScanner}, {@link TimeResolver}, {@link RegionResolver} →
  * {@link SentenceReader} (what each number measures, level or change, from→to, lists) →
  * {@link ObservationDeduplicator}.
+ *
+ * <p>Failures: a sentence that fails is skipped, the rest of the article is read; every such
+ * failure goes to the {@link Listener} and each article with failures is logged once, with its id.
+ * A failure of the whole article is rethrown as an {@link ExtractionException} (the topology sends
+ * the article to the dead-letter topic as {@code extract-failed}). {@link #strict()} rethrows
+ * sentence failures too: tests use it, so a failing rule fails a test.
  */
 public final class Extractor {
   public static final String VERSION = "0.2.0";
+  private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);
+
+  /** Told of what the extractor skips; implementations must be thread-safe and must not throw. */
+  @FunctionalInterface
+  public interface Listener {
+    /** A sentence of the article failed with {@code failure} and was skipped; articleId may be null. */
+    void onSentenceFailure(String articleId, Throwable failure);
+
+    Listener NONE = (articleId, failure) -> {};
+  }
+
+  /** A whole article could not be read; the message names the article, the cause is the failure. */
+  public static final class ExtractionException extends RuntimeException {
+    ExtractionException(String articleId, Throwable cause) {
+      super("extraction of article " + articleId + " failed: " + cause, cause);
+    }
+  }
 
   private final Gazetteer gazetteer;
   private final UnitTable units;
   private final IndicatorCatalog catalog;
   private final QuantityScanner scanner;
   private final RegionResolver regions;
+  private final boolean strict;
+  private final Listener listener;
+  /** Runs on each sentence's text before it is read; null in production (a seam for failure tests). */
+  private final java.util.function.Consumer<String> sentenceProbe;
 
   private Extractor(Gazetteer gazetteer, UnitTable units, IndicatorCatalog catalog) {
     this.gazetteer = gazetteer;
@@ -35,14 +64,48 @@ public final class Extractor {
     this.catalog = catalog;
     this.scanner = new QuantityScanner(units);
     this.regions = new RegionResolver(gazetteer);
+    this.strict = false;
+    this.listener = Listener.NONE;
+    this.sentenceProbe = null;
+  }
+
+  private Extractor(Extractor base, boolean strict, Listener listener, java.util.function.Consumer<String> sentenceProbe) {
+    this.gazetteer = base.gazetteer;
+    this.units = base.units;
+    this.catalog = base.catalog;
+    this.scanner = base.scanner;
+    this.regions = base.regions;
+    this.strict = strict;
+    this.listener = listener;
+    this.sentenceProbe = sentenceProbe;
   }
 
   private static final class Holder {
     static final Extractor DEFAULT = new Extractor(Gazetteer.load(), UnitTable.load(), IndicatorCatalog.load());
+    static final Extractor STRICT = new Extractor(DEFAULT, true, Listener.NONE, null);
   }
 
   public static Extractor createDefault() {
     return Holder.DEFAULT;
+  }
+
+  /** The default extractor, but every failure, of a sentence too, is rethrown: for tests. */
+  public static Extractor strict() {
+    return Holder.STRICT;
+  }
+
+  /** This extractor, telling {@code listener} of every skipped sentence (e.g. to count them). */
+  public Extractor withListener(Listener listener) {
+    return new Extractor(this, strict, java.util.Objects.requireNonNull(listener), sentenceProbe);
+  }
+
+  /** For tests: this extractor, running {@code probe} on each sentence's text before reading it (a probe may throw). */
+  Extractor withSentenceProbe(java.util.function.Consumer<String> probe) {
+    return new Extractor(this, strict, listener, probe);
+  }
+
+  public boolean isStrict() {
+    return strict;
   }
 
   public IndicatorCatalog catalog() {
@@ -57,18 +120,23 @@ public final class Extractor {
     if (article == null) {
       return List.of();
     }
+    String id = article.getId() == null ? null : article.getId().toString();
     try {
-      return extract(
+      return extract(id,
           article.getText() == null ? "" : article.getText().toString(),
           article.getPublishedAt() == null ? null : article.getPublishedAt(),
           article.getRegionHint() == null ? null : article.getRegionHint().toString());
     } catch (RuntimeException | StackOverflowError e) {
-      return List.of(); // never fail a stream on one odd article
+      throw new ExtractionException(id, e); // a RuntimeException even for a stack overflow: the topology dead-letters it
     }
   }
 
   /** Extraction from plain values (text, publication instant or null, region hint or null). */
   public List<Observation> extract(String text, Instant publishedAt, String regionHint) {
+    return extract(null, text, publishedAt, regionHint);
+  }
+
+  private List<Observation> extract(String articleId, String text, Instant publishedAt, String regionHint) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
@@ -77,8 +145,57 @@ public final class Extractor {
     List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(norm);
 
     // Region mentions over the whole text, so a bare 崇礼 in one sentence is supported by 张家口 in another.
-    List<RegionMention> all = regions.mentions(norm);
     List<RegionMention> inBody = new ArrayList<>();
+    List<List<RegionMention>> perSentence = mentionsPerSentence(regions.mentions(norm), sentences, inBody);
+    // time expressions per sentence; with a publication date they do not depend on the article's
+    // running year context, so they are found once and shared by both passes
+    List<List<TimeResolver.TimeExpr>> times = new ArrayList<>(sentences.size());
+    for (int i = 0; i < sentences.size(); i++) {
+      times.add(null);
+    }
+    Region main = mainRegion(norm, regionHint, sentences, perSentence, inBody, pub, times);
+
+    ArticleContext state = new ArticleContext(pub, main);
+    state.homeProvince = homeProvince(inBody);
+    List<Observation> out = new ArrayList<>();
+    SentenceReader reader = new SentenceReader(scanner, regions, catalog);
+    java.util.BitSet fromHeadline = new java.util.BitSet();
+    boolean bodyStarted = false;
+    int failures = 0;
+    Throwable firstFailure = null;
+    for (int i = 0; i < sentences.size(); i++) {
+      SentenceSplitter.Sentence s = sentences.get(i);
+      int before = out.size();
+      boolean headline = !bodyStarted && isHeadline(sentences, i);
+      bodyStarted |= s.text().endsWith("。");
+      try {
+        if (sentenceProbe != null) {
+          sentenceProbe.accept(s.text());
+        }
+        reader.read(s, perSentence.get(i), pub != null ? times.get(i) : null, state, out);
+      } catch (RuntimeException | StackOverflowError e) {
+        if (strict) {
+          throw e;
+        }
+        failures++;
+        firstFailure = firstFailure == null ? e : firstFailure;
+        listener.onSentenceFailure(articleId, e);
+        state.afterFailure(s.paragraph()); // skip the sentence, keep the article
+      }
+      if (headline) {
+        fromHeadline.set(before, out.size());
+      }
+    }
+    if (failures > 0) {
+      LOG.warn("article {}: {} of {} sentences failed and were skipped; the first: {}", articleId, failures, sentences.size(),
+          firstFailure.toString(), firstFailure);
+    }
+    return ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline));
+  }
+
+  /** Each sentence's region mentions, offsets relative to the sentence; inBody collects those within sentences. */
+  private static List<List<RegionMention>> mentionsPerSentence(List<RegionMention> all, List<SentenceSplitter.Sentence> sentences,
+      List<RegionMention> inBody) {
     int mi = 0;
     List<List<RegionMention>> perSentence = new ArrayList<>(sentences.size());
     for (SentenceSplitter.Sentence s : sentences) {
@@ -95,15 +212,19 @@ public final class Extractor {
       }
       perSentence.add(ms);
     }
+    return perSentence;
+  }
+
+  /**
+   * The region the article is about: the hint, else the most frequent sentence subject, else the
+   * gazetteer's main region of the mentions, else 全国 for an article about the country; or null.
+   * Fills {@code times} for the sentences it reads.
+   */
+  private Region mainRegion(String norm, String regionHint, List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence,
+      List<RegionMention> inBody, LocalDate pub, List<List<TimeResolver.TimeExpr>> times) {
     Region main = null;
     if (regionHint != null && !regionHint.isBlank()) {
       main = regions.lookup(regionHint.strip()).orElse(null);
-    }
-    // time expressions per sentence; with a publication date they do not depend on the article's
-    // running year context, so they are found once and shared by both passes
-    List<List<TimeResolver.TimeExpr>> times = new ArrayList<>(sentences.size());
-    for (int i = 0; i < sentences.size(); i++) {
-      times.add(null);
     }
     if (main == null) {
       main = mostFrequentSubject(sentences, perSentence, pub, times);
@@ -118,28 +239,7 @@ public final class Extractor {
     if (main == null && (norm.contains("全国") || norm.contains("我国"))) {
       main = regions.lookup("全国").orElse(null);
     }
-
-    SentenceReader.ArticleState state = new SentenceReader.ArticleState(pub, main);
-    state.homeProvince = homeProvince(inBody);
-    List<Observation> out = new ArrayList<>();
-    SentenceReader reader = new SentenceReader(scanner, regions, catalog);
-    java.util.BitSet fromHeadline = new java.util.BitSet();
-    boolean bodyStarted = false;
-    for (int i = 0; i < sentences.size(); i++) {
-      SentenceSplitter.Sentence s = sentences.get(i);
-      int before = out.size();
-      boolean headline = !bodyStarted && isHeadline(sentences, i);
-      bodyStarted |= s.text().endsWith("。");
-      try {
-        reader.read(s, perSentence.get(i), pub != null ? times.get(i) : null, state, out);
-      } catch (RuntimeException | StackOverflowError e) {
-        state.afterFailure(s.paragraph()); // skip the sentence, keep the article
-      }
-      if (headline) {
-        fromHeadline.set(before, out.size());
-      }
-    }
-    return ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline));
+    return main;
   }
 
   /**

@@ -143,11 +143,11 @@ final class QuantityScanner {
     char prev = i > 0 ? s.charAt(i - 1) : ' ';
     if (prev == '第') {
       // 排名第九位 is a rank; 第四代, 第十三届 are ordinals
-      if (j < n && (s.charAt(j) == '位' || s.charAt(j) == '名') && rankContext(s, i - 1)) {
-        Quantity q = rank(s, i - 1, j + 1, v, s.substring(i - 1, j + 1));
+      if (j < n && (s.charAt(j) == '位' || s.charAt(j) == '名') && RankReading.rankContext(s, i - 1)) {
+        Quantity q = RankReading.rank(s, i - 1, j + 1, v, s.substring(i - 1, j + 1));
         out.add(q);
-      } else if (bareRankEnd(s, j) && rankContext(s, i - 1)) {
-        out.add(rank(s, i - 1, j, v, s.substring(i - 1, j)));
+      } else if (RankReading.bareRankEnd(s, j) && RankReading.rankContext(s, i - 1)) {
+        out.add(RankReading.rank(s, i - 1, j, v, s.substring(i - 1, j)));
       }
       return j;
     }
@@ -173,54 +173,71 @@ final class QuantityScanner {
     return finish(s, i, j, v, t, out, inTitle, true);
   }
 
-  /** A rank written without 位/名 ends the clause: 排名全省第3, / 居全国第一。 */
-  private static boolean bareRankEnd(String s, int end) {
-    if (end >= s.length()) {
-      return true;
-    }
-    char c = s.charAt(end);
-    return ",.;:。!?、)”\" ".indexOf(c) >= 0 || s.startsWith("的", end) && end + 1 < s.length() && ",。;".indexOf(s.charAt(end + 1)) >= 0;
-  }
-
-  private static boolean rankContext(String s, int di) {
-    int from = Math.max(0, di - 6);
-    String before = s.substring(from, di);
-    if (before.contains("排") || before.contains("居") || before.contains("列") || before.contains("位")) {
-      return true;
-    }
-    // 居全国沿海港口第三位: the rank verb may sit further back when a longer pool is named
-    int far = di;
-    while (far > 0 && di - far < 14 && ",，。;；:：!?、".indexOf(s.charAt(far - 1)) < 0) {
-      far--;
-    }
-    String wide = s.substring(far, di);
-    return wide.contains("排名") || wide.contains("位居") || wide.contains("位列") || wide.contains("名列")
-        || wide.contains("居全") || wide.contains("列全") || wide.contains("排在");
-  }
-
-  private static Quantity rank(String s, int start, int end, double v, String raw) {
-    Quantity q = new Quantity();
-    q.start = start;
-    q.end = end;
-    q.value = v;
-    q.numberValue = v;
-    q.unit = "rank";
-    q.raw = raw;
-    q.rank = true;
-    return q;
-  }
-
   /** Number read from i to numEnd with value v: magnitude, unit, qualifiers. */
+  /**
+   * A number read at [i, numEnd) with value v: its unit, magnitude and qualifiers make it a
+   * {@link Quantity} (added to out) unless it is an ordinal, a pool, part of a name or an averaging
+   * window. Returns where scanning goes on.
+   */
   private int finish(String s, int i, int numEnd, double v, String numText, List<Quantity> out, boolean inTitle, boolean chinese) {
+    int skipTo = ordinalOrPool(s, i, numEnd, v, out);
+    if (skipTo >= 0) {
+      return skipTo;
+    }
+    Reading r = unitAfter(s, numEnd, chinese);
+    // a number right before ASCII letters that are not a unit is part of a name (5G, 3D, 4K)
+    if (r.unit == null && r.end < s.length() && UnitTable.isAsciiLetter(s.charAt(r.end))) {
+      return skipRun(s, r.end);
+    }
+    Quantity q = new Quantity();
+    q.start = i;
+    q.numberValue = v * r.magnitude;
+    q.hasMagnitude = r.hasMagnitude;
+    q.chineseNumeral = chinese;
+    if (r.unit != null) {
+      if (!measure(s, i, v, r, q)) {
+        return r.end; // an averaging window
+      }
+    } else {
+      q.value = v * r.magnitude;
+    }
+    trailingQualifiers(s, r, q);
+    // leading qualifiers: 约 近 超过 不到 ...
+    Qualifier pre = leadingQualifier(s, i);
+    if (pre != null && r.qual == Qualifier.EXACT) {
+      r.qual = pre;
+    }
+    q.qualifier = r.qual;
+    q.end = r.end;
+    q.raw = s.substring(i, r.end);
+    if (inTitle) {
+      return r.end;
+    }
+    RankReading.rankChange(s, i, v, q);
+    out.add(q);
+    return r.end;
+  }
+
+  /** What {@link #finish} has read after the digits so far: unit, magnitude, qualifier, end. */
+  private static final class Reading {
+    Qualifier qual = Qualifier.EXACT;
+    double magnitude = 1;
+    boolean hasMagnitude;
+    UnitTable.Match unit;
+    int end;
+  }
+
+  /** 第3位 (a rank, added to out), 第3 (an ordinal), 前20 / 后20位 (pools): where to go on, else -1. */
+  private int ordinalOrPool(String s, int i, int numEnd, double v, List<Quantity> out) {
     int n = s.length();
     char prev = i > 0 ? s.charAt(i - 1) : ' ';
     if (prev == '第') {
-      if (numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名') && rankContext(s, i - 1)) {
-        out.add(rank(s, i - 1, numEnd + 1, v, s.substring(i - 1, numEnd + 1)));
+      if (numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名') && RankReading.rankContext(s, i - 1)) {
+        out.add(RankReading.rank(s, i - 1, numEnd + 1, v, s.substring(i - 1, numEnd + 1)));
         return numEnd + 1;
       }
-      if (bareRankEnd(s, numEnd) && rankContext(s, i - 1)) {
-        out.add(rank(s, i - 1, numEnd, v, s.substring(i - 1, numEnd))); // 排名全省第3, / 居全国第一。
+      if (RankReading.bareRankEnd(s, numEnd) && RankReading.rankContext(s, i - 1)) {
+        out.add(RankReading.rank(s, i - 1, numEnd, v, s.substring(i - 1, numEnd))); // 排名全省第3, / 居全国第一。
         return numEnd;
       }
       return numEnd; // ordinal
@@ -231,15 +248,20 @@ final class QuantityScanner {
     if (prev == '后' && numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名')) {
       return numEnd; // bottom-N pools (退出后20位): a rank threshold
     }
-    Qualifier qual = Qualifier.EXACT;
+    return -1;
+  }
+
+  /** The magnitude (万, 亿) and unit after the digits, and a 余/多 between them. */
+  private Reading unitAfter(String s, int numEnd, boolean chinese) {
+    int n = s.length();
+    Reading r = new Reading();
     int p = numEnd;
     // 2423多亿元, 149万余人次: 余/多 before or after the magnitude
     if (p < n && (s.charAt(p) == '余' || s.charAt(p) == '多') && p + 1 < n
         && (UnitTable.magnitudeAt(s, p + 1) != null || units.unitAt(s, p + 1) != null)) {
-      qual = Qualifier.OVER;
+      r.qual = Qualifier.OVER;
       p++;
     }
-    double magnitude = 1;
     UnitTable.Match direct = units.unitAt(s, p);
     double[] mag = UnitTable.magnitudeAt(s, p);
     UnitTable.Match afterMag = null;
@@ -253,139 +275,107 @@ final class QuantityScanner {
       afterMag = units.unitAt(s, p2);
       if (afterMag != null && (direct == null || afterMag.end() > direct.end())) {
         if (p2 > magEnd) {
-          qual = Qualifier.OVER;
+          r.qual = Qualifier.OVER;
         }
         direct = null;
       } else {
         afterMag = null;
       }
     }
-    UnitTable.Match unit;
-    int end;
-    boolean hasMag = false;
     if (afterMag != null) {
-      magnitude = mag[0];
-      unit = afterMag;
-      end = afterMag.end();
-      hasMag = true;
+      r.magnitude = mag[0];
+      r.unit = afterMag;
+      r.end = afterMag.end();
+      r.hasMagnitude = true;
     } else if (direct != null) {
-      unit = direct;
-      end = direct.end();
+      r.unit = direct;
+      r.end = direct.end();
     } else if (mag != null && !chinese) {
-      magnitude = mag[0];
-      unit = null;
-      end = magEnd;
-      hasMag = true;
-      if (end < n && (s.charAt(end) == '余' || s.charAt(end) == '多')) {
-        qual = Qualifier.OVER;
-        end++;
+      r.magnitude = mag[0];
+      r.end = magEnd;
+      r.hasMagnitude = true;
+      if (r.end < n && (s.charAt(r.end) == '余' || s.charAt(r.end) == '多')) {
+        r.qual = Qualifier.OVER;
+        r.end++;
       }
     } else {
-      unit = null;
-      end = p;
+      r.end = p;
     }
-    // a number right before ASCII letters that are not a unit is part of a name (5G, 3D, 4K)
-    if (unit == null && end < n && UnitTable.isAsciiLetter(s.charAt(end))) {
-      return skipRun(s, end);
+    return r;
+  }
+
+  /**
+   * The value in the unit's canonical unit, with composite durations (3小时7分), speeds (时速350公里) and
+   * yields (亩产2100公斤). False for an averaging window (日最大8小时平均): no figure.
+   */
+  private static boolean measure(String s, int i, double v, Reading r, Quantity q) {
+    int n = s.length();
+    UnitTable.Match unit = r.unit;
+    q.unitEntry = unit.unit();
+    q.unit = unit.unit().unit();
+    q.value = v * r.magnitude * unit.unit().factor();
+    // 3小时7分 / 3小时07分钟: composite duration
+    if ("小时".equals(unit.unit().surface()) || "个小时".equals(unit.unit().surface())) {
+      int k = r.end;
+      int d0 = k;
+      while (k < n && isDigit(s.charAt(k)) && k - d0 < 3) {
+        k++;
+      }
+      if (k > d0 && k < n && s.charAt(k) == '分') {
+        q.value += Double.parseDouble(s.substring(d0, k));
+        r.end = s.startsWith("分钟", k) ? k + 2 : k + 1;
+      }
     }
-    Quantity q = new Quantity();
-    q.start = i;
-    q.numberValue = v * magnitude;
-    q.hasMagnitude = hasMag;
-    q.chineseNumeral = chinese;
-    if (unit != null) {
-      q.unitEntry = unit.unit();
-      q.unit = unit.unit().unit();
-      q.value = v * magnitude * unit.unit().factor();
-      // 3小时7分 / 3小时07分钟: composite duration
-      if ("小时".equals(unit.unit().surface()) || "个小时".equals(unit.unit().surface())) {
-        int k = end;
-        int d0 = k;
-        while (k < n && isDigit(s.charAt(k)) && k - d0 < 3) {
-          k++;
-        }
-        if (k > d0 && k < n && s.charAt(k) == '分') {
-          q.value += Double.parseDouble(s.substring(d0, k));
-          end = s.startsWith("分钟", k) ? k + 2 : k + 1;
-        }
-      }
-      // 日最大8小时平均, 24小时滑动平均: an averaging window inside a pollutant's name, not a figure
-      if ("duration".equals(unit.unit().dimension()) && (s.startsWith("平均", end) || s.startsWith("滑动", end)
-          || s.startsWith("最大", Math.max(0, i - 2)) && i >= 2)) {
-        return end;
-      }
-      // 设计时速350公里: a speed
-      if ("km".equals(q.unit) && endsWithWithin(s, i, "时速", 3)) {
-        q.unit = "km/h";
-      }
-      // 平均亩产2100公斤, 单产450公斤: a yield per mu keeps kg/mu
-      if ("t".equals(q.unit) && (endsWithWithin(s, i, "亩产", 4) || endsWithWithin(s, i, "单产", 4) || endsWithWithin(s, i, "亩均产量", 4))) {
-        q.unit = "kg/mu";
-        q.value = q.value * 1000;
-      }
-    } else {
-      q.value = v * magnitude;
+    // 日最大8小时平均, 24小时滑动平均: an averaging window inside a pollutant's name, not a figure
+    if ("duration".equals(unit.unit().dimension()) && (s.startsWith("平均", r.end) || s.startsWith("滑动", r.end)
+        || s.startsWith("最大", Math.max(0, i - 2)) && i >= 2)) {
+      return false;
     }
-    // trailing qualifiers
-    if (end < n && (s.charAt(end) == '余' || s.charAt(end) == '多') && unit != null && !"成".equals(unit.unit().surface())) {
+    // 设计时速350公里: a speed
+    if ("km".equals(q.unit) && endsWithWithin(s, i, "时速", 3)) {
+      q.unit = "km/h";
+    }
+    // 平均亩产2100公斤, 单产450公斤: a yield per mu keeps kg/mu
+    if ("t".equals(q.unit) && (endsWithWithin(s, i, "亩产", 4) || endsWithWithin(s, i, "单产", 4) || endsWithWithin(s, i, "亩均产量", 4))) {
+      q.unit = "kg/mu";
+      q.value = q.value * 1000;
+    }
+    return true;
+  }
+
+  /** 2小时多, 10蒸吨及以下, 以上/以下/左右 after the unit; 5000万元以上项目 makes the quantity a threshold. */
+  private static void trailingQualifiers(String s, Reading r, Quantity q) {
+    int n = s.length();
+    UnitTable.Match unit = r.unit;
+    if (r.end < n && (s.charAt(r.end) == '余' || s.charAt(r.end) == '多') && unit != null && !"成".equals(unit.unit().surface())) {
       // 2小时多 / 3000人多 (rare): over
-      if (end + 1 >= n || !TextNormalizer.isCjk(s.charAt(end + 1)) || isBoundary(s.charAt(end + 1))) {
-        qual = Qualifier.OVER;
-        end++;
+      if (r.end + 1 >= n || !TextNormalizer.isCjk(s.charAt(r.end + 1)) || isBoundary(s.charAt(r.end + 1))) {
+        r.qual = Qualifier.OVER;
+        r.end++;
       }
     }
-    if (s.startsWith("及以下", end) || s.startsWith("及以上", end)) {
-      end++; // 10蒸吨及以下燃煤锅炉: the same bound as 以下
+    if (s.startsWith("及以下", r.end) || s.startsWith("及以上", r.end)) {
+      r.end++; // 10蒸吨及以下燃煤锅炉: the same bound as 以下
     }
-    String post2 = end + 2 <= n ? s.substring(end, end + 2) : "";
+    String post2 = r.end + 2 <= n ? s.substring(r.end, r.end + 2) : "";
     if (post2.equals("以上") || post2.equals("以下") || post2.equals("以内") || post2.equals("之内") || post2.equals("左右")
         || post2.equals("上下") && unit != null) {
-      qual = switch (post2) {
+      r.qual = switch (post2) {
         case "以上" -> Qualifier.OVER;
         case "左右", "上下" -> Qualifier.APPROX;
         default -> Qualifier.UNDER;
       };
-      end += 2;
-      if ((post2.equals("以上") || post2.equals("以下")) && end < n) {
-        char c = s.charAt(end);
-        int k = c == '的' ? end + 1 : end;
+      r.end += 2;
+      if ((post2.equals("以上") || post2.equals("以下")) && r.end < n) {
+        char c = s.charAt(r.end);
+        int k = c == '的' ? r.end + 1 : r.end;
         if (k < n && TextNormalizer.isCjk(s.charAt(k)) && !isBoundaryWord(s, k)) {
           q.threshold = true; // 5000万元以上项目, 35蒸吨以下燃煤锅炉
         }
       }
     }
-    // leading qualifiers: 约 近 超过 不到 ...
-    Qualifier pre = leadingQualifier(s, i);
-    if (pre != null && qual == Qualifier.EXACT) {
-      qual = pre;
-    }
-    q.qualifier = qual;
-    q.end = end;
-    q.raw = s.substring(i, end);
-    if (inTitle) {
-      return end;
-    }
-    // rank change: 进位14位, 上升3位, 下降2位
-    if (q.unitEntry != null && ("位".equals(q.unitEntry.surface()) || "名".equals(q.unitEntry.surface())
-        || q.unitEntry.surface().endsWith("位次") || q.unitEntry.surface().endsWith("名次"))) {
-      String before = s.substring(Math.max(0, i - 4), i);
-      if (before.endsWith("进位") || before.endsWith("前进") || before.endsWith("前移") || before.endsWith("上升")
-          || before.endsWith("提升") || before.endsWith("提高") || before.endsWith("上升了") || before.endsWith("进")) {
-        q.rankChange = true;
-        q.rankUp = true;
-      } else if (before.endsWith("退位") || before.endsWith("后退") || before.endsWith("后移") || before.endsWith("下降")
-          || before.endsWith("下滑") || before.endsWith("退")) {
-        q.rankChange = true;
-        q.rankUp = false;
-      }
-      if (q.rankChange) {
-        q.unit = "rank";
-        q.value = v;
-      }
-    }
-    out.add(q);
-    return end;
   }
+
 
   /** Whether {@code word} ends at most {@code slack} characters before i (时速为350, 亩产达2100). */
   private static boolean endsWithWithin(String s, int i, String word, int slack) {

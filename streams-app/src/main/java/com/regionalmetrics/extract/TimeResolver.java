@@ -122,84 +122,23 @@ final class TimeResolver {
     return out;
   }
 
+  /** The expression a TIME match stands for, by which alternative matched; null when it is no date. */
   private static TimeExpr resolve(Matcher m, String s, LocalDate pub, Integer yearContext) {
     int st = m.start();
     int en = m.end();
     Role role = roleOf(s, st, en);
     if (m.group(1) != null) {
-      int y = Integer.parseInt(m.group(1));
-      if (m.group(2) != null) {
-        int mo = lastOf(m.group(2), m.group(3));
-        if (m.group(4) != null) {
-          int d = lastOf(m.group(4), m.group(5));
-          return new TimeExpr(st, en, day(y, mo, d), role, true, true);
-        }
-        return new TimeExpr(st, en, month(y, mo), role, false, true);
-      }
-      if (m.group(6) != null) {
-        return new TimeExpr(st, en, month(y, quarterEnd(m.group(6))), role, false, true);
-      }
-      if (m.group(7) != null) {
-        return new TimeExpr(st, en, month(y, m.group(7).equals("上") ? 6 : 12), role, false, true);
-      }
-      if (s.startsWith("前三季度", st + 5)) {
-        return new TimeExpr(st, en, month(y, 9), role, false, true);
-      }
-      return new TimeExpr(st, en, year(y), role, false, true);
+      return explicitYear(m, s, st, en, role);
     }
     if (m.group(9) != null) {
       int y = Integer.parseInt(m.group(10));
       return new TimeExpr(st, en, year(y), role == Role.START ? Role.POINT : role, false, true);
     }
     if (m.group(11) != null) {
-      String rel = m.group(11);
-      String suffix = m.group(12);
-      if ("同期".equals(suffix)) {
-        role = Role.COMPARE;
-      }
-      if (pub == null) {
-        return new TimeExpr(st, en, null, role, false, false);
-      }
-      int y = pub.getYear() + switch (rel) {
-        case "去年", "上年" -> -1;
-        case "前年" -> -2;
-        case "明年" -> 1;
-        default -> 0;
-      };
-      if (m.group(13) != null) {
-        return new TimeExpr(st, en, month(y, lastOf(m.group(13), m.group(14))), role, false, false);
-      }
-      if (suffix != null) {
-        if (suffix.contains("季度")) {
-          return new TimeExpr(st, en, month(y, quarterEnd(suffix.substring(suffix.length() - 3, suffix.length() - 2))), role, false, false);
-        }
-        if (suffix.equals("上半年")) {
-          return new TimeExpr(st, en, month(y, 6), role, false, false);
-        }
-        if (suffix.equals("下半年")) {
-          return new TimeExpr(st, en, month(y, 12), role, false, false);
-        }
-        if (suffix.equals("前三季度")) {
-          return new TimeExpr(st, en, month(y, 9), role, false, false);
-        }
-      }
-      if (y == pub.getYear() && (suffix == null || suffix.equals("初"))) {
-        // 今年 alone: the year so far
-        return new TimeExpr(st, en, month(y, pub.getMonthValue()), role, false, false);
-      }
-      return new TimeExpr(st, en, year(y), role, false, false);
+      return relativeYear(m, st, en, role, pub);
     }
     if (m.group(15) != null) {
-      int mo = lastOf(m.group(15), m.group(16));
-      if (mo < 1 || mo > 12) {
-        return null;
-      }
-      Integer y = yearFor(mo, pub, yearContext);
-      if (m.group(17) != null) {
-        int d = lastOf(m.group(17), m.group(18));
-        return new TimeExpr(st, en, y == null ? null : day(y, mo, d), role, true, false);
-      }
-      return new TimeExpr(st, en, y == null ? null : month(y, mo), role, false, false);
+      return yearlessMonth(m, st, en, role, pub, yearContext);
     }
     if (m.group(19) != null) {
       String q = m.group(19);
@@ -232,6 +171,84 @@ final class TimeResolver {
     }
     return null;
   }
+
+  /** 2024年, 2024年8月, 2024年1-8月, 2024年8月15日, 2024年第三季度, 2024年上半年, 2024年前三季度. */
+  private static TimeExpr explicitYear(Matcher m, String s, int st, int en, Role role) {
+    int y = Integer.parseInt(m.group(1));
+    if (m.group(2) != null) {
+      int mo = lastOf(m.group(2), m.group(3));
+      if (m.group(4) != null) {
+        int d = lastOf(m.group(4), m.group(5));
+        return new TimeExpr(st, en, day(y, mo, d), role, true, true);
+      }
+      return new TimeExpr(st, en, month(y, mo), role, false, true);
+    }
+    if (m.group(6) != null) {
+      return new TimeExpr(st, en, month(y, quarterEnd(m.group(6))), role, false, true);
+    }
+    if (m.group(7) != null) {
+      return new TimeExpr(st, en, month(y, m.group(7).equals("上") ? 6 : 12), role, false, true);
+    }
+    if (s.startsWith("前三季度", st + 5)) {
+      return new TimeExpr(st, en, month(y, 9), role, false, true);
+    }
+    return new TimeExpr(st, en, year(y), role, false, true);
+  }
+
+  /** 今年, 去年底, 上年同期 (a comparison), 今年1-8月, 去年第三季度: relative to the publication year. */
+  private static TimeExpr relativeYear(Matcher m, int st, int en, Role role, LocalDate pub) {
+    String rel = m.group(11);
+    String suffix = m.group(12);
+    if ("同期".equals(suffix)) {
+      role = Role.COMPARE;
+    }
+    if (pub == null) {
+      return new TimeExpr(st, en, null, role, false, false);
+    }
+    int y = pub.getYear() + switch (rel) {
+      case "去年", "上年" -> -1;
+      case "前年" -> -2;
+      case "明年" -> 1;
+      default -> 0;
+    };
+    if (m.group(13) != null) {
+      return new TimeExpr(st, en, month(y, lastOf(m.group(13), m.group(14))), role, false, false);
+    }
+    if (suffix != null) {
+      if (suffix.contains("季度")) {
+        return new TimeExpr(st, en, month(y, quarterEnd(suffix.substring(suffix.length() - 3, suffix.length() - 2))), role, false, false);
+      }
+      if (suffix.equals("上半年")) {
+        return new TimeExpr(st, en, month(y, 6), role, false, false);
+      }
+      if (suffix.equals("下半年")) {
+        return new TimeExpr(st, en, month(y, 12), role, false, false);
+      }
+      if (suffix.equals("前三季度")) {
+        return new TimeExpr(st, en, month(y, 9), role, false, false);
+      }
+    }
+    if (y == pub.getYear() && (suffix == null || suffix.equals("初"))) {
+      // 今年 alone: the year so far
+      return new TimeExpr(st, en, month(y, pub.getMonthValue()), role, false, false);
+    }
+    return new TimeExpr(st, en, year(y), role, false, false);
+  }
+
+  /** 8月, 1-8月, 8月15日: the year from the publication date or the article's running year; null for month 13. */
+  private static TimeExpr yearlessMonth(Matcher m, int st, int en, Role role, LocalDate pub, Integer yearContext) {
+    int mo = lastOf(m.group(15), m.group(16));
+    if (mo < 1 || mo > 12) {
+      return null;
+    }
+    Integer y = yearFor(mo, pub, yearContext);
+    if (m.group(17) != null) {
+      int d = lastOf(m.group(17), m.group(18));
+      return new TimeExpr(st, en, y == null ? null : day(y, mo, d), role, true, false);
+    }
+    return new TimeExpr(st, en, y == null ? null : month(y, mo), role, false, false);
+  }
+
 
   private static final String[] EVENT_NAMES = {"冬奥会", "冬残奥会", "奥运会", "残奥会", "亚运会", "亚冬会", "世博会", "全运会", "世界杯", "冬奥", "奥运"};
 

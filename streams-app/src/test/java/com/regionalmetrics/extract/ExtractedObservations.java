@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Test helpers: extract a sentence as of a publication date, and pick observations by value and unit. */
 final class ExtractedObservations {
-  private static final Extractor EX = Extractor.createDefault();
+  private static final Extractor EX = Extractor.strict();
 
   private ExtractedObservations() {}
 

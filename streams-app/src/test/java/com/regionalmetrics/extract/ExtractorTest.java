@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Sentences written for these tests (no third-party article text). */
 class ExtractorTest {
 
-  private static final Extractor EX = Extractor.createDefault();
+  private static final Extractor EX = Extractor.strict();
 
   private static Instant day(String iso) {
     return LocalDate.parse(iso).atTime(10, 0).atZone(Period.ZONE).toInstant();

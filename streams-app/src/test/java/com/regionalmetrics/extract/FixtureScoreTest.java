@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +23,12 @@ import org.junit.jupiter.api.Test;
  * shared/eval/score.py: same unit, value within 0.5 %, labels overlapping (character-bigram Dice
  * at least 0.3, or containment), one-to-one, best pairs first; recall over required gold, precision
  * over all gold; region and period (by year) on matched pairs.
+ *
+ * <p>It also writes every extracted observation, one line each, to
+ * target/fixture-observations.txt and what changed against the committed baseline
+ * (resources extract/fixtures/observations.baseline.txt) to target/fixture-observations.diff:
+ * per fixture, {@code +} gained and {@code -} lost observations. After a deliberate rule change,
+ * {@code -Dfixtures.updateBaseline=true} rewrites the baseline.
  */
 class FixtureScoreTest {
 
@@ -32,7 +40,7 @@ class FixtureScoreTest {
 
   @Test
   void fixtureArticlesScoreAboveTheBar() throws IOException {
-    Extractor ex = Extractor.createDefault();
+    Extractor ex = Extractor.strict();
     List<Gold> gold = new ArrayList<>();
     for (String line : lines("gold.jsonl")) {
       JsonNode n = JSON.readTree(line);
@@ -52,12 +60,14 @@ class FixtureScoreTest {
     int periodN = 0;
     int periodOk = 0;
     List<String> report = new ArrayList<>();
+    List<String> observed = new ArrayList<>();
     for (String line : lines("articles.jsonl")) {
       JsonNode a = JSON.readTree(line);
       String id = a.get("article").asText();
       Instant pub = a.get("published").isNull() ? null
           : LocalDate.parse(a.get("published").asText()).atTime(12, 0).atZone(Period.ZONE).toInstant();
       List<Observation> es = ex.extract(text(id + ".txt"), pub, null);
+      es.forEach(e -> observed.add(observationLine(id, e)));
       List<Gold> gs = gold.stream().filter(g -> g.article().equals(id)).toList();
       List<double[]> pairs = new ArrayList<>(); // sim, required, i, j
       for (int i = 0; i < gs.size(); i++) {
@@ -126,10 +136,55 @@ class FixtureScoreTest {
         required, found, extracted, correct, precision, recall, f1, (double) regionOk / correct, (double) periodOk / periodN,
         String.join("\n", report));
     System.out.println("fixtures: " + summary);
+    writeObservationDiff(observed);
     assertThat(precision).as(summary).isGreaterThanOrEqualTo(0.93);
     assertThat(recall).as(summary).isGreaterThanOrEqualTo(0.93);
     assertThat((double) regionOk / correct).as(summary).isGreaterThanOrEqualTo(0.95);
     assertThat((double) periodOk / periodN).as(summary).isGreaterThanOrEqualTo(0.93);
+  }
+
+  private static final Path BASELINE = Path.of("src/test/resources/extract/fixtures/observations.baseline.txt");
+
+  /** One observation as a line: article, region, indicator, label, value, unit, period, change. */
+  static String observationLine(String article, Observation o) {
+    return String.join("\t", article, o.region(), o.indicator(), o.indicatorLabel(), String.valueOf(o.value()), o.unit(),
+        String.valueOf(o.period()), o.change() == null ? "-" : o.change().getKind() + "/" + o.change().getDirection());
+  }
+
+  /** target/fixture-observations.txt, and target/fixture-observations.diff: gained (+) and lost (-) per fixture. */
+  private static void writeObservationDiff(List<String> observed) throws IOException {
+    List<String> now = observed.stream().sorted().toList();
+    Path target = Path.of("target");
+    Files.createDirectories(target);
+    Files.write(target.resolve("fixture-observations.txt"), now, StandardCharsets.UTF_8);
+    if (Boolean.getBoolean("fixtures.updateBaseline")) {
+      Files.write(BASELINE, now, StandardCharsets.UTF_8);
+    }
+    List<String> base = Files.exists(BASELINE) ? Files.readAllLines(BASELINE, StandardCharsets.UTF_8) : List.of();
+    java.util.Map<String, List<String>> byFixture = new java.util.TreeMap<>();
+    java.util.Map<String, Integer> baseCount = new java.util.HashMap<>();
+    base.forEach(l -> baseCount.merge(l, 1, Integer::sum));
+    java.util.Map<String, Integer> nowCount = new java.util.HashMap<>();
+    now.forEach(l -> nowCount.merge(l, 1, Integer::sum));
+    for (String l : new java.util.TreeSet<>(nowCount.keySet())) {
+      for (int k = baseCount.getOrDefault(l, 0); k < nowCount.get(l); k++) {
+        byFixture.computeIfAbsent(l.substring(0, l.indexOf('\t')), f -> new ArrayList<>()).add("+ " + l);
+      }
+    }
+    for (String l : new java.util.TreeSet<>(baseCount.keySet())) {
+      for (int k = nowCount.getOrDefault(l, 0); k < baseCount.get(l); k++) {
+        byFixture.computeIfAbsent(l.substring(0, l.indexOf('\t')), f -> new ArrayList<>()).add("- " + l);
+      }
+    }
+    List<String> diff = new ArrayList<>();
+    byFixture.forEach((f, ls) -> {
+      diff.add("## " + f + ": " + ls.stream().filter(x -> x.startsWith("+")).count() + " gained, "
+          + ls.stream().filter(x -> x.startsWith("-")).count() + " lost");
+      diff.addAll(ls);
+    });
+    Files.write(target.resolve("fixture-observations.diff"), diff, StandardCharsets.UTF_8);
+    System.out.println("fixtures: " + (diff.isEmpty() ? "observations as in the baseline" : "observations moved, see target/fixture-observations.diff:\n"
+        + String.join("\n", diff)));
   }
 
   static boolean close(double g, double e) {

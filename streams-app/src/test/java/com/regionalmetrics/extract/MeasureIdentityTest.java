@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Series identity (base[subject].kind@window). Sentences written for these tests. */
 class MeasureIdentityTest {
 
-  private static final Extractor EX = Extractor.createDefault();
+  private static final Extractor EX = Extractor.strict();
 
   private static List<Observation> run(String text, String published) {
     Instant at = LocalDate.parse(published).atTime(10, 0).atZone(Period.ZONE).toInstant();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Never throws, and work grows linearly with input size. */
 class RobustnessTest {
 
-  private static final Extractor EX = Extractor.createDefault();
+  private static final Extractor EX = Extractor.strict();
 
   @Property(tries = 300)
   void neverThrowsOnAnyString(@ForAll String text) {

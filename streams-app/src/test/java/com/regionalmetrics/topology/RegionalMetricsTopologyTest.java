@@ -61,6 +61,9 @@ class RegionalMetricsTopologyTest {
 
   /** "张家口|air.aqi|2.66|2024" per line: one observation each ("-" for no period). */
   static List<Observation> lineExtractor(Article article) {
+    if (article.getText().toString().startsWith("FAIL")) {
+      throw new IllegalStateException("a rule failed on the whole article"); // as Extractor rethrows it
+    }
     return Arrays.stream(article.getText().split("\n"))
         .map(line -> line.split("\\|"))
         .filter(f -> f.length == 4)
@@ -349,6 +352,16 @@ class RegionalMetricsTopologyTest {
     assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.REASON)).isEqualTo("bad-magic-byte");
     assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.TOPIC)).isEqualTo(Topics.ARTICLES);
     assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.OFFSET)).isEqualTo("0");
+    assertThat(events.readValue().getArticleId()).isEqualTo("good");
+  }
+
+  @Test
+  void anArticleTheExtractorFailsOnIsADeadLetterAndTheNextOneIsProcessed() {
+    ingest("broken", "FAIL");
+    ingest("good", "张家口|air.aqi|2.66|2024");
+
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.REASON)).isEqualTo("extract-failed");
     assertThat(events.readValue().getArticleId()).isEqualTo("good");
   }
 

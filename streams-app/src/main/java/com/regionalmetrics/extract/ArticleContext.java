@@ -1,0 +1,89 @@
+package com.regionalmetrics.extract;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the sentence reader remembers across the sentences of an article and within a paragraph. */
+final class ArticleContext {
+  /** Lines (title, dateline, lead) within which a year names the period the article reports on. */
+  private static final int REPORT_LEAD = 3;
+
+  final LocalDate pub;
+  final Region main;
+  int paragraph = -1;
+  Region paraRegion;       // last subject region of the current paragraph
+  Period paraTime;         // last point/now time of the current paragraph (not day-level)
+  Integer yearContext;     // last explicit year in the article
+  Period reportTime;       // first point time of the article (not day-level): the period it reports on
+  boolean otherYears;      // a later point time names another year: the article is not about one period
+  boolean paraYoy;         // the paragraph speaks of 同比 / 比上年同期
+  String paraLastLevelLabel;
+  String paraLastLevelUnit;
+  Region homeProvince;     // for an article about a grouping: the province 全省 refers to
+  Region lastGrouping;     // the last grouping named (京津冀): what 三地/两地 refer to
+
+  ArticleContext(LocalDate pub, Region main) {
+    this.pub = pub;
+    this.main = main;
+  }
+
+  void enterParagraph(int p) {
+    if (p != paragraph) {
+      paragraph = p;
+      paraRegion = null;
+      paraTime = null;
+      paraYoy = false;
+      paraLastLevelLabel = null;
+      paraLastLevelUnit = null;
+    }
+  }
+
+  void afterFailure(int p) {
+    enterParagraph(p);
+  }
+
+  /** A level was emitted: a later change or rank of the paragraph without its own label may refer to it. */
+  void rememberLevel(String label, String unit) {
+    paraLastLevelLabel = label;
+    paraLastLevelUnit = unit;
+  }
+
+  /** The groupings, the subject and the times of a sentence just read, for the sentences that follow. */
+  void rememberSentence(SentenceScope sc) {
+    for (RegionMention m : sc.mentions) {
+      if (m.region().level() == Region.Level.GROUPING) {
+        lastGrouping = m.region();
+      }
+    }
+    // paragraph context for the sentences that follow: 全省PM2.5平均浓度为36; 优良天数比例为70.4%
+    if (sc.scopeRegion != null) {
+      paraRegion = sc.scopeRegion;
+    }
+    for (RegionResolver.Subject sub : sc.subjects) {
+      if (!sub.pool() && !sc.listedPlaces.contains(sub.start())) {
+        paraRegion = sub.region();
+      }
+    }
+    rememberTimes(sc.times, sc.sentence.paragraph());
+  }
+
+  private void rememberTimes(List<TimeResolver.TimeExpr> times, int sentenceParagraph) {
+    for (TimeResolver.TimeExpr t : times) {
+      if (t.explicitYear() && t.period() != null && t.role() != TimeResolver.Role.NAME && t.role() != TimeResolver.Role.COMPARE) {
+        yearContext = t.period().year();
+      }
+      if ((t.role() == TimeResolver.Role.POINT || t.role() == TimeResolver.Role.NOW) && !t.dayLevel() && t.period() != null) {
+        paraTime = t.period();
+      }
+      if (t.role() == TimeResolver.Role.POINT && !t.dayLevel() && t.period() != null) {
+        if (reportTime == null && sentenceParagraph > REPORT_LEAD) {
+          // a year first named deep in the article (2023年, GDP grew...) is not what the article reports on
+        } else if (reportTime == null) {
+          reportTime = t.period();
+        } else if (t.period().year() != reportTime.year()) {
+          otherYears = true;
+        }
+      }
+    }
+  }
+}

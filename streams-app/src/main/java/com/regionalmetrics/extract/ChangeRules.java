@@ -1,0 +1,213 @@
+package com.regionalmetrics.extract;
+
+import static com.regionalmetrics.extract.ClauseText.endsWithAny;
+import static com.regionalmetrics.extract.ClauseText.indexOfAny;
+import static com.regionalmetrics.extract.ClauseText.stripBound;
+import static com.regionalmetrics.extract.ClauseText.stripMasked;
+import static com.regionalmetrics.extract.ClauseText.stripTrailingQualifiers;
+
+import com.regionalmetrics.avro.ChangeKind;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Levels and changes: whether a number is a change (同比增长25.8%) and of what kind, the two ends of a
+ * from→to transition (从5.09降至2.66), and the label a change without its own takes from its level.
+ */
+final class ChangeRules {
+  private ChangeRules() {}
+
+  /** 由设立之初的11%提高到34.9%: a start described in words instead of a year. */
+  private static final Pattern START_DESCRIPTION = Pattern.compile(
+      "(由|从)([^,，。;由从0-9]{0,8}?(之初|初期|当初|最初|伊始|起步时|成立时|设立时|建立时|建成时))$");
+  /** 与2013年相比: an explicit base year. */
+  private static final Pattern BASE_YEAR = Pattern.compile("(与|比|较|相较|相比)\\d{4}年");
+  private static final WordIndex LONG_TO_VERBS = new WordIndex(Arrays.stream(Lexicon.TO_VERBS).filter(v -> v.length() >= 2).toArray(String[]::new));
+  private static final WordIndex UP_INDEX = new WordIndex(Lexicon.UP_VERBS);
+  private static final WordIndex DOWN_INDEX = new WordIndex(Lexicon.DOWN_VERBS);
+
+  /**
+   * The kind of item k: a list member takes its head's, a rank change is one, else a change verb at the
+   * end of {@code tail} (增长, 下降) makes a change. False when the item is to be skipped (its list head is).
+   */
+  static boolean decideKind(SentenceScope sc, QuantityItem it, String tail) {
+    Quantity q = it.q;
+    if (it.listMember) {
+      QuantityItem h = it.listHead;
+      if (h.skip) {
+        it.skip = true;
+        return false;
+      }
+      it.change = h.change;
+      it.up = h.up;
+      it.kind = h.kind;
+      it.suffix = h.suffix;
+    } else if (q.rankChange) {
+      it.change = true;
+      it.up = q.rankUp;
+      it.kind = ChangeKind.RANK_CHANGE;
+      it.suffix = ".rank_change";
+    } else if (!q.rank) {
+      int dir = changeDirection(tail);
+      if (dir != 0) {
+        it.change = true;
+        it.up = dir > 0;
+        classifyChange(it, sc.s);
+      }
+    }
+    return true;
+  }
+
+  /** 从5.09降至2.66: marks item k as a from-value, or links it to the from-value before it. Levels only. */
+  static void fromTo(SentenceScope sc, int k) {
+    String s = sc.s;
+    boolean[] timeMask = sc.timeMask;
+    List<QuantityItem> items = sc.items;
+    QuantityItem it = items.get(k);
+    Quantity q = it.q;
+    String rawBefore = s.substring(it.clauseStart, q.start);
+    String rb = stripMasked(rawBefore, it.clauseStart, timeMask);
+    rb = stripBound(rb); // 从2016年的不足1000人: the bound word sits between 的 and the number
+    if (rb.endsWith("的")) {
+      rb = rb.substring(0, rb.length() - 1);
+    }
+    if (endsWithAny(rb, Lexicon.FORMER_WORDS)) {
+      rb = rb.substring(0, rb.length() - 2); // 由过去的2小时30分钟缩短至1小时
+    }
+    if (rb.endsWith("从") || rb.endsWith("由")) {
+      it.fromSide = true;
+    } else {
+      // 由设立之初的11%提高到34.9%: a start described in words instead of a year
+      Matcher sd = START_DESCRIPTION.matcher(rb);
+      if (sd.find()) {
+        it.fromSide = true;
+        it.fromWordsAt = it.clauseStart + rawBefore.lastIndexOf(sd.group(1) + sd.group(2));
+      }
+    }
+    if (k > 0 && items.get(k - 1).fromSide && !items.get(k - 1).skip) {
+      QuantityItem x = items.get(k - 1);
+      String between = stripMasked(s.substring(x.q.end, q.start), x.q.end, timeMask);
+      between = stripBound(between).replace("的", "").replace("了", "").strip();
+      if (isToVerb(between) && (x.unit == null ? it.unit == null : x.unit.equals(it.unit) || it.unit == null)) {
+        it.toOf = x;
+      }
+    }
+  }
+
+  /** The label of a change from its own text (产业增加值增长 → 产业增加值), or empty for a list member or a short one. */
+  static String ownChangeLabel(QuantityItem it) {
+    String own = LabelFinder.clean(stripChangeWords(it.before));
+    return own.length() >= 2 && !it.listMember ? own : "";
+  }
+
+  private static int changeDirection(String tail) {
+    if (LONG_TO_VERBS.suffixOf(tail) != null) {
+      return 0; // 降至 / 增长到: a level, not a change
+    }
+    if (tail.endsWith("至") || tail.endsWith("到")) {
+      return 0;
+    }
+    if (tail.endsWith("新增")) {
+      return 0; // 风电新增520万千瓦: a level of the 新增 indicator, not a change
+    }
+    if (UP_INDEX.suffixOf(tail) != null) {
+      return 1;
+    }
+    if (DOWN_INDEX.suffixOf(tail) != null) {
+      return -1;
+    }
+    return 0;
+  }
+
+  private static void classifyChange(QuantityItem it, String s) {
+    String unit = it.unit;
+    String upto = s.substring(Math.max(0, Math.max(it.clauseStart - 40, it.q.start - 120)), it.q.start);
+    boolean explicitBase = upto.indexOf('年') >= 0 && BASE_YEAR.matcher(upto).find();
+    // 较去年底 / 比年初: against a point in time, not the same period last year
+    boolean pointBase = ClauseText.containsAny(upto, Lexicon.POINT_BASE_WORDS);
+    boolean yoy = !pointBase && ClauseText.containsAny(upto, Lexicon.YOY_BASE_WORDS);
+    boolean span = ClauseText.containsAny(upto, Lexicon.SPAN_WORDS);
+    if ("%".equals(unit)) {
+      // growth without a stated base is, in Chinese statistical writing, against the same period last year
+      if (yoy || (!explicitBase && !span && !pointBase)) {
+        it.kind = ChangeKind.YOY_PCT;
+        it.suffix = ".yoy_pct";
+      } else {
+        it.kind = ChangeKind.PCT;
+        it.suffix = ".pct";
+      }
+    } else if ("pp".equals(unit)) {
+      it.kind = ChangeKind.ABS;
+      it.suffix = ".pp";
+    } else {
+      it.kind = ChangeKind.ABS;
+      it.suffix = ".abs";
+    }
+  }
+
+  private static String stripChangeWords(String b) {
+    String t = stripTrailingQualifiers(b);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String v : Lexicon.UP_DOWN_VERBS) {
+        if (t.endsWith(v)) {
+          t = t.substring(0, t.length() - v.length());
+          changed = true;
+          break;
+        }
+      }
+      for (String w : Lexicon.CHANGE_FILLERS) {
+        if (t.endsWith(w)) {
+          t = t.substring(0, t.length() - w.length());
+          changed = true;
+          break;
+        }
+      }
+    }
+    // "比去年" / "与上年相比" / "较上年同期" left inside
+    int cut = indexOfAny(t, "比", "较", "相较", "与");
+    if (cut >= 0 && cut >= t.length() - 6) {
+      t = t.substring(0, cut);
+    }
+    return t;
+  }
+
+  static String inheritLabel(List<QuantityItem> items, int k, QuantityItem it, ArticleContext st) {
+    String wantUnit = it.kind == ChangeKind.ABS && !".pp".equals(it.suffix) ? it.unit : null;
+    if (".pp".equals(it.suffix)) {
+      wantUnit = "%";
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      QuantityItem p = items.get(j);
+      if (p.skip || p.change || p.q.rank || p.label.isEmpty()) {
+        continue;
+      }
+      if (wantUnit == null || wantUnit.equals(p.unit) || p.unit == null && "index".equals(wantUnit)) {
+        return p.label;
+      }
+    }
+    if (it.kind == ChangeKind.RANK_CHANGE) {
+      for (int j = k - 1; j >= 0; j--) {
+        if (items.get(j).q.rank) {
+          return items.get(j).label;
+        }
+      }
+    }
+    if (st.paraLastLevelLabel != null && (wantUnit == null || wantUnit.equals(st.paraLastLevelUnit))) {
+      return st.paraLastLevelLabel;
+    }
+    return "";
+  }
+
+  private static boolean isToVerb(String between) {
+    for (String v : Lexicon.TO_VERBS) {
+      if (between.endsWith(v) && between.length() <= v.length() + 6) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

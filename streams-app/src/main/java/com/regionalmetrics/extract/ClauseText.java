@@ -1,0 +1,179 @@
+package com.regionalmetrics.extract;
+
+import java.util.List;
+
+/** Clause and text helpers of the sentence reader: clause bounds, masking time expressions, word-list tests. */
+final class ClauseText {
+  private ClauseText() {}
+
+  static boolean[] mask(String s, List<TimeResolver.TimeExpr> times) {
+    boolean[] m = new boolean[s.length() + 1];
+    for (TimeResolver.TimeExpr t : times) {
+      for (int k = t.start(); k < t.end() && k < s.length(); k++) {
+        m[k] = true;
+      }
+    }
+    return m;
+  }
+
+  static String stripMasked(String part, int offset, boolean[] mask) {
+    StringBuilder b = new StringBuilder(part.length());
+    for (int k = 0; k < part.length(); k++) {
+      if (!mask[offset + k]) {
+        b.append(part.charAt(k));
+      }
+    }
+    return b.toString();
+  }
+
+  /** Text between from and to without time expressions, threshold quantities and subject regions. */
+  static String textWithout(String s, int from, int to, boolean[] timeMask, List<QuantityItem> items, List<RegionResolver.Subject> subjects) {
+    if (to <= from) {
+      return "";
+    }
+    boolean[] drop = new boolean[to - from];
+    for (int k = from; k < to; k++) {
+      drop[k - from] = timeMask[k];
+    }
+    for (QuantityItem it : items) {
+      if (it.q.threshold) {
+        for (int k = Math.max(from, it.q.start); k < Math.min(to, it.q.end); k++) {
+          drop[k - from] = true;
+        }
+      }
+    }
+    for (RegionResolver.Subject sub : subjects) {
+      for (int k = Math.max(from, sub.start()); k < Math.min(to, sub.end()); k++) {
+        drop[k - from] = true;
+      }
+    }
+    StringBuilder b = new StringBuilder(to - from);
+    for (int k = from; k < to; k++) {
+      if (!drop[k - from]) {
+        b.append(s.charAt(k));
+      }
+    }
+    // region suffixes left behind (张家口市 → 市) at the start
+    String t = b.toString().strip();
+    if (startsWithAny(t, Lexicon.REGION_SUFFIXES)) {
+      t = t.substring(1);
+    }
+    return t;
+  }
+
+  static int clauseStart(String s, int pos) {
+    int k = pos - 1;
+    while (k >= 0) {
+      char c = s.charAt(k);
+      if (c == '”') {
+        int open = quotedTermStart(s, k);
+        if (open >= 0) {
+          k = open - 1; // 打通“断头路”“瓶颈路”40条段: a quoted term is part of the clause
+          continue;
+        }
+      }
+      if (c == ',' || c == ';' || c == ':' || c == '。' || c == '!' || c == '?' || c == '“' || c == '”' || c == '"' || c == '【'
+          || c == '】' || c == ' ') {
+        return k + 1;
+      }
+      k--;
+    }
+    return 0;
+  }
+
+  /** The index of the “ opening a short quoted term that ends at {@code close}, or -1. */
+  static int quotedTermStart(String s, int close) {
+    for (int k = close - 1; k >= 0 && close - k <= 10; k--) {
+      char c = s.charAt(k);
+      if (c == '“') {
+        return k < close - 1 ? k : -1;
+      }
+      if (",;:。!?“”\"【】 ".indexOf(c) >= 0 || Character.isDigit(c)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** 增至目前的约 → 增至目前的: drops one bound or approximation word at the end. */
+  static String stripBound(String b) {
+    for (String w : Lexicon.BOUND_WORDS) {
+      if (b.endsWith(w)) {
+        return b.substring(0, b.length() - w.length());
+      }
+    }
+    return b;
+  }
+
+  static String stripTrailingQualifiers(String b) {
+    String t = b.strip();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String w : Lexicon.TRAILING_QUALIFIERS) {
+        if (t.endsWith(w) && t.length() > 0) {
+          t = t.substring(0, t.length() - w.length());
+          changed = true;
+        }
+      }
+    }
+    return t;
+  }
+
+  static boolean endsWithAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.endsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int indexOfAny(String s, String... words) {
+    int best = -1;
+    for (String w : words) {
+      int i = s.lastIndexOf(w);
+      if (i > best) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  static double round(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return v;
+    }
+    if (Math.abs(v) >= 1e9) {
+      return Math.rint(v);
+    }
+    return Math.round(v * 1e6) / 1e6;
+  }
+
+  static boolean startsWithAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.startsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean containsAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean equalsAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.equals(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

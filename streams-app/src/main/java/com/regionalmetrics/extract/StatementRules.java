@@ -1,0 +1,75 @@
+package com.regionalmetrics.extract;
+
+import static com.regionalmetrics.extract.ClauseText.containsAny;
+import static com.regionalmetrics.extract.ClauseText.endsWithAny;
+import static com.regionalmetrics.extract.ClauseText.startsWithAny;
+import static com.regionalmetrics.extract.ClauseText.stripTrailingQualifiers;
+
+/** Numbers that are no statement of a figure: the rest (其余5项), circles (1小时交通圈), pool sizes, narrative durations, differences. */
+final class StatementRules {
+  private StatementRules() {}
+
+  /**
+   * Numbers that describe rather than state: 其余5项污染物, 1小时交通圈, and the size of a ranking
+   * pool (在全国74个监测城市中排名第9位).
+   */
+  static boolean notAStatement(String s, QuantityItem it) {
+    Quantity q = it.q;
+    String lead = s.substring(it.clauseStart, q.start);
+    if (endsWithAny(lead, Lexicon.REMAINDER_WORDS)) {
+      return true;
+    }
+    String rest = s.substring(q.end, Math.min(s.length(), q.end + 4));
+    if (startsWithAny(rest, Lexicon.CIRCLE_WORDS)) {
+      return true;
+    }
+    if ("day".equals(it.unit) && narrativeDuration(s, lead, q)) {
+      return true;
+    }
+    if ("count".equals(it.unit) && !q.rank) {
+      int end = q.end;
+      while (end < s.length() && !RegionResolver.isClauseBreak(s.charAt(end)) && end - q.end < 20) {
+        end++;
+      }
+      String after = s.substring(q.end, end);
+      if (containsAny(after, Lexicon.RANK_CONTEXT_WORDS)) {
+        return true;
+      }
+      // 在全省11个设区市中, / 全国168个重点城市中,: the size of the pool a place is compared in
+      if (after.endsWith("中") && !after.contains("在") && !after.contains("其中") && after.length() <= 10 && q.raw.endsWith("个")
+          && (lead.contains("在") || endsWithAny(lead, Lexicon.WHOLE_SCOPE_WORDS))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A number of days that qualifies the period of a figure (假期7天共发送旅客, 7天假期, 连续7天) is narrative,
+   * not an observation: it is led by a holiday or duration word, or followed by one, or by 共/累计 and a figure.
+   */
+  private static boolean narrativeDuration(String s, String lead, Quantity q) {
+    String l = lead;
+    if (l.endsWith("的")) {
+      l = l.substring(0, l.length() - 1);
+    }
+    for (String w : Lexicon.DURATION_LEADS) {
+      if (l.endsWith(w)) {
+        return true;
+      }
+    }
+    String after = s.substring(q.end, Math.min(s.length(), q.end + 4));
+    for (String w : Lexicon.DURATION_TAILS) {
+      if (after.startsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 较全国平均高出16.1个百分点: a difference from another place; optional, and easily misread. */
+  static boolean isDifference(String s, QuantityItem it, String tail) {
+    String b = it.before;
+    return endsWithAny(tail, Lexicon.DIFF_VERBS) && (b.contains("较") || b.contains("比") || s.substring(it.clauseStart, it.q.start).contains("较"));
+  }
+}

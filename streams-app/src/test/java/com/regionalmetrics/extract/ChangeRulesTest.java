@@ -1,0 +1,54 @@
+package com.regionalmetrics.extract;
+
+import static com.regionalmetrics.extract.ExtractedObservations.one;
+import static com.regionalmetrics.extract.ExtractedObservations.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.regionalmetrics.avro.ChangeKind;
+import com.regionalmetrics.avro.Qualifier;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Levels and changes (ChangeRules): change kinds and bases, from→to with described starts and bound words, 新增 as a level. Sentences written for these tests. */
+class ChangeRulesTest {
+
+  // from → to with a start described in words
+  @Test
+  void fromToWithDescribedStart() {
+    List<Observation> obs = run("2024年,承德市森林覆盖率由设立之初的11%提高到34.9%,优良天数为300天。", "2024-08-01");
+    Observation from = one(obs, 11, "%");
+    Observation to = one(obs, 34.9, "%");
+    assertThat(from.indicatorLabel()).isEqualTo("森林覆盖率");
+    assertThat(from.period()).isNull();
+    assertThat(to.indicatorLabel()).isEqualTo("森林覆盖率");
+    assertThat(to.period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 300, "day").indicatorLabel()).isEqualTo("优良天数");
+  }
+
+  // from→to with bounds and approximations
+  @Test
+  void fromToWithBoundWords() {
+    List<Observation> obs = run("涿鹿县养老中心入住人数从2017年的不足800人增至目前的约4600人。", "2024-05-06");
+    Observation from = one(obs, 800, "count");
+    Observation to = one(obs, 4600, "count");
+    assertThat(from.qualifier()).isEqualTo(Qualifier.UNDER);
+    assertThat(from.period().iso()).isEqualTo("2017");
+    assertThat(to.qualifier()).isEqualTo(Qualifier.APPROX);
+    assertThat(to.period().iso()).isEqualTo("2024-05");
+    assertThat(to.indicatorLabel()).endsWith("入住人数");
+  }
+
+  // change kinds
+  @Test
+  void pointBasesAndNewAdditions() {
+    List<Observation> obs = run("截至6月底,承德市5G基站数量较去年底增长约12%。", "2024-07-10");
+    assertThat(one(obs, 12, "%").change().getKind()).isEqualTo(ChangeKind.PCT);
+    List<Observation> yoy = run("上半年,承德市接待游客同比增长12%。", "2024-07-10");
+    assertThat(one(yoy, 12, "%").change().getKind()).isEqualTo(ChangeKind.YOY_PCT);
+    List<Observation> added = run("2023年,张家口市风电新增410万千瓦,新增装机容量达620万千瓦。", "2024-02-01");
+    Observation wind = one(added, 4_100_000, "kW");
+    assertThat(wind.change()).isNull();
+    assertThat(wind.indicatorLabel()).contains("新增");
+    assertThat(one(added, 6_200_000, "kW").change()).isNull();
+  }
+}

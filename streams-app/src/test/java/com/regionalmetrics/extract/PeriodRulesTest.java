@@ -1,0 +1,45 @@
+package com.regionalmetrics.extract;
+
+import static com.regionalmetrics.extract.ExtractedObservations.one;
+import static com.regionalmetrics.extract.ExtractedObservations.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Periods (PeriodRules): comparison base years, event names and since-event spans are not the period of a figure. Sentences written for these tests. */
+class PeriodRulesTest {
+
+  // comparison bases and event names are not periods
+  @Test
+  void comparisonBasesAndEventNamesAreNotPeriods() {
+    List<Observation> obs = run("2024年,张家口市可再生能源装机规模达到4000万千瓦,是2014年的近17倍。全市优良天数为300天。", "2025-03-01");
+    assertThat(one(obs, 40_000_000, "kW").period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 300, "day").period().iso()).isEqualTo("2024");
+    List<Observation> ev = run("2024年,北京2022年冬奥会遗产利用成效明显,张家口市接待游客1000万人次。全市优良天数为300天。", "2025-03-01");
+    assertThat(one(ev, 10_000_000, "count").period().iso()).isEqualTo("2024");
+    assertThat(one(ev, 300, "day").region()).isEqualTo("张家口");
+    assertThat(one(ev, 300, "day").period().iso()).isEqualTo("2024");
+    // a figure for the event's own time keeps it
+    assertThat(one(run("2022年冬奥会期间,张家口市接待游客100万人次。", "2025-03-01"), 1_000_000, "count").period().iso()).isEqualTo("2022");
+    List<Observation> rk = run("2024年,张家口市空气质量综合指数排名第2位,较2023年前进3位。全市优良天数为300天。", "2025-03-01");
+    assertThat(one(rk, 300, "day").period().iso()).isEqualTo("2024");
+  }
+
+  // periods: base years, shares of a base year, cumulative since an event
+  @Test
+  void comparisonBaseYearsAndSinceEventPeriods() {
+    List<Observation> obs = run("2023年,保定市空气质量持续改善。与2014年相比,PM2.5年均浓度由125微克/立方米降至44微克/立方米,"
+        + "重污染天数由71天减少至4天。", "2024-02-01");
+    assertThat(one(obs, 125, "μg/m³").period().iso()).isEqualTo("2014");
+    assertThat(one(obs, 44, "μg/m³").period().iso()).isEqualTo("2023");
+    assertThat(one(obs, 71, "day").period().iso()).isEqualTo("2014");
+    List<Observation> share = run("2023年,承德市旅游收入恢复至2019年的91.2%。", "2024-02-01");
+    assertThat(one(share, 91.2, "%").period().iso()).isEqualTo("2023");
+    List<Observation> since = run("2023年,北京市大兴区经济平稳。大兴机场投运4年多来,累计保障航班约80万架次。", "2024-03-01");
+    assertThat(one(since, 800_000, "count").period().iso()).isEqualTo("2024-03");
+    // the compared value right after its year keeps that year
+    List<Observation> cmp = run("2023年,承德市重污染天数为2天,相较2015年的21天大幅减少。", "2024-02-01");
+    assertThat(one(cmp, 21, "day").period().iso()).isEqualTo("2015");
+  }
+}

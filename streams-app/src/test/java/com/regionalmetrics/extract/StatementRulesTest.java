@@ -1,0 +1,35 @@
+package com.regionalmetrics.extract;
+
+import static com.regionalmetrics.extract.ExtractedObservations.find;
+import static com.regionalmetrics.extract.ExtractedObservations.one;
+import static com.regionalmetrics.extract.ExtractedObservations.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Numbers that are no figure (StatementRules): thresholds, ranges, pools, holiday durations. Sentences written for these tests. */
+class StatementRulesTest {
+
+  // thresholds, ranges and rank pools do not make junk labels
+  @Test
+  void thresholdsRangesAndPools() {
+    List<Observation> obs = run("2024年,张家口市要加强对35蒸吨以下燃煤锅炉的监管,全面淘汰10蒸吨及以下燃煤锅炉。", "2025-03-01");
+    assertThat(obs).allSatisfy(o -> assertThat(o.indicatorLabel()).doesNotContain("加强").doesNotContain("淘汰"));
+    List<Observation> range = run("2024年,张家口市新建商品住宅价格在800元至1500元之间。", "2025-03-01");
+    assertThat(range).allSatisfy(o -> assertThat(o.indicatorLabel()).doesNotContain("之间"));
+    assertThat(one(range, 1500, "CNY").indicatorLabel()).isEqualTo("新建商品住宅价格");
+    assertThat(run("2024年,张家口市空气质量综合指数首次退出后20位。", "2025-03-01")).isEmpty();
+  }
+
+  // durations that qualify a period
+  @Test
+  void holidayDurationsAreNarrative() {
+    List<Observation> obs = run("张家口市假日市场火爆。京张高铁假期8天共发送旅客61.2万人次。连续5天,崇礼区接待游客9万人次。", "2024-10-09");
+    assertThat(find(obs, 8, "day")).isEmpty();
+    assertThat(find(obs, 5, "day")).isEmpty();
+    assertThat(one(obs, 612_000, "count").indicatorLabel()).isEqualTo("发送旅客");
+    // a count of days that is the measured figure stays
+    assertThat(one(run("2023年,张家口市优良天数为310天。", "2024-02-01"), 310, "day")).isNotNull();
+  }
+}
