@@ -1,6 +1,7 @@
 package com.regionalmetrics.app;
 
 import com.regionalmetrics.topology.PipelineMetrics;
+import com.regionalmetrics.extract.Extractor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,18 +16,21 @@ import java.util.concurrent.TimeUnit;
  * regional_metrics_observations_emitted_total
  * regional_metrics_dlq_records_total{reason="invalid-utf8"}
  * regional_metrics_extraction_seconds_count / _sum / _max
+ * regional_metrics_extraction_failures_total   (sentences the extractor failed on and skipped)
  * </pre>
  */
-public final class MicrometerPipelineMetrics implements PipelineMetrics {
+public final class MicrometerPipelineMetrics implements PipelineMetrics, Extractor.Listener {
   static final String ARTICLES = "regional.metrics.articles.read";
   static final String OBSERVATIONS = "regional.metrics.observations.emitted";
   static final String DLQ = "regional.metrics.dlq.records";
   static final String EXTRACTION = "regional.metrics.extraction";
+  static final String FAILURES = "regional.metrics.extraction.failures";
 
   private final MeterRegistry registry;
   private final Counter articles;
   private final Counter observations;
   private final Timer extraction;
+  private final Counter failures;
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
 
   public MicrometerPipelineMetrics(MeterRegistry registry) {
@@ -34,6 +38,13 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     articles = Counter.builder(ARTICLES).description("Articles read by the extract step").register(registry);
     observations = Counter.builder(OBSERVATIONS).description("Metric events emitted to metric-events").register(registry);
     extraction = Timer.builder(EXTRACTION).description("Time the extractor takes per article").register(registry);
+    failures = Counter.builder(FAILURES).description("Sentences the extractor failed on and skipped (logged per article)")
+        .register(registry);
+  }
+
+  @Override
+  public void onSentenceFailure(String articleId, Throwable failure) {
+    failures.increment();
   }
 
   @Override

@@ -125,10 +125,10 @@ public final class RegionalMetricsApp implements AutoCloseable {
   private void startStreams(AppConfig config, Map<String, Object> kafka, PrometheusMeterRegistry metrics) {
     var serdes = new TopologySerdes(Serdes.avro(config, kafka), Serdes.avro(config, kafka), Serdes.avro(config, kafka),
         Serdes.avro(config, kafka));
-    Extractor extractor = Extractor.createDefault();
+    MicrometerPipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(metrics);
+    Extractor extractor = Extractor.createDefault().withListener(pipelineMetrics);
     var settings = new RegionalMetricsTopology.Settings(config.getInt(AppConfig.MAX_ARTICLE_BYTES));
-    var topology = RegionalMetricsTopology.build(serdes, extractor::extract, Clock.systemUTC(), settings,
-        new MicrometerPipelineMetrics(metrics));
+    var topology = RegionalMetricsTopology.build(serdes, extractor::extract, Clock.systemUTC(), settings, pipelineMetrics);
 
     streams = new KafkaStreams(topology, streamsProperties(config, kafka));
     streams.setStateListener((now, before) -> {

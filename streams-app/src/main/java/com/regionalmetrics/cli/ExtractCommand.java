@@ -8,7 +8,6 @@ import com.regionalmetrics.query.MetricEventView;
 import com.regionalmetrics.topology.ArticleIds;
 import com.regionalmetrics.topology.MetricEventFactory;
 import com.regionalmetrics.topology.PublishedDates;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "extract", mixinStandardHelpOptions = true,
     description = "Extracts metric events from article files and prints them as JSON lines (no Kafka needed).")
 final class ExtractCommand implements Callable<Integer> {
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article text files")
   List<Path> files;
@@ -42,7 +44,7 @@ final class ExtractCommand implements Callable<Integer> {
     Extractor extractor = Extractor.createDefault();
     MetricEventFactory events = new MetricEventFactory(Clock.systemUTC());
     ObjectMapper json = new ObjectMapper();
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    java.io.PrintWriter out = spec.commandLine().getOut();
     Instant publishedAt = PublishedDates.parse(published);
     for (Path file : files) {
       String text = Files.readString(file, StandardCharsets.UTF_8);

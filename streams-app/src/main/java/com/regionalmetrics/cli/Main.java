@@ -3,7 +3,7 @@ package com.regionalmetrics.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The regional-metrics command: run | ingest | query | extract. */
+/** The regional-metrics command: run | ingest | retract | query | extract. */
 @Command(name = "regional-metrics", mixinStandardHelpOptions = true, version = "regional-metrics 0.1.0",
     description = "Extracts regional statistics from Chinese articles and serves them as queryable time series.",
     subcommands = {RunCommand.class, IngestCommand.class, RetractCommand.class, QueryCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
@@ -37,7 +37,10 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
+    // UTF-8 whatever the platform charset (a POSIX locale would print Chinese as '?')
     return new CommandLine(new Main())
+        .setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true))
+        .setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true))
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           cmd.getErr().println("error: " + e.getMessage());
           return 1;

@@ -26,6 +26,7 @@ class MicrometerPipelineMetricsTest {
     metrics.onDeadLetter("too-large");
     metrics.onDeadLetter(null);
     metrics.onExtraction(2_000_000);
+    metrics.onSentenceFailure("a1", new IllegalStateException("a rule failed"));
 
     String scrape = registry.scrape();
     assertThat(scrape)
@@ -35,6 +36,7 @@ class MicrometerPipelineMetricsTest {
         .contains("regional_metrics_dlq_records_total{reason=\"too-large\"} 1.0")
         .contains("regional_metrics_dlq_records_total{reason=\"unknown\"} 1.0")
         .contains("regional_metrics_extraction_seconds_count 1")
-        .contains("regional_metrics_extraction_seconds_sum 0.002");
+        .contains("regional_metrics_extraction_seconds_sum 0.002")
+        .contains("regional_metrics_extraction_failures_total 1.0");
   }
 }
