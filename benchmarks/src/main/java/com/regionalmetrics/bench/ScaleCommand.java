@@ -8,7 +8,7 @@ import com.regionalmetrics.extract.Gazetteer;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.serde.SpecificAvroSerde;
-import com.regionalmetrics.topology.MetricEventFactory;
+import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.topology.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;

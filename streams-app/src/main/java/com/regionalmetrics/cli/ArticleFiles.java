@@ -2,7 +2,7 @@ package com.regionalmetrics.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.regionalmetrics.topology.PublishedDates;
+import com.regionalmetrics.article.PublishedDates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

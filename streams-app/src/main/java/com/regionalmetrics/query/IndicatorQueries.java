@@ -2,7 +2,7 @@ package com.regionalmetrics.query;
 
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.MeasureId;
-import com.regionalmetrics.topology.MetricEventFactory;
+import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.topology.StoreNames;
 import com.regionalmetrics.topology.Topics;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package com.regionalmetrics.topology;
 
+import com.regionalmetrics.article.MetricEventFactory;
+import com.regionalmetrics.article.PublishedDates;
+import com.regionalmetrics.article.ArticleIds;
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.ArticleState;
 import com.regionalmetrics.avro.ClaimRef;

@@ -1,5 +1,6 @@
 package com.regionalmetrics.topology;
 
+import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.extract.Observation;

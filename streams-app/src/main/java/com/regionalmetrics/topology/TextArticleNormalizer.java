@@ -1,5 +1,7 @@
 package com.regionalmetrics.topology;
 
+import com.regionalmetrics.article.PublishedDates;
+import com.regionalmetrics.article.ArticleIds;
 import com.regionalmetrics.avro.Article;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

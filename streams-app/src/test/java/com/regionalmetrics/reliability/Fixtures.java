@@ -9,7 +9,7 @@ import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Observation;
 import com.regionalmetrics.serde.SpecificAvroSerde;
-import com.regionalmetrics.topology.MetricEventFactory;
+import com.regionalmetrics.article.MetricEventFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -18,7 +18,7 @@ import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Observation;
 import com.regionalmetrics.serde.SpecificAvroSerde;
 import com.regionalmetrics.topology.DlqHeaders;
-import com.regionalmetrics.topology.MetricEventFactory;
+import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.regionalmetrics.topology;
+package com.regionalmetrics.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.regionalmetrics.topology;
+package com.regionalmetrics.article;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

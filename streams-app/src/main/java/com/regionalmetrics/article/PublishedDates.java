@@ -1,4 +1,4 @@
-package com.regionalmetrics.topology;
+package com.regionalmetrics.article;
 
 import com.regionalmetrics.extract.Period;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.regionalmetrics.topology;
+package com.regionalmetrics.article;
 
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.ClaimRef;
@@ -81,7 +81,7 @@ public final class MetricEventFactory {
   }
 
   /** The record withdrawing one claim of an article: the claim's identity, no value. */
-  static MetricEvent retraction(String articleId, ClaimRef ref, Instant publishedAt) {
+  public static MetricEvent retraction(String articleId, ClaimRef ref, Instant publishedAt) {
     String key = ref.getKey();
     int bar = key.indexOf('|');
     MeasureId measure = MeasureId.parse(key.substring(bar + 1));
