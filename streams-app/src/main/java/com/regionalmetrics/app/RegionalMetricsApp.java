@@ -123,8 +123,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
   }
 
   private void startStreams(AppConfig config, Map<String, Object> kafka, PrometheusMeterRegistry metrics) {
-    var serdes = new TopologySerdes(Serdes.avro(config, kafka), Serdes.avro(config, kafka), Serdes.avro(config, kafka),
-        Serdes.avro(config, kafka));
+    var serdes = new TopologySerdes(AvroSerdes.avro(config, kafka), AvroSerdes.avro(config, kafka), AvroSerdes.avro(config, kafka),
+        AvroSerdes.avro(config, kafka));
     MicrometerPipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(metrics);
     Extractor extractor = Extractor.createDefault().withListener(pipelineMetrics);
     var settings = new RegionalMetricsTopology.Settings(config.getInt(AppConfig.MAX_ARTICLE_BYTES));
@@ -159,7 +159,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicInitializer.MAX_MESSAGE_BYTES);
     producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    Serde<Article> ingestSerde = Serdes.avro(config, kafka);
+    Serde<Article> ingestSerde = AvroSerdes.avro(config, kafka);
     KafkaArticleIngest ingest = new KafkaArticleIngest(
         new KafkaProducer<>(onlyKnown(producerProps, ProducerConfig.configNames()), new StringSerializer(), ingestSerde.serializer()));
     resources.add(ingest);

@@ -16,6 +16,11 @@ final class DeadLetters {
     this.metrics = metrics;
   }
 
+  void send(Record<byte[], byte[]> original, DeadLetterReason reason, String message) {
+    send(original, reason.code(), message);
+  }
+
+  /** With a reason code from the serde (bad-magic-byte, unknown-schema-id, ...). */
   void send(Record<byte[], byte[]> original, String reason, String message) {
     RecordHeaders headers = new RecordHeaders(original.headers().toArray());
     DlqHeaders.add(headers, reason, message, context.recordMetadata());

@@ -64,7 +64,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
   public void process(Record<byte[], byte[]> record) {
     if (record.value() == null) {
       if (record.key() == null) {
-        dlq.send(record, "null-value", "record has neither key nor value");
+        dlq.send(record, DeadLetterReason.NULL_VALUE, "record has neither key nor value");
       } else {
         retract(new String(record.key(), StandardCharsets.UTF_8), record.timestamp());
       }
@@ -77,14 +77,14 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       Object value = articles.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
           record.headers(), record.value());
       if (!(value instanceof Article a)) {
-        dlq.send(record, "incompatible-schema", "value is "
+        dlq.send(record, DeadLetterReason.INCOMPATIBLE_SCHEMA, "value is "
             + (value == null ? "null" : value.getClass().getSimpleName()) + ", not an Article");
         return;
       }
       article = a;
     } catch (RuntimeException e) {
-      String reason = DeadLetterReasons.of(e);
-      if (DeadLetterReasons.REGISTRY_UNAVAILABLE.equals(reason)) {
+      String reason = DeadLetterReason.of(e);
+      if (DeadLetterReason.REGISTRY_UNAVAILABLE.equals(reason)) {
         // an outage, not bad input: fail the task so the record is read again from the last
         // commit (the app replaces the thread) until the registry answers
         LOG.warn("Schema Registry unavailable in task {}; failing it to retry: {}", context.taskId(), e.getMessage());
@@ -95,16 +95,16 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     }
     metrics.onArticle();
     if (article.getText() == null || article.getText().isBlank()) {
-      dlq.send(record, "empty-text", "article " + article.getId() + " has no text");
+      dlq.send(record, DeadLetterReason.EMPTY_TEXT, "article " + article.getId() + " has no text");
       return;
     }
     if (article.getPublishedAt() != null && !PublishedDates.isPlausible(article.getPublishedAt(), Instant.now())) {
-      dlq.send(record, "bad-published-date", "article " + article.getId() + " claims to be published at "
+      dlq.send(record, DeadLetterReason.BAD_PUBLISHED_DATE, "article " + article.getId() + " claims to be published at "
           + article.getPublishedAt() + " (before 1970 or in the future)");
       return;
     }
     if (article.getText().length() > maxArticleChars) {
-      dlq.send(record, "too-large", "article of " + article.getText().length() + " characters exceeds " + maxArticleChars);
+      dlq.send(record, DeadLetterReason.TOO_LARGE, "article of " + article.getText().length() + " characters exceeds " + maxArticleChars);
       return;
     }
     if (article.getPublishedAt() == null) {
@@ -124,7 +124,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     try {
       observations = extractor.apply(article);
     } catch (RuntimeException e) {
-      dlq.send(record, "extract-failed", e.toString());
+      dlq.send(record, DeadLetterReason.EXTRACT_FAILED, e.toString());
       return;
     } finally {
       metrics.onExtraction(System.nanoTime() - started);

@@ -47,7 +47,7 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
   public void process(Record<byte[], byte[]> record) {
     if (record.value() == null) {
       if (record.key() == null) {
-        dlq.send(record, "null-value", "record has neither key nor value");
+        dlq.send(record, DeadLetterReason.NULL_VALUE, "record has neither key nor value");
       } else {
         // a tombstone retracts the article with this id: passed on as one
         context.forward(new Record<Object, Object>(new String(record.key(), StandardCharsets.UTF_8).strip(), null,
@@ -56,18 +56,18 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
       return;
     }
     if (record.value().length > maxArticleBytes) {
-      dlq.send(record, "too-large", "article of " + record.value().length + " bytes exceeds " + maxArticleBytes);
+      dlq.send(record, DeadLetterReason.TOO_LARGE, "article of " + record.value().length + " bytes exceeds " + maxArticleBytes);
       return;
     }
     String text;
     try {
       text = utf8.decode(ByteBuffer.wrap(record.value())).toString();
     } catch (CharacterCodingException e) {
-      dlq.send(record, "invalid-utf8", "value is not valid UTF-8 text");
+      dlq.send(record, DeadLetterReason.INVALID_UTF8, "value is not valid UTF-8 text");
       return;
     }
     if (text.isBlank()) {
-      dlq.send(record, "empty-text", "article text is empty");
+      dlq.send(record, DeadLetterReason.EMPTY_TEXT, "article text is empty");
       return;
     }
     Headers h = record.headers();
@@ -75,7 +75,7 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
     try {
       published = PublishedDates.parse(DlqHeaders.get(h, "published"));
     } catch (IllegalArgumentException e) {
-      dlq.send(record, "bad-published-date", e.getMessage());
+      dlq.send(record, DeadLetterReason.BAD_PUBLISHED_DATE, e.getMessage());
       return;
     }
     String id = firstNonBlank(DlqHeaders.get(h, "id"),

@@ -8,8 +8,8 @@ import org.apache.kafka.common.serialization.Serde;
  * Builds the Avro serde named by avro.serde.class (ours by default; Confluent's
  * io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde works too, given its jars).
  */
-final class Serdes {
-  private Serdes() {}
+final class AvroSerdes {
+  private AvroSerdes() {}
 
   @SuppressWarnings("unchecked")
   static <T extends SpecificRecord> Serde<T> avro(AppConfig config, Map<String, Object> kafka) {
