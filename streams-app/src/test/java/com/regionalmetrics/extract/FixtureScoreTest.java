@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * articles.jsonl, gold.jsonl hand-labelled per corpus/LABELING.md), with the matching rule of
  * shared/eval/score.py: same unit, value within 0.5 %, labels overlapping (character-bigram Dice
  * at least 0.3, or containment), one-to-one, best pairs first; recall over required gold, precision
- * over all gold; region and period (by year) on matched pairs.
+ * over all gold; region, full-ISO period, qualifier and change on matched pairs, held by a ratchet
+ * (known-problems.txt).
  *
  * <p>It also writes every extracted observation, one line each, to
  * target/fixture-observations.txt and what changed against the committed baseline
@@ -34,7 +35,8 @@ class FixtureScoreTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Gold(String article, String region, List<String> regionAlt, String text, double value, String unit, String period, boolean required) {}
+  record Gold(String article, String region, List<String> regionAlt, String text, double value, String unit, String period,
+      boolean required, String qualifier, String change) {}
 
   record Extracted(String article, Observation obs) {}
 
@@ -50,7 +52,9 @@ class FixtureScoreTest {
       }
       gold.add(new Gold(n.get("article").asText(), n.get("region").asText(), alt, n.get("indicator_text").asText(),
           n.get("value").asDouble(), n.get("unit").asText(), n.get("period").isNull() ? null : n.get("period").asText(),
-          !n.has("required") || n.get("required").asBoolean()));
+          !n.has("required") || n.get("required").asBoolean(),
+          n.has("qualifier") ? n.get("qualifier").asText() : "exact",
+          n.hasNonNull("change") ? n.get("change").get("kind").asText() + "/" + n.get("change").get("direction").asText() : "-"));
     }
     int required = 0;
     int found = 0;
@@ -107,11 +111,20 @@ class FixtureScoreTest {
         }
         if (g.period() != null) {
           periodN++;
-          if (e.period() != null && e.period().iso().substring(0, 4).equals(g.period().substring(0, 4))) {
+          if (e.period() != null && e.period().iso().equals(g.period())) {
             periodOk++;
           } else {
             report.add(id + " period " + e.period() + " != " + g.period() + " for " + g.text());
           }
+        }
+        String qualifier = e.qualifier().name().toLowerCase(java.util.Locale.ROOT);
+        if (!qualifier.equals(g.qualifier())) {
+          report.add(id + " qualifier " + qualifier + " != " + g.qualifier() + " for " + g.text());
+        }
+        String change = e.change() == null ? "-"
+            : (e.change().getKind() + "/" + e.change().getDirection()).toLowerCase(java.util.Locale.ROOT);
+        if (!change.equals(g.change())) {
+          report.add(id + " change " + change + " != " + g.change() + " for " + g.text());
         }
       }
       for (int i = 0; i < gs.size(); i++) {
@@ -137,10 +150,27 @@ class FixtureScoreTest {
         String.join("\n", report));
     System.out.println("fixtures: " + summary);
     writeObservationDiff(observed);
-    assertThat(precision).as(summary).isGreaterThanOrEqualTo(0.93);
-    assertThat(recall).as(summary).isGreaterThanOrEqualTo(0.93);
-    assertThat((double) regionOk / correct).as(summary).isGreaterThanOrEqualTo(0.95);
-    assertThat((double) periodOk / periodN).as(summary).isGreaterThanOrEqualTo(0.93);
+    ratchet(report);
+  }
+
+  private static final Path KNOWN_PROBLEMS = Path.of("src/test/resources/extract/fixtures/known-problems.txt");
+
+  /**
+   * A ratchet: every miss, extra, wrong region, full-ISO period, qualifier or change is listed in
+   * known-problems.txt, and the test fails on any difference — a new problem, and also a fixed one
+   * (remove it from the list), so each moves the list by a deliberate edit.
+   * {@code -Dfixtures.updateKnownProblems=true} rewrites the list.
+   */
+  private static void ratchet(List<String> report) throws IOException {
+    List<String> now = report.stream().sorted().toList();
+    if (Boolean.getBoolean("fixtures.updateKnownProblems")) {
+      Files.write(KNOWN_PROBLEMS, now, StandardCharsets.UTF_8);
+    }
+    List<String> known = Files.readAllLines(KNOWN_PROBLEMS, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    List<String> added = now.stream().filter(l -> !known.contains(l)).toList();
+    List<String> fixed = known.stream().filter(l -> !now.contains(l)).toList();
+    assertThat(added).as("new problems on the fixtures (a regression, or list it in %s)", KNOWN_PROBLEMS).isEmpty();
+    assertThat(fixed).as("problems fixed: remove them from %s", KNOWN_PROBLEMS).isEmpty();
   }
 
   private static final Path BASELINE = Path.of("src/test/resources/extract/fixtures/observations.baseline.txt");
