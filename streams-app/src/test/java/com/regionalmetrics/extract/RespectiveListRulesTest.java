@@ -25,7 +25,8 @@ class RespectiveListRulesTest {
     assertThat(one(b, 2.25, "index").indicatorLabel()).isEqualTo("空气质量综合指数");
     // a list followed by its own figure is not taken by a later 分别
     List<Observation> c = run("2024年,沽源县、赤城县共接待游客300万人次,PM2.5和PM10平均浓度分别为20和40微克/立方米。", "2025-03-01");
-    assertThat(one(c, 20, "μg/m³").region()).isNotEqualTo("沽源县");
+    assertThat(one(c, 20, "μg/m³").indicator()).isEqualTo("air.pm25");
+    assertThat(one(c, 40, "μg/m³").indicator()).isEqualTo("air.pm10");
   }
 
   // lists of places with 分别/均为
@@ -60,7 +61,8 @@ class RespectiveListRulesTest {
     assertThat(one(next, 300, "day").region()).isEqualTo("承德");
     // pollutants sharing a value are not places
     List<Observation> same = run("2023年,承德市一氧化碳、臭氧浓度均达标,PM10和NO2年均浓度均为40微克/立方米。", "2024-03-01");
-    assertThat(all(same, 40, "μg/m³")).allSatisfy(o -> assertThat(o.region()).isEqualTo("承德"));
+    // known miss: NO2 is not yet an observation of its own (PM10 and NO2 share one, air.pm10[NO2])
+    assertThat(all(same, 40, "μg/m³")).extracting(Observation::region).containsExactly("承德");
   }
 
   // a measure shared by a list of pollutants
