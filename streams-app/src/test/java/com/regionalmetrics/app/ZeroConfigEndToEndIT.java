@@ -124,6 +124,7 @@ class ZeroConfigEndToEndIT {
   void postingTheSameArticleAgainLeavesHistoryUnchanged() throws Exception {
     String history = "/api/indicators/" + enc("承德") + "/" + enc("空气质量综合指数") + "/history";
     String before = get(history).body();
+    Map<TopicPartition, Long> eventsBefore = endOffsets(Topics.METRIC_EVENTS);
 
     var again = post("/api/articles", "application/json",
         JSON.writeValueAsString(Map.of("id", "chengde-1", "text", ARTICLE, "published", "2025-03-10")));
@@ -140,6 +141,20 @@ class ZeroConfigEndToEndIT {
     }
 
     assertThat(get(history).body()).isEqualTo(before);
+    assertThat(endOffsets(Topics.METRIC_EVENTS)).as("the re-post was skipped, not re-processed: nothing written").isEqualTo(eventsBefore);
+  }
+
+  /** The last stable offsets of a topic's partitions. */
+  private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()))) {
+      var parts = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions();
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new java.util.HashMap<>();
+      parts.forEach(p -> specs.put(new TopicPartition(topic, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      Map<TopicPartition, Long> out = new java.util.TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
+      admin.listOffsets(specs, new org.apache.kafka.clients.admin.ListOffsetsOptions(org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
+          .all().get().forEach((tp, info) -> out.put(tp, info.offset()));
+      return out;
+    }
   }
 
   @Test

@@ -95,7 +95,7 @@ class MultiInstanceIT {
   /** The third instance, as its own JVM running the CLI, as a deployment would. */
   static Process startProcess() throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
         "com.regionalmetrics.cli.Main", "run",
         "--bootstrap-servers", broker.bootstrapServers(),
         "--schema-registry-url", registry.url(),

@@ -40,7 +40,7 @@ class FuzzIT {
   static Path dir;
   static RegionalMetricsApp app;
   static String base;
-  static final Extractor EXTRACTOR = Extractor.createDefault();
+  static final Extractor EXTRACTOR = Extractor.strict(); // any rule that throws fails the property
 
   @BeforeContainer
   static void start() throws Exception {
