@@ -7,7 +7,7 @@
 #   diff -r /tmp/before /tmp/after             # empty = identical output
 #
 # Sets: dev (/work/shared/corpus/dev or $DEV_CORPUS), fixtures (the extract test fixtures), blind
-# (/work/blind/set1 or $BLIND_SET, when it exists), generated (300 articles of the benchmark
+# (corpus/blind-1 or $BLIND_SET, when it exists), generated (300 articles of the benchmark
 # ArticleGenerator, seed $SEED or 42). Each set gives SET.events.jsonl (the lines
 # `regional-metrics extract` prints, sorted, with a fixed clock) and SET.observations.txt (the
 # Extractor's observations, sorted). One JVM for all articles; uses the jars of the last build.
@@ -20,6 +20,6 @@ BENCH=$root/benchmarks/target/benchmarks.jar
 rm -rf "$out"; mkdir -p "$out"
 sets=(fixtures "$root/streams-app/src/test/resources/extract/fixtures")
 dev=${DEV_CORPUS:-/work/shared/corpus/dev}; [ -f "$dev/articles.jsonl" ] && sets+=(dev "$dev")
-blind=${BLIND_SET:-/work/blind/set1}; [ -f "$blind/articles.jsonl" ] && sets+=(blind "$blind")
+blind=${BLIND_SET:-$root/corpus/blind-1}; [ -f "$blind/articles.jsonl" ] && sets+=(blind "$blind")
 sets+=(generated "${SEED:-42}")
 exec java -Dlogback.configurationFile=/dev/null -cp "$JAR:$BENCH" "$root/tools/ExtractSnapshot.java" "$out" "${sets[@]}"

@@ -19,20 +19,23 @@ final class SubjectNormaliser {
   static final Result NONE = new Result(null, null);
 
   private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）|“|”|\"");
-  private static final Pattern DAILY_AVG = Pattern.compile("日均|每日平均|平均每天|平均每日");
-  private static final Pattern DAILY_PEAK = Pattern.compile("单日最高|日最高|最高日|单日峰值");
-  private static final Pattern TIME_WORDS = Pattern.compile(
-      "前[0-9一二三四五六七八九十]{1,3}[日天周]|[0-9一二三四五六七八九十]{1,3}天来|期间|以来|同期|当年|年度|假期|节日|长假|黄金周|当日|当天|每年|每月");
+  private static final WordRemover DAILY_AVG = WordRemover.of("日均|每日平均|平均每天|平均每日");
+  private static final WordRemover DAILY_PEAK = WordRemover.of("单日最高|日最高|最高日|单日峰值");
+  // literal word lists go through WordRemover (one pass); only the few counted forms need a regex
+  private static final WordRemover TIME_WORDS = WordRemover.of(
+      "期间|以来|同期|当年|年度|假期|节日|长假|黄金周|当日|当天|每年|每月");
+  private static final Pattern TIME_COUNTED = Pattern.compile("前[0-9一二三四五六七八九十]{1,3}[日天周]|[0-9一二三四五六七八九十]{1,3}天来");
   /** Words that never make a subject, wherever they stand. */
-  private static final Pattern GENERIC = Pattern.compile(
+  private static final WordRemover GENERIC = WordRemover.of(
       "全市|全省|全区|全县|全州|全盟|全国|全年|全域|全部|全面|累计|共计|合计|总计|平均|年均|同比|其中|实现|完成|达到|引进|吸引|"
           + "知名|优质|各类|各级|主要|目前|现有|已有|共有|拥有|两地|三地|监测数据显示|数据显示|统计显示|初步核算|分别|"
-          + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|[两三四五六七八九十]{1,2}[市省区县地]|举办|开展|组织|接待");
+          + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|举办|开展|组织|接待");
+  private static final Pattern GENERIC_COUNTED = Pattern.compile("[两三四五六七八九十]{1,2}[市省区县地]");
   /** Scope words and filler verbs dropped before the catalog match (大数据产业实现营业收入 → 大数据产业营业收入). */
-  private static final Pattern BEFORE_MATCH = Pattern.compile(
+  private static final WordRemover BEFORE_MATCH = WordRemover.of(
       "全市|全省|全区|全县|全州|全盟|全域|全年|累计|共计|合计|总计|同比|其中|实现|达到|共有|拥有|已有|现有|目前");
   /** Measure words after an alias (年均浓度, 总量, 人次): what is counted, not what it is about. */
-  private static final Pattern MEASURE_WORDS = Pattern.compile(
+  private static final WordRemover MEASURE_WORDS = WordRemover.of(
       "平均浓度|年均浓度|浓度|平均值|均值|总规模|总量|总数|总额|规模|数量|人次|人数|个数|水平|数|量|额");
   private static final String EDGE_CHARS = "的了和及与、,，等共各有在为达约近超已是将均也都;;:：其从由自对向于把被个家所项条座处";
   private static final String ROUTE_SEPARATORS = "至到—－-~";
@@ -57,16 +60,16 @@ final class SubjectNormaliser {
     }
     String modifier = null;
     String both = prefix + "|" + suffix;
-    if (DAILY_AVG.matcher(both).find()) {
+    if (DAILY_AVG.occursIn(both)) {
       modifier = "daily_avg";
-    } else if (DAILY_PEAK.matcher(both).find()) {
+    } else if (DAILY_PEAK.occursIn(both)) {
       modifier = "daily_peak";
     }
-    prefix = withoutTime(PARENS.matcher(prefix).replaceAll(""));
-    suffix = withoutTime(PARENS.matcher(suffix).replaceAll(""));
+    prefix = withoutTime(withoutParens(prefix));
+    suffix = withoutTime(withoutParens(suffix));
     if (modifier != null) {
-      prefix = DAILY_PEAK.matcher(DAILY_AVG.matcher(prefix).replaceAll("")).replaceAll("");
-      suffix = DAILY_PEAK.matcher(DAILY_AVG.matcher(suffix).replaceAll("")).replaceAll("");
+      prefix = DAILY_PEAK.removeFrom(DAILY_AVG.removeFrom(prefix));
+      suffix = DAILY_PEAK.removeFrom(DAILY_AVG.removeFrom(suffix));
     }
     String route = route(prefix);
     if (route != null) {
@@ -78,7 +81,7 @@ final class SubjectNormaliser {
       p = p.substring(de + 1); // 纳入监测的重点景区 → 重点景区
     }
     p = clean(p);
-    String s = clean(MEASURE_WORDS.matcher(withoutRegions(suffix)).replaceAll(""));
+    String s = clean(MEASURE_WORDS.removeFrom(withoutRegions(suffix)));
     String subject = clean(p + (s.length() >= 2 ? s : ""));
     return new Result(subject.length() >= 2 ? subject : null, modifier);
   }
@@ -100,23 +103,23 @@ final class SubjectNormaliser {
       b.append(text, last, text.length());
       t = b.toString();
     }
-    return TIME_WORDS.matcher(t).replaceAll("");
+    return withoutCounted(TIME_WORDS.removeFrom(t), TIME_COUNTED);
   }
 
   /** The label the catalog is matched against: without scope words and filler verbs (the label itself when nothing is left). */
   static String forMatching(String label) {
-    String t = BEFORE_MATCH.matcher(label).replaceAll("");
+    String t = BEFORE_MATCH.removeFrom(label);
     return t.length() >= 2 ? t : label;
   }
 
   /** Generic words (全市, 累计, 同比) removed; for derived ids, which keep their edge particles. */
   static String withoutGeneric(String text) {
-    return GENERIC.matcher(text).replaceAll("").strip();
+    return withoutCounted(GENERIC.removeFrom(text), GENERIC_COUNTED).strip();
   }
 
   /** Generic words, edge particles and characters a key cannot hold removed. */
   static String clean(String text) {
-    String t = GENERIC.matcher(text).replaceAll("");
+    String t = withoutCounted(GENERIC.removeFrom(text), GENERIC_COUNTED);
     StringBuilder b = new StringBuilder(t.length());
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
@@ -206,5 +209,26 @@ final class SubjectNormaliser {
     } catch (RuntimeException e) {
       return List.of();
     }
+  }
+
+  private static String withoutParens(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '（' || c == '“' || c == '”' || c == '"') {
+        return PARENS.matcher(text).replaceAll("");
+      }
+    }
+    return text;
+  }
+
+  /** The counted forms (三市, 前7天) removed; the regex runs only when a digit or numeral is there. */
+  private static String withoutCounted(String text, Pattern counted) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9' || "一二两三四五六七八九十".indexOf(c) >= 0) {
+        return counted.matcher(text).replaceAll("");
+      }
+    }
+    return text;
   }
 }
