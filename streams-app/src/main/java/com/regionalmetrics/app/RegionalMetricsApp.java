@@ -6,6 +6,7 @@ import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
 import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Gazetteer;
+import com.regionalmetrics.extract.TextNormalizer;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import java.util.function.Function;
 import com.regionalmetrics.extract.Region;
@@ -167,10 +168,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
   }
 
   private void startHttp(AppConfig config, int partitions, KafkaArticleIngest ingest, PrometheusMeterRegistry metrics) {
-    Gazetteer gazetteer = Gazetteer.load();
     IndicatorQueries queries = new IndicatorQueries(streams, HostInfo.buildFromEndpoint(config.applicationServer()),
         partitions, new RemoteInstances(Duration.ofSeconds(2)),
-        name -> gazetteer.lookup(name).map(Region::name).orElse(name), catalogIds(IndicatorCatalog.load()));
+        RegionalMetricsApp::canonicalRegion, catalogIds(IndicatorCatalog.load()));
     ApiServer.Health health = new ApiServer.Health() {
       @Override
       public String state() {
@@ -186,6 +186,12 @@ public final class RegionalMetricsApp implements AutoCloseable {
         config.getInt(AppConfig.MAX_ARTICLE_BYTES), config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null))
         .start(config.httpHost(), config.httpPort());
     resources.add(http);
+  }
+
+  /** A region as users write it (张家口市, 張家口, 130700) to its canonical name; unknown names as written. */
+  static String canonicalRegion(String name) {
+    Gazetteer gazetteer = Gazetteer.load();
+    return gazetteer.lookup(name).or(() -> gazetteer.lookup(TextNormalizer.normalize(name))).map(Region::name).orElse(name);
   }
 
   /** A label or alias the catalog knows, to its indicator id. */

@@ -230,6 +230,9 @@ class RestartIT {
       assertThat(answers).isEqualTo(new TreeMap<>(byLabel));
     });
     assertThat(get(first.base(), region + enc("引进北京名师工作室")).json().get("value").asDouble()).isEqualTo(7.0);
+    // the region as written in traditional script, and with its suffix
+    assertThat(get(first.base(), "/api/indicators/" + enc("張家口") + "/air.pm25").json().get("value").asDouble()).isEqualTo(19.0);
+    assertThat(get(first.base(), "/api/indicators/" + enc("张家口市") + "/air.pm25").json().get("value").asDouble()).isEqualTo(19.0);
   }
 
   /** Each question a user asks of the two series, answered as text. */
