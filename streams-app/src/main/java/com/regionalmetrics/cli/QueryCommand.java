@@ -85,24 +85,12 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private void region() throws Exception {
-    JsonNode body = client.get("/api/regions/" + ApiClient.enc(region) + "/indicators");
+    // one server-side call: the API resolves each indicator as of the date
+    JsonNode body = client.get("/api/regions/" + ApiClient.enc(region) + "/indicators"
+        + (asOf == null ? "" : "?asOf=" + ApiClient.enc(asOf)));
     String name = body.path("region").asText(region);
     List<JsonNode> values = new ArrayList<>();
     body.path("indicators").forEach(values::add);
-    if (asOf != null) {
-      // the value each indicator had then: one as-of query per indicator, those without one left out
-      List<JsonNode> then = new ArrayList<>();
-      for (JsonNode v : values) {
-        try {
-          then.add(client.get(indicatorPath(name, v.path("indicator").asText()) + "?asOf=" + ApiClient.enc(asOf)));
-        } catch (ApiClient.ApiException e) {
-          if (e.status != 404) {
-            throw e;
-          }
-        }
-      }
-      values = then;
-    }
     values.sort(Comparator.comparing((JsonNode v) -> category(v.path("indicator").asText()))
         .thenComparing(v -> v.path("indicatorLabel").asText()));
     if (json) {

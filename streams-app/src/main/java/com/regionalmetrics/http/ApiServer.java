@@ -192,8 +192,15 @@ public final class ApiServer implements AutoCloseable {
 
     void regionIndicators(Context ctx) {
       String region = ctx.pathParam("region");
-      render(ctx, queries.indicatorsOf(region), listing -> listingBody("indicators", listing, Map.of(
-          "region", listing.items().isEmpty() ? region : listing.items().get(0).region())));
+      Instant asOf = periodEnd(ctx, "asOf");
+      render(ctx, queries.indicatorsOf(region, asOf), listing -> {
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("region", listing.items().isEmpty() ? region : listing.items().get(0).region());
+        if (asOf != null) {
+          head.put("asOf", ctx.queryParam("asOf").strip());
+        }
+        return listingBody("indicators", listing, head);
+      });
     }
 
     void search(Context ctx) {

@@ -58,8 +58,10 @@ final class InternalRoutes {
       throw new BadRequestException("partitions must be a comma list of numbers");
     }
     String limit = ctx.queryParam("limit");
+    String asOf = ctx.queryParam("asOf");
     ScanRequest request = new ScanRequest(ctx.queryParam("prefix"), ctx.queryParam("after"), ctx.queryParam("q"),
-        ctx.queryParam("category"), limit == null ? 0 : (int) parseLong(limit, "limit"));
+        ctx.queryParam("category"), limit == null ? 0 : (int) parseLong(limit, "limit"),
+        asOf == null ? null : parseLong(asOf, "asOf"));
     ctx.json(local.scan(partitions, request, stale(ctx)));
   }
 

@@ -109,9 +109,15 @@ public final class IndicatorQueries {
 
   /** The latest value of each indicator of a region, by indicator id. */
   public Answer<Listing<MetricEventView>> indicatorsOf(String region) {
+    return indicatorsOf(region, null);
+  }
+
+  /** Each indicator of a region as of a time (the latest when null), by indicator id. */
+  public Answer<Listing<MetricEventView>> indicatorsOf(String region, Instant asOf) {
     String name = regionNames.apply(region);
-    return fanOut(ScanRequest.region(name)).flatMap(listing -> listing.items().isEmpty() && !listing.partial()
-        ? Answer.notFound("unknown region (no indicators): " + region)
+    return fanOut(ScanRequest.region(name, asOf)).flatMap(listing -> listing.items().isEmpty() && !listing.partial()
+        ? Answer.notFound(asOf == null ? "unknown region (no indicators): " + region
+            : "no indicator of " + region + " has a value as of " + asOf)
         : Answer.found(listing));
   }
 

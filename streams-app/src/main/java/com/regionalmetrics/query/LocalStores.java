@@ -88,6 +88,9 @@ public final class LocalStores {
     if (!queryable()) {
       return new ScanResult(List.of(), partitions == null ? Set.of() : partitions);
     }
+    if (request.asOf() != null && request.prefix() != null) {
+      return scanAsOf(partitions, request, allowStale);
+    }
     RangeQuery<String, MetricEvent> query = range(request);
     var req = StateQueryRequest.inStore(StoreNames.INDICATOR_LATEST).withQuery(query);
     req = partitions == null ? req : req.withPartitions(partitions);
@@ -119,6 +122,48 @@ public final class LocalStores {
           }
         }
       }
+    });
+    return new ScanResult(events, failed);
+  }
+
+  /**
+   * A region's series as of a time: one range scan of the claims store over the region's keys
+   * (series, then observation time), keeping each series' newest dated period at or before asOf.
+   */
+  private ScanResult scanAsOf(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+    String lower = request.prefix();
+    String upper = lower.substring(0, lower.length() - 1) + "}"; // '}' follows '|'
+    var req = StateQueryRequest.inStore(StoreNames.INDICATOR_CLAIMS)
+        .withQuery(RangeQuery.<String, PeriodClaims>withRange(lower, upper));
+    req = partitions == null ? req : req.withPartitions(partitions);
+    if (!allowStale) {
+      req = req.requireActive();
+    }
+    StateQueryResult<KeyValueIterator<String, PeriodClaims>> result = streams.query(req);
+    List<MetricEventView> events = new ArrayList<>();
+    Set<Integer> failed = new HashSet<>();
+    if (partitions != null) {
+      partitions.stream().filter(p -> !result.getPartitionResults().containsKey(p)).forEach(failed::add);
+    }
+    result.getPartitionResults().forEach((p, pr) -> {
+      if (pr.isFailure()) {
+        failed.add(p);
+        return;
+      }
+      Map<String, MetricEventView> bySeries = new TreeMap<>(KeyOrder.CODE_POINTS);
+      try (KeyValueIterator<String, PeriodClaims> it = pr.getResult()) {
+        while (it.hasNext()) {
+          var kv = it.next();
+          if (ClaimKeys.isUndated(kv.key) || kv.value.getClaims().isEmpty()) {
+            continue;
+          }
+          MetricEvent any = kv.value.getClaims().get(0);
+          if (any.getObservedAt().toEpochMilli() <= request.asOf()) {
+            bySeries.put(ClaimKeys.seriesOf(kv.key), MetricEventView.of(ClaimResolution.of(kv.value.getClaims())));
+          }
+        }
+      }
+      bySeries.values().stream().filter(request::matches).forEach(events::add);
     });
     return new ScanResult(events, failed);
   }

@@ -84,6 +84,7 @@ public final class RemoteInstances {
     append(q, "after", request.after());
     append(q, "q", request.q());
     append(q, "category", request.category());
+    append(q, "asOf", request.asOf() == null ? null : request.asOf().toString());
     return get(host, "/scan?" + q, ScanResult.class)
         .exceptionally(e -> new ScanResult(List.of(), partitions));
   }

@@ -39,6 +39,11 @@ public final class ClaimKeys {
     return undated(series);
   }
 
+  /** The series a claims key belongs to. */
+  public static String seriesOf(String key) {
+    return key.substring(0, key.indexOf(SEP));
+  }
+
   public static boolean isUndated(String key) {
     return key.endsWith(SEP + UNDATED);
   }

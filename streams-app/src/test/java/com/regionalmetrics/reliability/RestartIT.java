@@ -150,6 +150,23 @@ class RestartIT {
 
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
         assertThat(answers(first)).isEqualTo(EXPECTED));
+
+    // the whole region as of a date, in one call
+    String region = "/api/regions/" + enc("张家口") + "/indicators";
+    assertThat(listing(get(first.base(), region + "?asOf=2015"))).containsExactly("air.aqi_composite=5.09@2014");
+    assertThat(listing(get(first.base(), region + "?asOf=2022")))
+        .containsExactly("air.aqi_composite=3.5@2020", "air.pm25=28.0@2020");
+    assertThat(listing(get(first.base(), region))).containsExactly("air.aqi_composite=2.7@2024", "air.pm25=19.0@2024");
+    assertThat(get(first.base(), region + "?asOf=2010").status()).isEqualTo(404);
+    assertThat(get(first.base(), region + "?asOf=yesterday").status()).isEqualTo(400);
+  }
+
+  private static List<String> listing(Fixtures.Reply r) {
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> out = new ArrayList<>();
+    r.json().get("indicators").forEach(i -> out.add(i.get("indicator").asText() + "=" + i.get("value").asDouble() + "@"
+        + i.get("period").asText()));
+    return out;
   }
 
   @Test
