@@ -91,39 +91,20 @@ public final class LocalStores {
     if (request.asOf() != null && request.prefix() != null) {
       return scanAsOf(partitions, request, allowStale);
     }
-    RangeQuery<String, MetricEvent> query = range(request);
-    var req = StateQueryRequest.inStore(StoreNames.INDICATOR_LATEST).withQuery(query);
-    req = partitions == null ? req : req.withPartitions(partitions);
-    if (!allowStale) {
-      req = req.requireActive();
-    }
-    StateQueryResult<KeyValueIterator<String, MetricEvent>> result = streams.query(req);
-    List<MetricEventView> events = new ArrayList<>();
-    Set<Integer> failed = new HashSet<>();
-    if (partitions != null) {
-      partitions.stream().filter(p -> !result.getPartitionResults().containsKey(p)).forEach(failed::add);
-    }
-    result.getPartitionResults().forEach((p, pr) -> {
-      if (pr.isFailure()) {
-        failed.add(p);
-        return;
-      }
+    return scanStore(StoreNames.INDICATOR_LATEST, range(request), partitions, allowStale, (it, events) -> {
       int taken = 0;
-      try (KeyValueIterator<String, MetricEvent> it = pr.getResult()) {
-        while (it.hasNext() && (request.limit() <= 0 || taken < request.limit())) {
-          var kv = it.next();
-          if (request.after() != null && KeyOrder.CODE_POINTS.compare(kv.key, request.after()) <= 0) {
-            continue;
-          }
-          MetricEventView view = MetricEventView.of(kv.value);
-          if (request.matches(view)) {
-            events.add(view);
-            taken++;
-          }
+      while (it.hasNext() && (request.limit() <= 0 || taken < request.limit())) {
+        var kv = it.next();
+        if (request.after() != null && KeyOrder.CODE_POINTS.compare(kv.key, request.after()) <= 0) {
+          continue;
+        }
+        MetricEventView view = MetricEventView.of(kv.value);
+        if (request.matches(view)) {
+          events.add(view);
+          taken++;
         }
       }
     });
-    return new ScanResult(events, failed);
   }
 
   /**
@@ -133,13 +114,30 @@ public final class LocalStores {
   private ScanResult scanAsOf(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
     String lower = request.prefix();
     String upper = lower.substring(0, lower.length() - 1) + "}"; // '}' follows '|'
-    var req = StateQueryRequest.inStore(StoreNames.INDICATOR_CLAIMS)
-        .withQuery(RangeQuery.<String, PeriodClaims>withRange(lower, upper));
+    return scanStore(StoreNames.INDICATOR_CLAIMS, RangeQuery.<String, PeriodClaims>withRange(lower, upper), partitions,
+        allowStale, (it, events) -> {
+          Map<String, MetricEventView> bySeries = new TreeMap<>(KeyOrder.CODE_POINTS);
+          while (it.hasNext()) {
+            var kv = it.next();
+            List<MetricEvent> claims = kv.value.getClaims();
+            if (!ClaimKeys.isUndated(kv.key) && !claims.isEmpty()
+                && claims.get(0).getObservedAt().toEpochMilli() <= request.asOf()) {
+              bySeries.put(ClaimKeys.seriesOf(kv.key), MetricEventView.of(ClaimResolution.of(claims)));
+            }
+          }
+          bySeries.values().stream().filter(request::matches).forEach(events::add);
+        });
+  }
+
+  /** One range query per partition of a store; a partition that fails is reported, not thrown. */
+  private <V> ScanResult scanStore(String store, RangeQuery<String, V> query, Set<Integer> partitions, boolean allowStale,
+      java.util.function.BiConsumer<KeyValueIterator<String, V>, List<MetricEventView>> collect) {
+    var req = StateQueryRequest.inStore(store).withQuery(query);
     req = partitions == null ? req : req.withPartitions(partitions);
     if (!allowStale) {
       req = req.requireActive();
     }
-    StateQueryResult<KeyValueIterator<String, PeriodClaims>> result = streams.query(req);
+    StateQueryResult<KeyValueIterator<String, V>> result = streams.query(req);
     List<MetricEventView> events = new ArrayList<>();
     Set<Integer> failed = new HashSet<>();
     if (partitions != null) {
@@ -150,20 +148,9 @@ public final class LocalStores {
         failed.add(p);
         return;
       }
-      Map<String, MetricEventView> bySeries = new TreeMap<>(KeyOrder.CODE_POINTS);
-      try (KeyValueIterator<String, PeriodClaims> it = pr.getResult()) {
-        while (it.hasNext()) {
-          var kv = it.next();
-          if (ClaimKeys.isUndated(kv.key) || kv.value.getClaims().isEmpty()) {
-            continue;
-          }
-          MetricEvent any = kv.value.getClaims().get(0);
-          if (any.getObservedAt().toEpochMilli() <= request.asOf()) {
-            bySeries.put(ClaimKeys.seriesOf(kv.key), MetricEventView.of(ClaimResolution.of(kv.value.getClaims())));
-          }
-        }
+      try (KeyValueIterator<String, V> it = pr.getResult()) {
+        collect.accept(it, events);
       }
-      bySeries.values().stream().filter(request::matches).forEach(events::add);
     });
     return new ScanResult(events, failed);
   }
