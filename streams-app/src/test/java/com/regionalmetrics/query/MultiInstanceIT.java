@@ -10,6 +10,7 @@ import com.regionalmetrics.app.RegionalMetricsApp;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.serde.InMemorySchemaRegistry;
 import com.regionalmetrics.serde.SchemaRegistryServer;
+import com.regionalmetrics.testsupport.AppProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -94,17 +95,8 @@ class MultiInstanceIT {
 
   /** The third instance, as its own JVM running the CLI, as a deployment would. */
   static Process startProcess() throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-        "com.regionalmetrics.cli.Main", "run",
-        "--bootstrap-servers", broker.bootstrapServers(),
-        "--schema-registry-url", registry.url(),
-        "--http-port", Integer.toString(ports[2]),
-        "--data-dir", dir.resolve("instance-2").toString());
-    pb.environment().put("RM_APPLICATION_ID", "multi-instance-it");
-    pb.environment().put("RM_COMMIT_INTERVAL_MS", "100");
-    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("instance-2.log").toFile()));
-    return pb.start();
+    return AppProcess.start(dir.resolve("instance-2"), broker.bootstrapServers(), registry.url(), ports[2],
+        Map.of("application.id", "multi-instance-it", "commit.interval.ms", "100"), dir.resolve("instance-2.log"));
   }
 
   static void awaitReady(int port) {

@@ -9,6 +9,7 @@ import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Observation;
 import com.regionalmetrics.serde.SpecificAvroSerde;
+import com.regionalmetrics.testsupport.AppProcess;
 import com.regionalmetrics.article.MetricEventFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,20 +64,10 @@ final class Fixtures {
     }
   }
 
-  /**
-   * Starts the app (cli run) as a separate JVM on the test's own classpath, logging to a file,
-   * so it can be killed with SIGKILL. Extra settings go through RM_ environment variables.
-   */
+  /** The app as a child process (see {@link AppProcess}). */
   static Process startAppProcess(Path dataDir, String bootstrap, String registryUrl, int httpPort,
       Map<String, String> settings, Path log) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = List.of(java, "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-        "com.regionalmetrics.cli.Main", "run", "--bootstrap-servers", bootstrap, "--schema-registry-url", registryUrl,
-        "--http-port", Integer.toString(httpPort), "--data-dir", dataDir.toString());
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    settings.forEach((k, v) -> pb.environment().put("RM_" + k.toUpperCase().replace('.', '_'), v));
-    Files.createDirectories(dataDir);
-    return pb.start();
+    return AppProcess.start(dataDir, bootstrap, registryUrl, httpPort, settings, log);
   }
 
   static KafkaProducer<String, Article> articleProducer(String bootstrap, String registryUrl) {
