@@ -207,9 +207,38 @@ class RestartIT {
     }
     assertThat(state).doesNotExist();
 
+    // sampled from the process start: until the restored stores answer, a query gets 503 with
+    // Retry-After and a JSON error (or no connection before the HTTP port opens), never a 404 or 500
     long t0 = System.nanoTime();
-    first = startApp(first.data(), first.port());
-    System.out.printf("FIGURES restart: state directory deleted -> ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    Process p = Fixtures.startAppProcess(first.data(), broker.bootstrapServers(), registry.url(), first.port(),
+        Map.of("http.write.token", TOKEN), log);
+    first = new App(first.data(), first.port(), p);
+    int unavailable = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (true) {
+      assertThat(p.isAlive()).as("app process alive (see " + log + ")").isTrue();
+      assertThat(System.nanoTime()).as("answered within 120 s").isLessThan(deadline);
+      HttpResponse<String> r;
+      try {
+        r = Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create(first.base() + AQI)).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException notListeningYet) {
+        Thread.sleep(20);
+        continue;
+      }
+      if (r.statusCode() == 200) {
+        break;
+      }
+      assertThat(r.statusCode()).as("while restoring: %s", r.body()).isEqualTo(503);
+      assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      assertThat(Fixtures.JSON.readTree(r.body()).get("status").asInt()).isEqualTo(503);
+      unavailable++;
+      Thread.sleep(20);
+    }
+    System.out.printf("FIGURES restart: state directory deleted -> first answer in %d ms, after %d answers of 503%n",
+        (System.nanoTime() - t0) / 1_000_000, unavailable);
+    assertThat(unavailable).as("503s seen while the stores were not queryable").isPositive();
+    awaitReady(first);
 
     assertThat(answers(first)).as("answers right after /ready").isEqualTo(EXPECTED);
   }
