@@ -134,6 +134,12 @@ class SecurityAndLimitsIT {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", app.httpPort()), 2000);
     }
+    // 127.0.0.2 is this host too (all of 127/8 is loopback on Linux) but not the bound address: a
+    // wildcard bind would answer there, so this check holds on a host without any other interface
+    try (Socket s = new Socket()) {
+      assertThatThrownBy(() -> s.connect(new InetSocketAddress("127.0.0.2", app.httpPort()), 2000))
+          .as("HTTP must listen on 127.0.0.1 only, not on every address").isInstanceOf(java.io.IOException.class);
+    }
     if (external.isPresent()) {
       try (Socket s = new Socket()) {
         assertThatThrownBy(() -> s.connect(new InetSocketAddress(external.get(), app.httpPort()), 2000))
