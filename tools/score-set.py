@@ -13,10 +13,13 @@ here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
 ap.add_argument("set_dir")
 ap.add_argument("--jar", default=os.path.join(here, "..", "streams-app", "target", "regional-metrics.jar"))
-ap.add_argument("--eval", default=os.path.join(here, "..", "..", "shared", "eval"))
+# the shared scorers: beside the checkout (../shared/eval), else $SHARED_EVAL
+ap.add_argument("--eval", default=os.environ.get("SHARED_EVAL", os.path.join(here, "..", "..", "shared", "eval")))
 ap.add_argument("--out", default=None)
 ap.add_argument("--verbose", action="store_true")
 a = ap.parse_args()
+if not os.path.exists(os.path.join(a.eval, "score.py")):
+    sys.exit(f"no score.py in {a.eval}: pass --eval DIR or set SHARED_EVAL")
 
 arts = [json.loads(l) for l in open(os.path.join(a.set_dir, "articles.jsonl"), encoding="utf-8") if l.strip()]
 text_dir = os.path.join(a.set_dir, "articles") if os.path.isdir(os.path.join(a.set_dir, "articles")) else a.set_dir
