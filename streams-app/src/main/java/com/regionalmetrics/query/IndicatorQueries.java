@@ -42,6 +42,7 @@ public final class IndicatorQueries {
   private final HostInfo self;
   private final int partitions;
   private final LocalStores local;
+  private final StoreReader localReader;
   private final RemoteInstances remote;
   private final UnaryOperator<String> regionNames;
   private final Function<String, Optional<String>> catalogIds;
@@ -58,6 +59,7 @@ public final class IndicatorQueries {
     this.self = self;
     this.partitions = partitions;
     this.local = new LocalStores(streams);
+    this.localReader = local.reader();
     this.remote = remote;
     this.regionNames = regionNames;
     this.catalogIds = catalogIds;
@@ -74,9 +76,7 @@ public final class IndicatorQueries {
       return current;
     }
     String key = KeyOrder.key(found.value());
-    return routeKey(key, (host, stale, p) -> host.equals(self)
-        ? CompletableFuture.completedFuture(local.value(key, p, asOf, stale))
-        : remote.value(host, key, p, asOf, stale))
+    return routeKey(key, (reader, stale, p) -> reader.value(key, p, asOf, stale))
         .flatMap(v -> v == null ? Answer.notFound("no value of " + indicator + " for " + region + " as of " + asOf)
             : Answer.found(v));
   }
@@ -85,9 +85,7 @@ public final class IndicatorQueries {
   public Answer<List<MetricEventView>> history(String region, String indicator, Instant from, Instant to) {
     return resolve(region, indicator).flatMap(current -> {
       String key = KeyOrder.key(current);
-      Answer<List<MetricEventView>> all = routeKey(key, (host, stale, p) -> host.equals(self)
-          ? CompletableFuture.completedFuture(local.history(key, p, stale))
-          : remote.history(host, key, p, stale));
+      Answer<List<MetricEventView>> all = routeKey(key, (reader, stale, p) -> reader.history(key, p, stale));
       return all.map(values -> values == null ? List.<MetricEventView>of() : values.stream().filter(v -> {
         Instant t = Instant.parse(v.observedAt());
         return (from == null || !t.isBefore(from)) && (to == null || !t.isAfter(to));
@@ -162,9 +160,8 @@ public final class IndicatorQueries {
   public Answer<List<MetricEventView>> claims(String region, String indicator) {
     return resolve(region, indicator).flatMap(current -> {
       String key = KeyOrder.key(current);
-      return routeKey(key, (host, stale, p) -> host.equals(self)
-          ? CompletableFuture.completedFuture(local.claims(key, p, stale))
-          : remote.claims(host, key, p, stale)).map(values -> values == null ? List.<MetricEventView>of() : values);
+      return routeKey(key, (reader, stale, p) -> reader.claims(key, p, stale))
+          .map(values -> values == null ? List.<MetricEventView>of() : values);
     });
   }
 
@@ -221,15 +218,18 @@ public final class IndicatorQueries {
 
   private Answer<MetricEventView> latestOf(String region, String measure) {
     String key = MetricEventFactory.key(region, measure);
-    return routeKey(key, (host, stale, p) -> host.equals(self)
-        ? CompletableFuture.completedFuture(local.value(key, p, null, stale))
-        : remote.value(host, key, p, null, stale));
+    return routeKey(key, (reader, stale, p) -> reader.value(key, p, null, stale));
   }
 
-  /** How one host reads one key: its own store or over HTTP. */
+  /** One read of one key from the stores of some instance. */
   @FunctionalInterface
   private interface KeyRead<T> {
-    CompletableFuture<LocalRead<T>> on(HostInfo host, boolean allowStale, int partition);
+    CompletableFuture<LocalRead<T>> on(StoreReader reader, boolean allowStale, int partition);
+  }
+
+  /** This instance's own stores, or another's over HTTP: the one place that tells them apart. */
+  private StoreReader readerOn(HostInfo host) {
+    return host.equals(self) ? localReader : remote.reader(host);
   }
 
   /** Active instance first, then each standby (stale); the first definite answer wins. */
@@ -248,7 +248,7 @@ public final class IndicatorQueries {
     for (int i = 0; i < hosts.size(); i++) {
       HostInfo host = hosts.get(i);
       boolean stale = i > 0;
-      LocalRead<T> r = read.on(host, stale, md.partition()).join();
+      LocalRead<T> r = read.on(readerOn(host), stale, md.partition()).join();
       switch (r.status()) {
         case FOUND:
           return new Answer.Found<>(r.value(), endpoint(host), stale);
@@ -286,9 +286,7 @@ public final class IndicatorQueries {
       }
       boolean allowStale = round > 0;
       Map<HostInfo, CompletableFuture<ScanResult>> calls = new HashMap<>();
-      plan.forEach((host, parts) -> calls.put(host, host.equals(self)
-          ? CompletableFuture.completedFuture(local.scan(parts, request, allowStale))
-          : remote.scan(host, parts, request, allowStale)));
+      plan.forEach((host, parts) -> calls.put(host, readerOn(host).scan(parts, request, allowStale)));
       for (var call : calls.entrySet()) {
         ScanResult r = call.getValue().join();
         events.addAll(r.events());

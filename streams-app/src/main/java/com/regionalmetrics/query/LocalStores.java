@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.LagInfo;
@@ -31,6 +32,31 @@ public final class LocalStores {
 
   public LocalStores(KafkaStreams streams) {
     this.streams = streams;
+  }
+
+  /** These stores as a {@link StoreReader}: answers already complete. */
+  StoreReader reader() {
+    return new StoreReader() {
+      @Override
+      public CompletableFuture<LocalRead<MetricEventView>> value(String key, int partition, Instant asOf, boolean allowStale) {
+        return CompletableFuture.completedFuture(LocalStores.this.value(key, partition, asOf, allowStale));
+      }
+
+      @Override
+      public CompletableFuture<LocalRead<List<MetricEventView>>> history(String key, int partition, boolean allowStale) {
+        return CompletableFuture.completedFuture(LocalStores.this.history(key, partition, allowStale));
+      }
+
+      @Override
+      public CompletableFuture<LocalRead<List<MetricEventView>>> claims(String key, int partition, boolean allowStale) {
+        return CompletableFuture.completedFuture(LocalStores.this.claims(key, partition, allowStale));
+      }
+
+      @Override
+      public CompletableFuture<ScanResult> scan(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+        return CompletableFuture.completedFuture(LocalStores.this.scan(partitions, request, allowStale));
+      }
+    };
   }
 
   /** The resolved value of key's newest period observed at or before asOf (any when null) in the given partition. */

@@ -51,20 +51,12 @@ public final class RemoteInstances {
     return new HistoryReply(r.status().name(), r.value(), r.message());
   }
 
-  CompletableFuture<LocalRead<MetricEventView>> value(HostInfo host, String key, int partition, Instant asOf, boolean allowStale) {
+  private CompletableFuture<LocalRead<MetricEventView>> value(HostInfo host, String key, int partition, Instant asOf, boolean allowStale) {
     String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale
         + (asOf == null ? "" : "&asOf=" + asOf.toEpochMilli());
     return send(host, "/value?" + q, ValueReply.class)
         .thenApply(r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message()))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
-  }
-
-  CompletableFuture<LocalRead<List<MetricEventView>>> history(HostInfo host, String key, int partition, boolean allowStale) {
-    return list(host, "/history", key, partition, allowStale);
-  }
-
-  CompletableFuture<LocalRead<List<MetricEventView>>> claims(HostInfo host, String key, int partition, boolean allowStale) {
-    return list(host, "/claims", key, partition, allowStale);
   }
 
   private CompletableFuture<LocalRead<List<MetricEventView>>> list(HostInfo host, String path, String key, int partition,
@@ -75,7 +67,7 @@ public final class RemoteInstances {
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
   }
 
-  CompletableFuture<ScanResult> scan(HostInfo host, Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+  private CompletableFuture<ScanResult> scan(HostInfo host, Set<Integer> partitions, ScanRequest request, boolean allowStale) {
     StringBuilder q = new StringBuilder("partitions=")
         .append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")))
         .append("&stale=").append(allowStale)
@@ -87,6 +79,31 @@ public final class RemoteInstances {
     append(q, "asOf", request.asOf() == null ? null : request.asOf().toString());
     return get(host, "/scan?" + q, ScanResult.class)
         .exceptionally(e -> new ScanResult(List.of(), partitions));
+  }
+
+  /** Another instance's stores as a {@link StoreReader}. */
+  StoreReader reader(HostInfo host) {
+    return new StoreReader() {
+      @Override
+      public CompletableFuture<LocalRead<MetricEventView>> value(String key, int partition, Instant asOf, boolean allowStale) {
+        return RemoteInstances.this.value(host, key, partition, asOf, allowStale);
+      }
+
+      @Override
+      public CompletableFuture<LocalRead<List<MetricEventView>>> history(String key, int partition, boolean allowStale) {
+        return list(host, "/history", key, partition, allowStale);
+      }
+
+      @Override
+      public CompletableFuture<LocalRead<List<MetricEventView>>> claims(String key, int partition, boolean allowStale) {
+        return list(host, "/claims", key, partition, allowStale);
+      }
+
+      @Override
+      public CompletableFuture<ScanResult> scan(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+        return RemoteInstances.this.scan(host, partitions, request, allowStale);
+      }
+    };
   }
 
   CompletableFuture<StatusReply> status(HostInfo host) {
