@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The app's configuration. Sources, later ones winning: built-in defaults, a properties file
@@ -41,23 +45,55 @@ public final class AppConfig {
 
   static final String ENV_PREFIX = "RM_";
 
+  /**
+   * The app's own keys with type, default, validator and documentation (Kafka's ConfigDef): a bad
+   * value fails at start with the key's name, and `regional-metrics config` prints this table.
+   * Other keys (Kafka Streams, clients, serdes) are passed on and validated by Kafka itself.
+   */
+  public static final ConfigDef DEFINITION = new ConfigDef()
+      .define(BOOTSTRAP_SERVERS, Type.STRING, "", Importance.HIGH,
+          "Kafka cluster; empty: start an embedded broker (one-machine mode)")
+      .define(SCHEMA_REGISTRY_URL, Type.STRING, "", Importance.HIGH,
+          "Confluent-compatible Schema Registry (comma list; mock://scope for an in-process one); empty: embedded registry")
+      .define(APPLICATION_ID, Type.STRING, "regional-metrics", new ConfigDef.NonEmptyString(), Importance.HIGH,
+          "Kafka Streams application id (consumer group, internal topic prefix)")
+      .define(HTTP_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.HIGH, "Interface the HTTP API binds to")
+      .define(HTTP_PORT, Type.INT, 8080, ConfigDef.Range.between(0, 65535), Importance.HIGH, "HTTP port (0: any free port)")
+      .define(APPLICATION_SERVER, Type.STRING, "", Importance.MEDIUM,
+          "host:port other instances reach this one at; empty: http.host:http.port")
+      .define(DATA_DIR, Type.STRING, "data", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+          "Embedded broker data, embedded registry journal, state stores, the group instance id")
+      .define(EMBEDDED_KAFKA_PORT, Type.INT, 9092, ConfigDef.Range.between(0, 65535), Importance.LOW,
+          "Port of the embedded broker (one-machine mode)")
+      .define(EMBEDDED_REGISTRY_PORT, Type.INT, 8081, ConfigDef.Range.between(0, 65535), Importance.LOW,
+          "Port of the embedded registry (one-machine mode)")
+      .define(TOPIC_PARTITIONS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.MEDIUM, "Partitions of the topics the app creates")
+      .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+          "Replication factor of the topics the app creates (-1: the broker's default)")
+      .define(MAX_ARTICLE_BYTES, Type.INT, 1 << 20, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+          "Larger articles get 413 over HTTP and go to the dead letters (too-large) from topics")
+      .define(HTTP_MAX_REQUEST_BYTES, Type.INT, 2 << 20, ConfigDef.Range.atLeast(1), Importance.LOW, "Larger request bodies get 413")
+      .define(AVRO_SERDE_CLASS, Type.STRING, "com.regionalmetrics.serde.SpecificAvroSerde", new ConfigDef.NonEmptyString(),
+          Importance.LOW, "Avro serde (Confluent's SpecificAvroSerde works too, with its jars on the classpath)")
+      .define(HTTP_WRITE_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
+          "When set, POST and DELETE of articles need Authorization: Bearer <token>; reads stay open");
+
   /** Keys the app reads itself; they are not passed on to Kafka. */
   static final Set<String> APP_KEYS = Set.of(HTTP_HOST, HTTP_PORT, DATA_DIR, EMBEDDED_KAFKA_PORT,
       EMBEDDED_REGISTRY_PORT, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, MAX_ARTICLE_BYTES,
       HTTP_MAX_REQUEST_BYTES, AVRO_SERDE_CLASS, HTTP_WRITE_TOKEN);
 
-  private static final Map<String, String> DEFAULTS = Map.ofEntries(
-      Map.entry(APPLICATION_ID, "regional-metrics"),
-      Map.entry(HTTP_HOST, "127.0.0.1"),
-      Map.entry(HTTP_PORT, "8080"),
-      Map.entry(DATA_DIR, "data"),
-      Map.entry(EMBEDDED_KAFKA_PORT, "9092"),
-      Map.entry(EMBEDDED_REGISTRY_PORT, "8081"),
-      Map.entry(TOPIC_PARTITIONS, "3"),
-      Map.entry(TOPIC_REPLICATION_FACTOR, "-1"),
-      Map.entry(MAX_ARTICLE_BYTES, Integer.toString(1 << 20)),
-      Map.entry(HTTP_MAX_REQUEST_BYTES, Integer.toString(2 << 20)),
-      Map.entry(AVRO_SERDE_CLASS, "com.regionalmetrics.serde.SpecificAvroSerde"));
+  private static final Map<String, String> DEFAULTS = defaults(DEFINITION);
+
+  private static Map<String, String> defaults(ConfigDef def) {
+    Map<String, String> d = new TreeMap<>();
+    def.configKeys().values().forEach(k -> {
+      if (k.hasDefault() && k.defaultValue != null && !"".equals(k.defaultValue)) {
+        d.put(k.name, String.valueOf(k.defaultValue));
+      }
+    });
+    return d;
+  }
 
   private final Map<String, String> values;
 
@@ -87,7 +123,23 @@ public final class AppConfig {
         v.put(k, val.strip());
       }
     });
+    validate(v);
     return new AppConfig(v);
+  }
+
+  /** Checks the app's own keys against {@link #DEFINITION}; a bad value fails with its key and what is expected. */
+  static void validate(Map<String, String> values) {
+    Map<String, String> own = new TreeMap<>();
+    DEFINITION.names().forEach(k -> {
+      if (values.containsKey(k)) {
+        own.put(k, values.get(k));
+      }
+    });
+    try {
+      DEFINITION.parse(own);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
+    }
   }
 
   public static AppConfig defaults() {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The regional-metrics command: run | ingest | retract | query | extract. */
 @Command(name = "regional-metrics", mixinStandardHelpOptions = true, version = "regional-metrics 0.1.0",
     description = "Extracts regional statistics from Chinese articles and serves them as queryable time series.",
-    subcommands = {RunCommand.class, IngestCommand.class, RetractCommand.class, QueryCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, IngestCommand.class, RetractCommand.class, QueryCommand.class, ExtractCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
