@@ -77,6 +77,9 @@ final class PeriodRules {
     if (st.paraTime != null) {
       return st.paraTime;
     }
+    if (st.sectionTime != null && !presentTense(s, q.start)) {
+      return st.sectionTime; // 一、2024年预算执行情况 … 全市一般公共预算收入8322.9亿元
+    }
     if (st.reportTime != null && !st.otherYears && st.pub != null && st.reportTime.year() < st.pub.getYear()
         && !presentTense(s, q.start)) {
       return st.reportTime; // a report on one past period: untimed figures in later paragraphs belong to it
