@@ -32,7 +32,7 @@ final class MeasureNamer {
       int paragraph) {}
 
   /** Units of figures that accumulate over a span (counts, money, energy, mass, area, length). */
-  private static final Set<String> CUMULATIVE_UNITS = Set.of("count", "CNY", "USD", "kW", "kWh", "t", "ha", "km", "m³", "PFLOPS");
+  private static final Set<String> CUMULATIVE_UNITS = Set.of("count", "CNY", "USD", "kW", "kWh", "t", "ha", "km", "m3", "PFLOPS");
 
   /** Head nouns of facilities and places narrower than a region: their subject holds for the sentence's bare figures. */
   private static final String[] FACILITY_HEADS = {

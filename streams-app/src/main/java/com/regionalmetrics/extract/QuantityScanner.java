@@ -101,6 +101,13 @@ final class QuantityScanner {
     if (Double.isNaN(v)) {
       return j;
     }
+    // 自然增长率为-0.18‰, 最低气温-28℃, 零下28℃: a minus sign after a word (not after a digit: 1-8月)
+    if (i > 0 && (prev == '-' || prev == '−' || prev == '﹣') && (i < 2 || !isDigit(s.charAt(i - 2)) && !UnitTable.isAsciiLetter(s.charAt(i - 2)))) {
+      return finish(s, i - 1, numEnd, -v, "-" + numText, out, inTitle, false);
+    }
+    if (i >= 2 && s.startsWith("零下", i - 2)) {
+      return finish(s, i - 2, numEnd, -v, "-" + numText, out, inTitle, false);
+    }
     return finish(s, i, numEnd, v, numText, out, inTitle, false);
   }
 

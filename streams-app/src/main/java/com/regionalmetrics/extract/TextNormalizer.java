@@ -25,7 +25,38 @@ public final class TextNormalizer {
     s = toHalfWidth(s);
     s = toSimplified(s);
     s = chineseYearsToDigits(s);
+    s = hongKongChangeWords(s);
     return tidyWhitespace(s);
+  }
+
+  /** A change verb after 按年 / 按月 (Hong Kong and Macau usage): the 同比 / 环比 of the mainland. */
+  private static final String[] CHANGE_VERB_STARTS = {"上升", "下跌", "下降", "增加", "增长", "减少", "上涨", "回落", "跌", "升", "增", "减"};
+
+  /** 按年上升9.8% → 同比上升9.8%, 按月下跌 → 环比下跌; 按年平均汇率 is left alone. */
+  static String hongKongChangeWords(String s) {
+    int k = s.indexOf('按');
+    if (k < 0) {
+      return s;
+    }
+    StringBuilder out = null;
+    for (; k >= 0 && k + 2 < s.length(); k = s.indexOf('按', k + 1)) {
+      char unit = s.charAt(k + 1);
+      if (unit != '年' && unit != '月') {
+        continue;
+      }
+      boolean verb = false;
+      for (String v : CHANGE_VERB_STARTS) {
+        if (s.startsWith(v, k + 2)) {
+          verb = true;
+          break;
+        }
+      }
+      if (verb) {
+        out = out == null ? new StringBuilder(s) : out;
+        out.replace(k, k + 2, unit == '年' ? "同比" : "环比");
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   /**

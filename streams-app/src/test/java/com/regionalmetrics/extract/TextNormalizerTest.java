@@ -26,6 +26,11 @@ class TextNormalizerTest {
   }
 
   @Test
+  void hongKongChangeWords() {
+    assertThat(TextNormalizer.normalize("客运量按年上升4%,按月下跌1%,按年平均汇率折算")).isEqualTo("客运量同比上升4%,环比下跌1%,按年平均汇率折算");
+  }
+
+  @Test
   void htmlEntitiesAndInlineTagsOfScrapedPages() {
     assertThat(TextNormalizer.normalize("SO<sub>2</sub>均值为9&micro;g/m&sup3;")).isEqualTo("SO2均值为9μg/m³");
     assertThat(TextNormalizer.normalize("死亡率6.02&permil;,气温&minus;3&deg;C,面积3&times;4")).isEqualTo("死亡率6.02‰,气温−3°C,面积3×4");
