@@ -22,6 +22,7 @@ final class ArticleContext {
   Region homeProvince;     // for an article about a grouping: the province 全省 refers to
   Region lastGrouping;     // the last grouping named (京津冀): what 三地/两地 refer to
   Period sectionTime;      // the year a numbered section heading names (一、2024年预算执行情况), until the next section
+  boolean sectionTarget;   // the section is one of targets (二、2025年主要预期目标): its figures are targets
 
   ArticleContext(LocalDate pub, Region main) {
     this.pub = pub;
@@ -88,10 +89,15 @@ final class ArticleContext {
         years++;
       }
     }
+    boolean targets = ClauseText.containsAny(t, Lexicon.TARGET_SECTION_WORDS);
     if (years == 1) {
       sectionTime = year;
-    } else if (years == 0 && numbering == '、') {
+      sectionTarget = targets;
+    } else if (numbering == '、') {
       sectionTime = null;
+      sectionTarget = targets;
+    } else if (targets) {
+      sectionTarget = true;
     }
   }
 

@@ -126,6 +126,8 @@ final class Lexicon {
   };
   /** 主要预期目标是:地区生产总值增长5.5%左右: everything after is a target. */
   static final String[] TARGET_LEADS = {"预期目标", "主要目标", "目标任务是", "目标是"};
+  /** 二、2025年主要预期目标: a section heading whose figures are all targets. */
+  static final String[] TARGET_SECTION_WORDS = {"预期目标", "主要目标", "目标任务", "发展目标", "计划安排", "预算草案", "预算安排"};
   /** 将达 / 将超: a future figure. */
   static final String[] FUTURE_WORDS = {"将达", "将超"};
   /** 恢复至2019年的83.9%: the year is the base of a share. */

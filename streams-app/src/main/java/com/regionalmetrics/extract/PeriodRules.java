@@ -126,6 +126,9 @@ final class PeriodRules {
     if (containsAny(lead, Lexicon.TARGET_LEADS)) {
       return true; // 主要预期目标是:地区生产总值增长5.5%左右, ...
     }
+    if (st.sectionTarget) {
+      return true; // 二、2025年主要预期目标 / 地区生产总值增长6%左右
+    }
     for (String m : Lexicon.TARGET_MARKERS) {
       if (clause.contains(m)) {
         return true;
@@ -152,8 +155,8 @@ final class PeriodRules {
     return maybe && FUTURE.matcher(c).find() || containsAny(c, Lexicon.FUTURE_WORDS);
   }
 
-  static Integer targetYear(String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart) {
-    Integer y = null;
+  static Integer targetYear(String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart, ArticleContext st) {
+    Integer y = st.sectionTarget && st.sectionTime != null ? Integer.valueOf(st.sectionTime.year()) : null;
     for (TimeResolver.TimeExpr t : times) {
       if (t.start() < pos && t.period() != null && t.explicitYear()) {
         y = t.period().year();

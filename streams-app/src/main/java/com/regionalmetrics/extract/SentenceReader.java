@@ -204,7 +204,7 @@ final class SentenceReader {
     }
     Integer targetYear = null;
     if (target) {
-      targetYear = PeriodRules.targetYear(s, q.start, sc.times, it.clauseStart);
+      targetYear = PeriodRules.targetYear(s, q.start, sc.times, it.clauseStart, st);
       period = PeriodRules.now(st);
     }
     Region region = subjectRules.regionOf(sc, it, st);

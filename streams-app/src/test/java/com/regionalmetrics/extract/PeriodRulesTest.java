@@ -60,4 +60,16 @@ class PeriodRulesTest {
     assertThat(one(obs, 57, "μg/m³").period().iso()).isEqualTo("2024-06");
     assertThat(one(obs, 57, "μg/m³").indicatorLabel()).contains("PM10");
   }
+
+  // the figures of a target section (二、2025年主要预期目标) are targets, never observations of the current period
+  @Test
+  void targetSectionFiguresAreTargets() {
+    List<Observation> obs = run("一、2024年工作回顾\n湖州市地区生产总值增长5.9%。\n二、2025年主要预期目标\n"
+        + "地区生产总值增长5.5%左右;城镇新增就业2.5万人。\n三、重点工作\n湖州市新建5G基站1800个。", "2025-02-20");
+    assertThat(one(obs, 5.9, "%").indicator()).doesNotContain("target");
+    assertThat(one(obs, 5.9, "%").period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 5.5, "%").indicator()).endsWith(".target_2025");
+    assertThat(one(obs, 25_000, "count").indicator()).contains("target");
+    assertThat(one(obs, 1800, "count").indicator()).doesNotContain("target");
+  }
 }
