@@ -106,8 +106,22 @@ final class SentenceReader {
         continue;
       }
       String tail = ClauseText.stripTrailingQualifiers(it.before);
-      if (StatementRules.notAStatement(sc.s, it) || StatementRules.isDifference(sc.s, it, tail)) {
+      if (StatementRules.notAStatement(sc.s, it) || StatementRules.isDifference(sc.s, it, tail)
+          || StatementRules.isRestatement(sc.s, sc.items, k)) {
         it.skip = true;
+        continue;
+      }
+      QuantityItem restated = StatementRules.restatedIn(sc.s, sc.items, k);
+      if (restated != null && !restated.q.rank && restated.label != null) {
+        // 5921公斤/公顷(394.7公斤/亩): the same figure in another unit, with the label and change of the first
+        it.change = restated.change;
+        it.up = restated.up;
+        it.kind = restated.kind;
+        it.suffix = restated.suffix;
+        it.label = restated.label;
+        if (!it.change) {
+          sc.levels.add(it);
+        }
         continue;
       }
       if (!ChangeRules.decideKind(sc, it, tail)) {

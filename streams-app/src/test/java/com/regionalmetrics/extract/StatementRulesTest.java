@@ -32,4 +32,13 @@ class StatementRulesTest {
     // a count of days that is the measured figure stays
     assertThat(one(run("2023年,张家口市优良天数为310天。", "2024-02-01"), 310, "day")).isNotNull();
   }
+
+  // a figure restated in parentheses in another unit of the same dimension is one figure
+  @Test
+  void parenthesisedRestatementInAnotherUnitIsOneFigure() {
+    List<Observation> obs = run("2024年,衡水市小麦播种面积380千公顷(570万亩),比上年增加2千公顷(3万亩)。", "2025-03-01");
+    assertThat(obs.stream().filter(o -> o.unit().equals("ha"))).hasSize(2);
+    assertThat(one(obs, 380_000, "ha").change()).isNull();
+    assertThat(one(obs, 2_000, "ha").change()).isNotNull();
+  }
 }

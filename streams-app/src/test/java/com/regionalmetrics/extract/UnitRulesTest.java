@@ -45,4 +45,14 @@ class UnitRulesTest {
     assertThat(one(obs, -3.6, "‰").indicatorLabel()).isEqualTo("人口自然增长率");
     assertThat(one(obs, -31, "°C")).isNotNull();
   }
+
+  // per-mu yields: 每亩X公斤, 公斤/亩, and the change right after a yield
+  @Test
+  void perMuYieldsAndTheirChanges() {
+    List<Observation> obs = run("2024年,邢台市棉花单产每亩118公斤,比上年提高4公斤。全市玉米单位面积产量6600公斤/公顷(440公斤/亩)。", "2025-03-01");
+    assertThat(one(obs, 118, "kg/mu")).isNotNull();
+    assertThat(one(obs, 4, "kg/mu").change()).isNotNull();
+    assertThat(one(obs, 440, "kg/mu")).isNotNull();
+    assertThat(one(obs, 6600, "kg/ha")).isNotNull();
+  }
 }
