@@ -51,6 +51,8 @@ final class Lexicon {
 
   /** 其余5项污染物: a number that counts the rest. */
   static final String[] REMAINDER_WORDS = {"其余", "其他", "另外"};
+  /** 相当于节约标准煤1100万吨: an equivalence; it and the figures after it in the sentence are not observations. */
+  static final String EQUIVALENCE_WORD = "相当于";
   /** 1小时交通圈: a number that names a circle or an integration, not a figure. */
   static final String[] CIRCLE_WORDS = {"交通圈", "经济圈", "生活圈", "通勤圈", "圈", "一体化"};
   /** 11个设区市中排名第2: words after a count that make it the size of a ranking pool. */

@@ -19,6 +19,9 @@ final class StatementRules {
     if (endsWithAny(lead, Lexicon.REMAINDER_WORDS)) {
       return true;
     }
+    if (equivalence(s, it)) {
+      return true;
+    }
     String rest = s.substring(q.end, Math.min(s.length(), q.end + 4));
     if (startsWithAny(rest, Lexicon.CIRCLE_WORDS)) {
       return true;
@@ -108,5 +111,18 @@ final class StatementRules {
     char open = s.charAt(q.start - 1);
     char close = s.charAt(q.end);
     return (open == '(' || open == '（') && (close == ')' || close == '）') && q.start - 1 == prev.q.end ? prev : null;
+  }
+
+  /**
+   * 发电量…,相当于节约标准煤1100万吨,减少二氧化碳排放2900万吨: what a figure is equivalent to, and the
+   * clauses that follow it, are no figures of their own. A share of a base (相当于2019年同期的92%) is kept.
+   */
+  static boolean equivalence(String s, QuantityItem it) {
+    int k = s.lastIndexOf(Lexicon.EQUIVALENCE_WORD, it.q.start);
+    if (k < 0 || "%".equals(it.unit)) {
+      return false;
+    }
+    int after = k + Lexicon.EQUIVALENCE_WORD.length();
+    return after >= s.length() || !Character.isDigit(s.charAt(after)) || after == it.q.start;
   }
 }
