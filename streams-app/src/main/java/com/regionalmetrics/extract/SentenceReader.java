@@ -89,7 +89,8 @@ final class SentenceReader {
       if (prev != null && prev.q.end > segStart) {
         segStart = prev.q.end;
         String between = s.substring(prev.q.end, q.start);
-        if (RespectiveListRules.isListJoin(between) && RespectiveListRules.sameKind(prev.q, q)) {
+        if ((RespectiveListRules.isListJoin(between) || RespectiveListRules.isVerbListJoin(between, s.substring(prev.clauseStart, prev.q.start)))
+            && RespectiveListRules.sameKind(prev.q, q)) {
           it.listMember = true;
           it.listHead = prev.listMember ? prev.listHead : prev;
         }
