@@ -21,6 +21,8 @@ final class ArticleContext {
   String paraLastLevelUnit;
   Region homeProvince;     // for an article about a grouping: the province 全省 refers to
   Region lastGrouping;     // the last grouping named (京津冀): what 三地/两地 refer to
+  Period sectionTime;      // the year a numbered section heading names (一、2024年预算执行情况), until the next section
+  boolean sectionTarget;   // the section is one of targets (二、2025年主要预期目标): its figures are targets
 
   ArticleContext(LocalDate pub, Region main) {
     this.pub = pub;
@@ -65,6 +67,38 @@ final class ArticleContext {
       }
     }
     rememberTimes(sc.times, sc.sentence.paragraph());
+    rememberSection(sc);
+  }
+
+  /**
+   * 一、2024年预算执行情况 / (二)2025年主要任务: a numbered heading (an ordinal, no figure, no
+   * sentence end) naming one year gives that year to the section's untimed figures; a top-level
+   * heading naming none (三、存在的问题) ends it.
+   */
+  private void rememberSection(SentenceScope sc) {
+    String t = sc.s;
+    char numbering = sc.sentence.numbering();
+    if (numbering == 0 || t.isEmpty() || t.length() > 40 || !sc.items.isEmpty() || "。;!?".indexOf(t.charAt(t.length() - 1)) >= 0) {
+      return;
+    }
+    Period year = null;
+    int years = 0;
+    for (TimeResolver.TimeExpr x : sc.times) {
+      if (x.explicitYear() && x.period() != null && x.role() == TimeResolver.Role.POINT) {
+        year = x.period();
+        years++;
+      }
+    }
+    boolean targets = ClauseText.containsAny(t, Lexicon.TARGET_SECTION_WORDS);
+    if (years == 1) {
+      sectionTime = year;
+      sectionTarget = targets;
+    } else if (numbering == '、') {
+      sectionTime = null;
+      sectionTarget = targets;
+    } else if (targets) {
+      sectionTarget = true;
+    }
   }
 
   private void rememberTimes(List<TimeResolver.TimeExpr> times, int sentenceParagraph) {

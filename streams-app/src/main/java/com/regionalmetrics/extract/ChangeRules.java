@@ -44,6 +44,10 @@ final class ChangeRules {
       it.up = h.up;
       it.kind = h.kind;
       it.suffix = h.suffix;
+      int own = h.change ? changeDirection(tail) : 0;
+      if (own != 0) {
+        it.up = own > 0; // 分别增长3.0%、下降1.2%: a member with its own verb
+      }
     } else if (q.rankChange) {
       it.change = true;
       it.up = q.rankUp;

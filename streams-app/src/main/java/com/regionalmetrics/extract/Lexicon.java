@@ -51,6 +51,8 @@ final class Lexicon {
 
   /** 其余5项污染物: a number that counts the rest. */
   static final String[] REMAINDER_WORDS = {"其余", "其他", "另外"};
+  /** 相当于节约标准煤1100万吨: an equivalence; it and the figures after it in the sentence are not observations. */
+  static final String EQUIVALENCE_WORD = "相当于";
   /** 1小时交通圈: a number that names a circle or an integration, not a figure. */
   static final String[] CIRCLE_WORDS = {"交通圈", "经济圈", "生活圈", "通勤圈", "圈", "一体化"};
   /** 11个设区市中排名第2: words after a count that make it the size of a ranking pool. */
@@ -93,13 +95,17 @@ final class Lexicon {
   // ---------------------------------------------------------------- ranks (RankRules)
 
   /** 在全国县域新能源发展指数中排名第2位: what a 在…中 must end with to name an index. */
-  static final String[] INDEX_WORDS = {"指数", "榜单", "排行榜", "榜", "评价", "评估", "名单", "指标", "报告", "测评", "排名", "排行"};
+  static final String[] INDEX_WORDS = {"指数", "榜单", "排行榜", "榜", "评价", "评估", "名单", "指标", "报告", "测评", "排名", "排行", "百强县", "百强", "强县"};
   /** 空气质量综合指数排名第2位: the verb before a rank; the last (then longest) in the clause counts. */
   static final String[] RANK_VERBS = {"排名", "位列", "位居", "名列", "排在", "排", "居", "列"};
   /** 承德市空气质量综合指数排名第十二位: a rank verb after a place's indicator. */
   static final String[] RANK_VERBS_AFTER_INDICATOR = {"排名", "位居", "位列", "名列"};
   /** 张北县排名第2位: a rank verb right after the place ranked. */
   static final String[] RANK_VERBS_AFTER_PLACE = {"排名", "排", "位居", "位列", "名列", "居", "列"};
+  /** 位列全国第5, 全省排名第1位: the scope of a rank's pool, put into the rank's label (粮食产量全国排名). */
+  static final String[] RANK_POOL_SCOPES = {"全国", "全省", "全区", "全市", "全州", "全盟", "全县", "全球", "世界"};
+  /** RANK_POOL_SCOPES as measure id parts, in the same order. */
+  static final String[] RANK_POOL_IDS = {"in_country", "in_province", "in_region", "in_city", "in_prefecture", "in_league", "in_county", "in_world", "in_world"};
   /** 排名全省第一: a scope word right before a rank is its pool. */
   static final String[] POOL_WORDS = {"全省", "全市", "全县", "全区"};
 
@@ -126,6 +132,8 @@ final class Lexicon {
   };
   /** 主要预期目标是:地区生产总值增长5.5%左右: everything after is a target. */
   static final String[] TARGET_LEADS = {"预期目标", "主要目标", "目标任务是", "目标是"};
+  /** 二、2025年主要预期目标: a section heading whose figures are all targets. */
+  static final String[] TARGET_SECTION_WORDS = {"预期目标", "主要目标", "目标任务", "发展目标", "计划安排", "预算草案", "预算安排"};
   /** 将达 / 将超: a future figure. */
   static final String[] FUTURE_WORDS = {"将达", "将超"};
   /** 恢复至2019年的83.9%: the year is the base of a share. */

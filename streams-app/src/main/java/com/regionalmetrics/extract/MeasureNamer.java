@@ -32,7 +32,7 @@ final class MeasureNamer {
       int paragraph) {}
 
   /** Units of figures that accumulate over a span (counts, money, energy, mass, area, length). */
-  private static final Set<String> CUMULATIVE_UNITS = Set.of("count", "CNY", "USD", "kW", "kWh", "t", "ha", "km", "m³", "PFLOPS");
+  private static final Set<String> CUMULATIVE_UNITS = Set.of("count", "CNY", "USD", "kW", "kWh", "t", "ha", "km", "m3", "PFLOPS");
 
   /** Head nouns of facilities and places narrower than a region: their subject holds for the sentence's bare figures. */
   private static final String[] FACILITY_HEADS = {
@@ -62,10 +62,35 @@ final class MeasureNamer {
     this.subjects = new SubjectNormaliser(gazetteer);
   }
 
+  /** The scope of a rank's pool named in its label (RankRules.withPool), as an id part; null when none. */
+  static String rankPool(String label) {
+    for (int i = 0; i < Lexicon.RANK_POOL_SCOPES.length; i++) {
+      if (label.contains(Lexicon.RANK_POOL_SCOPES[i] + "排名")) {
+        return Lexicon.RANK_POOL_IDS[i];
+      }
+    }
+    return null;
+  }
+
+  /** The label without the pool scope before its 排名 (粮食产量全省排名 → 粮食产量排名). */
+  static String withoutPool(String label) {
+    for (String w : Lexicon.RANK_POOL_SCOPES) {
+      int i = label.lastIndexOf(w + "排名");
+      if (i > 0) {
+        return label.substring(0, i) + label.substring(i + w.length());
+      }
+    }
+    return label;
+  }
+
   /** The measure id of a figure; figures of one article must come in reading order. */
   MeasureId name(Figure f) {
     enter(f.sentence(), f.paragraph());
     String label = SubjectNormaliser.forMatching(f.label());
+    String pool = "rank".equals(f.unit()) || f.rankChange() ? rankPool(f.label()) : null;
+    if (pool != null) {
+      label = withoutPool(label); // 空气质量综合指数全省排名 is air.aqi_rank, in the province's pool
+    }
     String matchUnit;
     if (f.rankChange()) {
       matchUnit = "rank";
@@ -87,6 +112,9 @@ final class MeasureNamer {
     }
     if (sub.modifier() != null) {
       base = base + "." + sub.modifier();
+    }
+    if (pool != null) {
+      base = base + "." + pool; // 粮食产量全省排名 and 粮食产量全国排名 are two measures
     }
     String subject = sub.subject();
 

@@ -77,6 +77,9 @@ final class PeriodRules {
     if (st.paraTime != null) {
       return st.paraTime;
     }
+    if (st.sectionTime != null && !presentTense(s, q.start)) {
+      return st.sectionTime; // 一、2024年预算执行情况 … 全市一般公共预算收入8322.9亿元
+    }
     if (st.reportTime != null && !st.otherYears && st.pub != null && st.reportTime.year() < st.pub.getYear()
         && !presentTense(s, q.start)) {
       return st.reportTime; // a report on one past period: untimed figures in later paragraphs belong to it
@@ -123,6 +126,9 @@ final class PeriodRules {
     if (containsAny(lead, Lexicon.TARGET_LEADS)) {
       return true; // 主要预期目标是:地区生产总值增长5.5%左右, ...
     }
+    if (st.sectionTarget) {
+      return true; // 二、2025年主要预期目标 / 地区生产总值增长6%左右
+    }
     for (String m : Lexicon.TARGET_MARKERS) {
       if (clause.contains(m)) {
         return true;
@@ -149,8 +155,8 @@ final class PeriodRules {
     return maybe && FUTURE.matcher(c).find() || containsAny(c, Lexicon.FUTURE_WORDS);
   }
 
-  static Integer targetYear(String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart) {
-    Integer y = null;
+  static Integer targetYear(String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart, ArticleContext st) {
+    Integer y = st.sectionTarget && st.sectionTime != null ? Integer.valueOf(st.sectionTime.year()) : null;
     for (TimeResolver.TimeExpr t : times) {
       if (t.start() < pos && t.period() != null && t.explicitYear()) {
         y = t.period().year();

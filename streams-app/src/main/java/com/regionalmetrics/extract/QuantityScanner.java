@@ -42,7 +42,24 @@ final class QuantityScanner {
       }
     }
     propagateListUnits(s, out);
+    perMuChanges(s, out);
     return out;
+  }
+
+  /** 单产每亩438.8公斤,提高5.3公斤: a mass changing right after a per-mu yield is the yield's change (kg/mu). */
+  private static void perMuChanges(String s, List<Quantity> qs) {
+    for (int k = 1; k < qs.size(); k++) {
+      Quantity a = qs.get(k - 1);
+      Quantity b = qs.get(k);
+      if (!"kg/mu".equals(a.unit) || !"t".equals(b.unit) || b.start - a.end > 12) {
+        continue;
+      }
+      String between = s.substring(a.end, b.start);
+      if (ClauseText.containsAny(between, Lexicon.UP_DOWN_VERBS) && between.indexOf('。') < 0) {
+        b.unit = "kg/mu";
+        b.value = b.value * 1000;
+      }
+    }
   }
 
   static boolean isDigit(char c) {
@@ -100,6 +117,13 @@ final class QuantityScanner {
     double v = ChineseNumbers.parseArabic(numText);
     if (Double.isNaN(v)) {
       return j;
+    }
+    // 自然增长率为-0.18‰, 最低气温-28℃, 零下28℃: a minus sign after a word (not after a digit: 1-8月)
+    if (i > 0 && (prev == '-' || prev == '−' || prev == '﹣') && (i < 2 || !isDigit(s.charAt(i - 2)) && !UnitTable.isAsciiLetter(s.charAt(i - 2)))) {
+      return finish(s, i - 1, numEnd, -v, "-" + numText, out, inTitle, false);
+    }
+    if (i >= 2 && s.startsWith("零下", i - 2)) {
+      return finish(s, i - 2, numEnd, -v, "-" + numText, out, inTitle, false);
     }
     return finish(s, i, numEnd, v, numText, out, inTitle, false);
   }
@@ -336,7 +360,8 @@ final class QuantityScanner {
       q.unit = "km/h";
     }
     // 平均亩产2100公斤, 单产450公斤: a yield per mu keeps kg/mu
-    if ("t".equals(q.unit) && (endsWithWithin(s, i, "亩产", 4) || endsWithWithin(s, i, "单产", 4) || endsWithWithin(s, i, "亩均产量", 4))) {
+    if ("t".equals(q.unit) && (endsWithWithin(s, i, "亩产", 4) || endsWithWithin(s, i, "单产", 4) || endsWithWithin(s, i, "亩均产量", 4)
+        || endsWithWithin(s, i, "每亩", 3))) {
       q.unit = "kg/mu";
       q.value = q.value * 1000;
     }

@@ -41,7 +41,37 @@ final class RankRules {
         break;
       }
     }
-    return index != null ? index : own != null ? own : rankLabel(sc.lastLevelLabel, sc.levels, st);
+    String label = index != null ? index : own != null ? own : rankLabel(sc.lastLevelLabel, sc.levels, st);
+    return q.rank ? withPool(sc.s, it, label) : label;
+  }
+
+  /**
+   * 粮食产量位列全国第5, 综合指数全省排名第1位: the scope of the pool (全国, 全省, 全球 …) named before the
+   * rank goes into the label (粮食产量全国排名): a province rank and a national rank are two measures.
+   */
+  static String withPool(String s, QuantityItem it, String label) {
+    int from = Math.max(it.clauseStart, it.q.start - 24);
+    String window = s.substring(from, it.q.start);
+    String pool = null;
+    int at = -1;
+    for (String w : Lexicon.RANK_POOL_SCOPES) {
+      int i = window.lastIndexOf(w);
+      if (i > at) {
+        at = i;
+        pool = w;
+      }
+    }
+    if (pool == null || label.contains(pool)) {
+      return label;
+    }
+    String base = label.endsWith("排名") ? label.substring(0, label.length() - 2) : label;
+    for (String w : Lexicon.RANK_POOL_SCOPES) {
+      if (base.endsWith(w) && base.length() > w.length()) {
+        base = base.substring(0, base.length() - w.length()); // the pool of the rank before: 全省排名第1位,全国排名第38位
+        break;
+      }
+    }
+    return base + pool + "排名";
   }
 
   /**

@@ -28,6 +28,22 @@ final class RespectiveListRules {
     return equalsAny(between, Lexicon.LIST_JOINS);
   }
 
+  /**
+   * 分别增长3.0%、下降1.2%和增长4.6%: a join followed by the member's own change verb, in a 分别 list
+   * ({@code lead}: the sentence before the list's previous number).
+   */
+  static boolean isVerbListJoin(String between, String lead) {
+    if (!lead.contains("分别")) {
+      return false;
+    }
+    for (String j : Lexicon.LIST_JOINS) {
+      if (between.startsWith(j) && equalsAny(between.substring(j.length()), Lexicon.UP_DOWN_VERBS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** 分别 lists: subjects named before 分别, or the preceding levels of the sentence; 均为 lists of places. */
   void assign(SentenceScope sc, ArticleContext st) {
     String s = sc.s;

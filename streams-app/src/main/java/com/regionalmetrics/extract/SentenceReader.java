@@ -89,7 +89,8 @@ final class SentenceReader {
       if (prev != null && prev.q.end > segStart) {
         segStart = prev.q.end;
         String between = s.substring(prev.q.end, q.start);
-        if (RespectiveListRules.isListJoin(between) && RespectiveListRules.sameKind(prev.q, q)) {
+        if ((RespectiveListRules.isListJoin(between) || RespectiveListRules.isVerbListJoin(between, s.substring(prev.clauseStart, prev.q.start)))
+            && RespectiveListRules.sameKind(prev.q, q)) {
           it.listMember = true;
           it.listHead = prev.listMember ? prev.listHead : prev;
         }
@@ -106,8 +107,22 @@ final class SentenceReader {
         continue;
       }
       String tail = ClauseText.stripTrailingQualifiers(it.before);
-      if (StatementRules.notAStatement(sc.s, it) || StatementRules.isDifference(sc.s, it, tail)) {
+      if (StatementRules.notAStatement(sc.s, it) || StatementRules.isDifference(sc.s, it, tail)
+          || StatementRules.isRestatement(sc.s, sc.items, k)) {
         it.skip = true;
+        continue;
+      }
+      QuantityItem restated = StatementRules.restatedIn(sc.s, sc.items, k);
+      if (restated != null && !restated.q.rank && restated.label != null) {
+        // 5921公斤/公顷(394.7公斤/亩): the same figure in another unit, with the label and change of the first
+        it.change = restated.change;
+        it.up = restated.up;
+        it.kind = restated.kind;
+        it.suffix = restated.suffix;
+        it.label = restated.label;
+        if (!it.change) {
+          sc.levels.add(it);
+        }
         continue;
       }
       if (!ChangeRules.decideKind(sc, it, tail)) {
@@ -204,7 +219,7 @@ final class SentenceReader {
     }
     Integer targetYear = null;
     if (target) {
-      targetYear = PeriodRules.targetYear(s, q.start, sc.times, it.clauseStart);
+      targetYear = PeriodRules.targetYear(s, q.start, sc.times, it.clauseStart, st);
       period = PeriodRules.now(st);
     }
     Region region = subjectRules.regionOf(sc, it, st);

@@ -10,8 +10,15 @@ public final class SentenceSplitter {
 
   private SentenceSplitter() {}
 
-  /** A sentence and the paragraph it belongs to (index of the line). */
-  public record Sentence(String text, int paragraph, int start) {
+  /**
+   * A sentence and the paragraph it belongs to (index of the line); numbering: the list or section
+   * numbering stripped before it ('、' for 一、, ')' for (一), '.' for 1.), 0 when none or not the line's first sentence.
+   */
+  public record Sentence(String text, int paragraph, int start, char numbering) {
+    public Sentence(String text, int paragraph, int start) {
+      this(text, paragraph, start, (char) 0);
+    }
+
     public int end() {
       return start + text.length();
     }
@@ -33,7 +40,13 @@ public final class SentenceSplitter {
           continue;
         }
         String body = Boilerplate.stripListNumbering(line);
+        int first = out.size();
         splitLine(body, paragraph, i - body.length(), out);
+        if (body.length() < line.length() && out.size() > first) {
+          Sentence s0 = out.get(first);
+          char sep = line.charAt(line.length() - body.length() - 1);
+          out.set(first, new Sentence(s0.text(), s0.paragraph(), s0.start(), sep == '）' ? ')' : sep));
+        }
         paragraph++;
       }
     }

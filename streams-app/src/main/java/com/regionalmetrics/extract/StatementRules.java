@@ -19,6 +19,9 @@ final class StatementRules {
     if (endsWithAny(lead, Lexicon.REMAINDER_WORDS)) {
       return true;
     }
+    if (equivalence(s, it)) {
+      return true;
+    }
     String rest = s.substring(q.end, Math.min(s.length(), q.end + 4));
     if (startsWithAny(rest, Lexicon.CIRCLE_WORDS)) {
       return true;
@@ -71,5 +74,55 @@ final class StatementRules {
   static boolean isDifference(String s, QuantityItem it, String tail) {
     String b = it.before;
     return endsWithAny(tail, Lexicon.DIFF_VERBS) && (b.contains("较") || b.contains("比") || s.substring(it.clauseStart, it.q.start).contains("较"));
+  }
+
+  /**
+   * 播种面积119319千公顷(17.90亿亩), 增加523千公顷(784万亩): the same figure restated in another
+   * unit of the same dimension, in parentheses right after it, is not a figure of its own. (A
+   * restatement in another canonical unit, 5921公斤/公顷(394.7公斤/亩), is kept.)
+   */
+  static boolean isRestatement(String s, java.util.List<QuantityItem> items, int k) {
+    if (k == 0) {
+      return false;
+    }
+    Quantity q = items.get(k).q;
+    Quantity prev = items.get(k - 1).q;
+    if (q.start < 1 || q.unit == null || !q.unit.equals(prev.unit) || q.end >= s.length()) {
+      return false;
+    }
+    char open = s.charAt(q.start - 1);
+    char close = s.charAt(q.end);
+    return (open == '(' || open == '（') && (close == ')' || close == '）') && q.start - 1 == prev.end;
+  }
+
+  /**
+   * 5921公斤/公顷(394.7公斤/亩), 增加51.5公斤/公顷(3.4公斤/亩): the previous figure restated in parentheses
+   * in another canonical unit; it measures the same thing (the caller copies label and change). Null when not.
+   */
+  static QuantityItem restatedIn(String s, java.util.List<QuantityItem> items, int k) {
+    if (k == 0) {
+      return null;
+    }
+    Quantity q = items.get(k).q;
+    QuantityItem prev = items.get(k - 1);
+    if (q.start < 1 || q.unit == null || prev.q.unit == null || q.unit.equals(prev.q.unit) || q.end >= s.length() || prev.skip) {
+      return null;
+    }
+    char open = s.charAt(q.start - 1);
+    char close = s.charAt(q.end);
+    return (open == '(' || open == '（') && (close == ')' || close == '）') && q.start - 1 == prev.q.end ? prev : null;
+  }
+
+  /**
+   * 发电量…,相当于节约标准煤1100万吨,减少二氧化碳排放2900万吨: what a figure is equivalent to, and the
+   * clauses that follow it, are no figures of their own. A share of a base (相当于2019年同期的92%) is kept.
+   */
+  static boolean equivalence(String s, QuantityItem it) {
+    int k = s.lastIndexOf(Lexicon.EQUIVALENCE_WORD, it.q.start);
+    if (k < 0 || "%".equals(it.unit)) {
+      return false;
+    }
+    int after = k + Lexicon.EQUIVALENCE_WORD.length();
+    return after >= s.length() || !Character.isDigit(s.charAt(after)) || after == it.q.start;
   }
 }

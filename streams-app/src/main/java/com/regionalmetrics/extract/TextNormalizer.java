@@ -25,64 +25,75 @@ public final class TextNormalizer {
     s = toHalfWidth(s);
     s = toSimplified(s);
     s = chineseYearsToDigits(s);
+    s = hongKongChangeWords(s);
     return tidyWhitespace(s);
   }
 
-  /** The HTML entities scraped pages leave behind (&nbsp; &amp; &#12290;). */
+  /** A change verb after 按年 / 按月 (Hong Kong and Macau usage): the 同比 / 环比 of the mainland. */
+  private static final String[] CHANGE_VERB_STARTS = {"上升", "下跌", "下降", "增加", "增长", "减少", "上涨", "回落", "跌", "升", "增", "减"};
+
+  /** 按年上升9.8% → 同比上升9.8%, 按月下跌 → 环比下跌; 按年平均汇率 is left alone. */
+  static String hongKongChangeWords(String s) {
+    int k = s.indexOf('按');
+    if (k < 0) {
+      return s;
+    }
+    StringBuilder out = null;
+    for (; k >= 0 && k + 2 < s.length(); k = s.indexOf('按', k + 1)) {
+      char unit = s.charAt(k + 1);
+      if (unit != '年' && unit != '月') {
+        continue;
+      }
+      boolean verb = false;
+      for (String v : CHANGE_VERB_STARTS) {
+        if (s.startsWith(v, k + 2)) {
+          verb = true;
+          break;
+        }
+      }
+      if (verb) {
+        out = out == null ? new StringBuilder(s) : out;
+        out.replace(k, k + 2, unit == '年' ? "同比" : "环比");
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /**
+   * The HTML scraped pages leave behind: inline tags (PM<sub>2.5</sub>, O<sup>3</sup>, <br>) and
+   * entities, named or numeric (&nbsp; &mu;g/m&sup3; &permil; &#12290;), decoded by jsoup's
+   * full HTML5 entity table. A block tag (<br>, <p>, <div>) ends a line.
+   */
   static String decodeEntities(String s) {
+    if (s.indexOf('<') >= 0) {
+      s = stripTags(s);
+    }
     if (s.indexOf('&') < 0) {
       return s;
     }
-    StringBuilder out = new StringBuilder(s.length());
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '&') {
-        int semi = -1;
-        for (int k = i + 1; k < n && k <= i + 9; k++) {
-          if (s.charAt(k) == ';') {
-            semi = k;
-            break;
-          }
-        }
-        if (semi > 0) {
-          String name = s.substring(i + 1, semi);
-          String rep = switch (name) {
-            case "nbsp", "ensp", "emsp" -> " ";
-            case "amp" -> "&";
-            case "lt" -> "<";
-            case "gt" -> ">";
-            case "quot" -> "\"";
-            case "ldquo" -> "“";
-            case "rdquo" -> "”";
-            case "middot" -> "·";
-            case "mdash" -> "—";
-            default -> numericEntity(name);
-          };
-          if (rep != null) {
-            out.append(rep);
-            i = semi;
-            continue;
-          }
-        }
-      }
-      out.append(c);
-    }
-    return out.toString();
+    return org.jsoup.parser.Parser.unescapeEntities(s, false);
   }
 
-  private static String numericEntity(String name) {
-    try {
-      if (name.startsWith("#x") || name.startsWith("#X")) {
-        return new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
-      }
-      if (name.startsWith("#")) {
-        return new String(Character.toChars(Integer.parseInt(name.substring(1))));
-      }
-    } catch (IllegalArgumentException e) {
-      return null;
+  private static final java.util.regex.Pattern INLINE_TAG = java.util.regex.Pattern.compile(
+      "(?i)</?(sub|sup|b|i|em|strong|span|font|a|u|br|p|div)\\b[^<>]{0,200}>");
+
+  /** Inline tags removed; br, p and div become a line break. */
+  static String stripTags(String s) {
+    java.util.regex.Matcher m = INLINE_TAG.matcher(s);
+    if (!m.find()) {
+      return s;
     }
-    return null;
+    StringBuilder out = new StringBuilder(s.length());
+    int last = 0;
+    do {
+      out.append(s, last, m.start());
+      String tag = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      if (tag.equals("br") || tag.equals("p") || tag.equals("div")) {
+        out.append('\n');
+      }
+      last = m.end();
+    } while (m.find());
+    return out.append(s, last, s.length()).toString();
   }
 
   static String toSimplified(String s) {

@@ -110,6 +110,10 @@ final class TimeResolver {
       if (st > 0 && (Character.isDigit(s.charAt(st - 1)) || s.charAt(st - 1) == '.')) {
         continue;
       }
+      // a Latin letter right before: the digits end a name (PM10月均浓度, SO2, 5G), not a month
+      if (st > 0 && c >= '0' && c <= '9' && s.charAt(st - 1) < 128 && Character.isLetter(s.charAt(st - 1))) {
+        continue;
+      }
       TimeExpr t = resolve(m, s, published, yearContext);
       if (t != null && published != null && t.period() != null && t.period().firstDay().isAfter(published)) {
         // 2022年冬奥会 in a 2016 article names an event or a plan, not the period of a value

@@ -137,4 +137,16 @@ class MeasureIdentityTest {
     assertThat(MeasureId.parse("tourism.visitors[雪山景区].yoy_pct@spring_festival"))
         .isEqualTo(new MeasureId("tourism.visitors", "雪山景区", "yoy_pct", "spring_festival"));
   }
+
+  // one catalog row, one measure: registered vs permanent population, GDP per head, 5A vs all A-level spots, crops
+  @Test
+  void catalogRowsKeepDifferentMeasuresApart() {
+    List<Observation> obs = run("2024年末,绍兴市常住人口538.2万人,户籍人口451.6万人;人均地区生产总值14.1万元,地区生产总值7900亿元;"
+        + "全市共有A级景区85家,其中5A级景区3家;全年小麦产量21万吨,水稻产量80万吨。", "2025-03-01");
+    assertThat(id(obs, 5_382_000, "count")).isNotEqualTo(id(obs, 4_516_000, "count"));
+    assertThat(id(obs, 141_000, "CNY")).isNotEqualTo(id(obs, 790_000_000_000L, "CNY"));
+    assertThat(id(obs, 85, "count")).isNotEqualTo(id(obs, 3, "count"));
+    assertThat(id(obs, 210_000, "t")).isEqualTo("agri.wheat_output");
+    assertThat(id(obs, 800_000, "t")).isEqualTo("agri.rice_output");
+  }
 }

@@ -42,4 +42,34 @@ class PeriodRulesTest {
     List<Observation> cmp = run("2023年,承德市重污染天数为2天,相较2015年的21天大幅减少。", "2024-02-01");
     assertThat(one(cmp, 21, "day").period().iso()).isEqualTo("2015");
   }
+
+  // a numbered section heading naming one year dates the section's untimed figures; the next top-level heading ends it
+  @Test
+  void numberedSectionHeadingDatesItsFigures() {
+    List<Observation> obs = run("关于某市2023年财政决算和2024年预算的报告\n一、2023年决算情况\n(一)收入\n"
+        + "1.嘉兴市一般公共预算收入512.6亿元,增长3.3%。\n二、今后工作\n嘉兴市现有高新技术企业1200家。", "2024-02-10");
+    assertThat(one(obs, 51_260_000_000L, "CNY").period().iso()).isEqualTo("2023");
+    assertThat(one(obs, 3.3, "%").period().iso()).isEqualTo("2023");
+    assertThat(one(obs, 1200, "count").period().iso()).isEqualTo("2024-02");
+  }
+
+  // the digits of a pollutant's name are not a month: PM10月均浓度
+  @Test
+  void pollutantDigitsAreNotAMonth() {
+    List<Observation> obs = run("2024年6月,衡水市PM10月均浓度为57微克/立方米。", "2024-07-10");
+    assertThat(one(obs, 57, "μg/m³").period().iso()).isEqualTo("2024-06");
+    assertThat(one(obs, 57, "μg/m³").indicatorLabel()).contains("PM10");
+  }
+
+  // the figures of a target section (二、2025年主要预期目标) are targets, never observations of the current period
+  @Test
+  void targetSectionFiguresAreTargets() {
+    List<Observation> obs = run("一、2024年工作回顾\n湖州市地区生产总值增长5.9%。\n二、2025年主要预期目标\n"
+        + "地区生产总值增长5.5%左右;城镇新增就业2.5万人。\n三、重点工作\n湖州市新建5G基站1800个。", "2025-02-20");
+    assertThat(one(obs, 5.9, "%").indicator()).doesNotContain("target");
+    assertThat(one(obs, 5.9, "%").period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 5.5, "%").indicator()).endsWith(".target_2025");
+    assertThat(one(obs, 25_000, "count").indicator()).contains("target");
+    assertThat(one(obs, 1800, "count").indicator()).doesNotContain("target");
+  }
 }

@@ -73,4 +73,14 @@ class RespectiveListRulesTest {
     assertThat(one(obs, 29, "μg/m³").indicatorLabel()).contains("年均浓度");
     assertThat(one(obs, 6, "μg/m³").indicator()).isEqualTo("air.so2");
   }
+
+  // a 分别 list of changes with their own verbs (增长…、下降…和增长…) pairs with the levels before it, in order
+  @Test
+  void respectiveChangesWithTheirOwnVerbs() {
+    List<Observation> obs = run("2024年,温州市进口额820亿元,出口额2100亿元,服务贸易额300亿元,分别增长2.5%、下降0.8%和增长6.1%。", "2025-03-01");
+    assertThat(one(obs, 2.5, "%").indicatorLabel()).isEqualTo("进口额");
+    assertThat(one(obs, 0.8, "%").indicatorLabel()).isEqualTo("出口额");
+    assertThat(one(obs, 0.8, "%").change().getDirection().toString()).isEqualTo("DOWN");
+    assertThat(one(obs, 6.1, "%").indicatorLabel()).isEqualTo("服务贸易额");
+  }
 }

@@ -33,4 +33,24 @@ class StatementRulesTest {
     // a count of days that is the measured figure stays
     assertThat(one(run("2023年,张家口市优良天数为310天。", "2024-02-01"), 310, "day")).isNotNull();
   }
+
+  // a figure restated in parentheses in another unit of the same dimension is one figure
+  @Test
+  void parenthesisedRestatementInAnotherUnitIsOneFigure() {
+    List<Observation> obs = run("2024年,衡水市小麦播种面积380千公顷(570万亩),比上年增加2千公顷(3万亩)。", "2025-03-01");
+    assertThat(obs.stream().filter(o -> o.unit().equals("ha"))).hasSize(2);
+    assertThat(one(obs, 380_000, "ha").change()).isNull();
+    assertThat(one(obs, 2_000, "ha").change()).isNotNull();
+  }
+
+  // equivalences (相当于…) and the clauses after them are not observations; a share of a base year is
+  @Test
+  void equivalencesAreNotObservations() {
+    List<Observation> obs = run("2024年,酒泉市风电发电量达到300亿千瓦时,相当于节约标准煤900万吨,减排二氧化碳2400万吨。", "2025-03-01");
+    assertThat(one(obs, 30_000_000_000L, "kWh")).isNotNull();
+    assertThat(find(obs, 9_000_000, "t")).isEmpty();
+    assertThat(find(obs, 24_000_000, "t")).isEmpty();
+    List<Observation> share = run("2024年,酒泉市接待游客2000万人次,相当于2019年同期的112%。", "2025-03-01");
+    assertThat(one(share, 112, "%")).isNotNull();
+  }
 }

@@ -25,6 +25,19 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.normalize("  a \n\n  b  ")).isEqualTo("a\nb");
   }
 
+  @Test
+  void hongKongChangeWords() {
+    assertThat(TextNormalizer.normalize("客运量按年上升4%,按月下跌1%,按年平均汇率折算")).isEqualTo("客运量同比上升4%,环比下跌1%,按年平均汇率折算");
+  }
+
+  @Test
+  void htmlEntitiesAndInlineTagsOfScrapedPages() {
+    assertThat(TextNormalizer.normalize("SO<sub>2</sub>均值为9&micro;g/m&sup3;")).isEqualTo("SO2均值为9μg/m³");
+    assertThat(TextNormalizer.normalize("死亡率6.02&permil;,气温&minus;3&deg;C,面积3&times;4")).isEqualTo("死亡率6.02‰,气温−3°C,面积3×4");
+    assertThat(TextNormalizer.normalize("限值&le;0.05mg/L<br>第二行")).isEqualTo("限值≤0.05mg/L\n第二行");
+    assertThat(TextNormalizer.normalize("A&B公司 <未知标签> 3<5")).isEqualTo("A&B公司<未知标签> 3<5");
+  }
+
   /**
    * Traditional → simplified fixture (HanLP): words whose characters have several simplified forms.
    * Known HanLP miss, kept out of the fixture: 看著 stays 看著 (should be 看着); it never touches numbers.
