@@ -83,6 +83,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
     startStreams(config, kafka, metrics);
     KafkaArticleIngest ingest = startIngest(config, kafka);
     startHttp(config, partitions, ingest, metrics);
+    // started last: the HTTP API answers (503 + Retry-After, /health) from the first moment the
+    // job exists, not only once it has joined the group
+    streams.start();
     LOG.info("HTTP on http://{}:{} (503 until the stores are queryable), Kafka {} , Schema Registry {}",
         config.httpHost(), http.port(), bootstrapServers, schemaRegistryUrl);
     upMessage = "Regional Metrics is up: stores queryable, HTTP on http://" + config.httpHost() + ":" + http.port();
@@ -150,7 +153,6 @@ public final class RegionalMetricsApp implements AutoCloseable {
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(metrics);
     resources.add(streamsMetrics);
-    streams.start();
   }
 
   /** Posted articles go to the articles topic through an idempotent producer. */
