@@ -296,4 +296,21 @@ final class LabelRules {
     String between = s.substring(p.q.end, it.q.start);
     return equalsAny(between, Lexicon.RANGE_JOINS) ? p : null;
   }
+
+  /**
+   * 较2023年的1434万标准箱, 较第三季度的4.17%, 比上年的: the value of the comparison base, right after its
+   * time and 的; it measures what the sentence's level before it measures.
+   */
+  static boolean comparedBase(SentenceScope sc, QuantityItem it) {
+    int q = it.q.start;
+    if (q < 2 || sc.s.charAt(q - 1) != '的') {
+      return false;
+    }
+    for (TimeResolver.TimeExpr t : sc.times) {
+      if (t.end() == q - 1 && t.role() == TimeResolver.Role.COMPARE) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -18,6 +18,9 @@ final class PeriodRules {
 
   static Period periodOf(QuantityItem it, String s, List<TimeResolver.TimeExpr> times, ArticleContext st) {
     Quantity q = it.q;
+    if (it.ownTime != null) {
+      return it.ownTime; // 7月、8月分别接待游客x、y
+    }
     if (it.fromSide) {
       // the time right after 从 (从2014年的5.09), else the start of the span (2014年以来)
       for (TimeResolver.TimeExpr t : times) {

@@ -29,6 +29,7 @@ final class QuantityItem {
   QuantityItem listHead;
   QuantityItem regionFrom; // 分别增长36.1%和29.4%: the level (and so the place) each change belongs to
   Region place;          // a member of a list of places (A县、B县分别…): its own place
+  Period ownTime;        // a member of a list of times (7月、8月分别…): its own period
 
   QuantityItem(Quantity q, int clauseStart) {
     this.q = q;

@@ -71,6 +71,9 @@ final class RespectiveListRules {
         continue;
       }
       String pre = textWithout(s, head.clauseStart, head.clauseStart + fb, sc.timeMask, items, sc.subjects);
+      if (timeListRespectively(sc, members, head.clauseStart, head.clauseStart + fb, pre)) {
+        continue;
+      }
       List<String> names = shareMeasure(respectiveSubjects(pre));
       if (names.size() == members.size() && members.size() >= 2) {
         for (int m = 0; m < members.size(); m++) {
@@ -198,7 +201,7 @@ final class RespectiveListRules {
     if (pl.places().size() != members.size()) {
       return false;
     }
-    String label = LabelFinder.clean(stripMasked(between, betweenAt, timeMask));
+    String label = LabelFinder.clean(withoutParentheses(stripMasked(between, betweenAt, timeMask)));
     if (label.length() < 2) {
       label = LabelFinder.clean(stripMasked(s.substring(fbAbs + 2, head.q.start), fbAbs + 2, timeMask));
     }
@@ -336,6 +339,63 @@ final class RespectiveListRules {
   }
 
   /** "可吸入颗粒物(PM10)、二氧化氮(NO2)等其他三项污染物的年均浓度" → [可吸入颗粒物(PM10)年均浓度, 二氧化氮(NO2)年均浓度]. */
+  /** 永顺县(芙蓉镇): text in parentheses dropped. */
+  static String withoutParentheses(String t) {
+    if (t.indexOf('(') < 0 && t.indexOf('（') < 0) {
+      return t;
+    }
+    StringBuilder b = new StringBuilder(t.length());
+    int depth = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '(' || c == '（') {
+        depth++;
+      } else if ((c == ')' || c == '）') && depth > 0) {
+        depth--;
+      } else if (depth == 0) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * 第一季度、上半年GDP分别增长6.0%、5.9% / 7月、8月分别接待游客x、y: a list of times before 分别, one per
+   * member: each member takes its time and the measure named around 分别.
+   */
+  private static boolean timeListRespectively(SentenceScope sc, List<QuantityItem> members, int from, int fbAbs, String pre) {
+    if (members.size() < 2) {
+      return false;
+    }
+    List<TimeResolver.TimeExpr> chain = new ArrayList<>();
+    TimeResolver.TimeExpr last = null;
+    for (TimeResolver.TimeExpr t : sc.times) {
+      if (t.start() < from || t.end() > fbAbs || t.period() == null) {
+        continue;
+      }
+      if (last != null && !equalsAny(sc.s.substring(last.end(), t.start()), Lexicon.PLACE_LIST_JOINS)) {
+        chain.clear();
+      }
+      chain.add(t);
+      last = t;
+    }
+    if (chain.size() != members.size()) {
+      return false;
+    }
+    String label = LabelFinder.clean(pre);
+    if (label.length() < 2) {
+      label = LabelFinder.clean(stripMasked(sc.s.substring(fbAbs + 2, members.get(0).q.start), fbAbs + 2, sc.timeMask));
+    }
+    for (int m = 0; m < members.size(); m++) {
+      QuantityItem it = members.get(m);
+      it.ownTime = chain.get(m).period();
+      if (label.length() >= 2) {
+        it.label = label;
+      }
+    }
+    return true;
+  }
+
   static List<String> respectiveSubjects(String pre) {
     String p = LabelFinder.clean(pre);
     String measure = "";

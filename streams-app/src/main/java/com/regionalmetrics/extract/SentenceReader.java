@@ -157,6 +157,8 @@ final class SentenceReader {
       it.label = RankRules.rankItemLabel(sc, k, st);
     } else if (it.listMember) {
       it.label = "";
+    } else if (sc.lastLevelLabel != null && it.unit != null && it.unit.equals(sc.lastLevelUnit) && LabelRules.comparedBase(sc, it)) {
+      it.label = sc.lastLevelLabel; // 吞吐量为1369万标准箱,较2023年的1434万标准箱下跌4.5%: the base of the comparison
     } else if (LabelRules.rangeEnd(sc.s, sc.items, k) != null) {
       it.label = LabelRules.rangeEnd(sc.s, sc.items, k).label; // 800元至1500元之间: the upper end of a range measures the same thing
     } else {

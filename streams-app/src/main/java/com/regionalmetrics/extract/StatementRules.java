@@ -22,6 +22,9 @@ final class StatementRules {
     if (equivalence(s, it)) {
       return true;
     }
+    if (streakThreshold(s, lead, q) || targetReference(s, q)) {
+      return true;
+    }
     String rest = s.substring(q.end, Math.min(s.length(), q.end + 4));
     if (startsWithAny(rest, Lexicon.CIRCLE_WORDS)) {
       return true;
@@ -124,5 +127,17 @@ final class StatementRules {
     }
     int after = k + Lexicon.EQUIVALENCE_WORD.length();
     return after >= s.length() || !Character.isDigit(s.charAt(after)) || after == it.q.start;
+  }
+
+  /** 连续8年稳定在800亿斤以上: the bound a streak stays above is a threshold, not a figure. */
+  static boolean streakThreshold(String s, String lead, Quantity q) {
+    int k = lead.lastIndexOf("连续");
+    return k >= 0 && lead.indexOf('年', k) > k && q.qualifier == com.regionalmetrics.avro.Qualifier.OVER
+        && s.startsWith("以上", q.end - 2);
+  }
+
+  /** 低于5.5%的控制目标: a target the figure is compared with, not a figure. */
+  static boolean targetReference(String s, Quantity q) {
+    return s.startsWith("的控制目标", q.end) || s.startsWith("的预期目标", q.end) || s.startsWith("的目标", q.end);
   }
 }

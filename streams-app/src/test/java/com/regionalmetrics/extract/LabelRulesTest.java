@@ -56,4 +56,13 @@ class LabelRulesTest {
     assertThat(one(obs, 2_050_000, "count").indicatorLabel()).contains("车流量");
     assertThat(one(obs, 293_000, "count").indicatorLabel()).isEqualTo("日均车流量");
   }
+
+  // the value of a comparison base (较2023年的x) measures what the level before it measures
+  @Test
+  void comparisonBaseValueTakesTheLevelsLabel() {
+    List<Observation> obs = run("2024年,宁波舟山港货物吞吐量为13.8亿吨,较2023年的13.2亿吨增长4.5%。", "2025-02-01");
+    assertThat(one(obs, 1_320_000_000, "t").indicatorLabel()).isEqualTo("货物吞吐量");
+    assertThat(one(obs, 1_320_000_000, "t").period().iso()).isEqualTo("2023");
+    assertThat(one(obs, 4.5, "%").indicatorLabel()).isEqualTo("货物吞吐量");
+  }
 }

@@ -83,4 +83,21 @@ class RespectiveListRulesTest {
     assertThat(one(obs, 0.8, "%").change().getDirection().toString()).isEqualTo("DOWN");
     assertThat(one(obs, 6.1, "%").indicatorLabel()).isEqualTo("服务贸易额");
   }
+
+  // a list of times before 分别: each member takes its own period and the shared measure
+  @Test
+  void respectiveListOfTimes() {
+    List<Observation> obs = run("2024年,黄山市旅游持续升温,4月、5月分别接待游客610.2万人次、702.5万人次。", "2024-06-20");
+    assertThat(one(obs, 6_102_000, "count").period().iso()).isEqualTo("2024-04");
+    assertThat(one(obs, 7_025_000, "count").period().iso()).isEqualTo("2024-05");
+    assertThat(one(obs, 7_025_000, "count").indicatorLabel()).isEqualTo("接待游客");
+  }
+
+  // a remark in parentheses after a listed place is not the measure
+  @Test
+  void parenthesisAfterAListedPlaceIsNotTheLabel() {
+    List<Observation> obs = run("国庆假期,黄山区、歙县(徽州古城)分别接待游客52.1万人次、60.3万人次。", "2024-10-09");
+    assertThat(one(obs, 603_000, "count").indicatorLabel()).isEqualTo("接待游客");
+    assertThat(one(obs, 603_000, "count").region()).isEqualTo("歙县");
+  }
 }

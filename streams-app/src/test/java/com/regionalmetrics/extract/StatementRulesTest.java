@@ -53,4 +53,17 @@ class StatementRulesTest {
     List<Observation> share = run("2024年,酒泉市接待游客2000万人次,相当于2019年同期的112%。", "2025-03-01");
     assertThat(one(share, 112, "%")).isNotNull();
   }
+
+  // the bound of a streak (连续N年稳定在x以上) and a target compared with (低于x的控制目标) are no figures
+  @Test
+  void streakBoundsAndTargetReferencesAreNoFigures() {
+    List<Observation> obs = run("2024年,黑河市粮食总产量达到120亿斤,连续6年稳定在100亿斤以上;生猪存栏120万头只,连续3年保持在100万头只以上。"
+        + "全市城镇调查失业率为4.6%,低于5.5%的控制目标。", "2025-02-01");
+    assertThat(one(obs, 6_000_000, "t")).isNotNull();
+    assertThat(find(obs, 5_000_000, "t")).isEmpty();
+    assertThat(one(obs, 1_200_000, "count")).isNotNull();
+    assertThat(find(obs, 1_000_000, "count")).isEmpty();
+    assertThat(one(obs, 4.6, "%")).isNotNull();
+    assertThat(find(obs, 5.5, "%")).isEmpty();
+  }
 }
