@@ -1,7 +1,6 @@
 package com.regionalmetrics.app;
 
 import com.regionalmetrics.avro.Article;
-import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
 import com.regionalmetrics.extract.Extractor;
