@@ -267,7 +267,7 @@ public final class ArticleGenerator {
       edu.enrolment_rate                91.5    pp    p i - -              学前教育毛入学率
       eldercare.institutions            140     abs   d e 家 -             养老机构|养老服务机构
       eldercare.beds                    2.1e4   abs   d e 张 -             养老床位
-      pop.total                         4.6e6   abs   d e 人 -             常住人口|户籍人口
+      pop.total                         4.6e6   abs   d e 人 -             常住人口
       pop.urbanisation                  61.5    pp    d i - -              常住人口城镇化率|城镇化率
       pop.births                        3.2e4   none  p e 人 -             出生人口
       housing.renovated                 260     none  p e 个 完成       改造老旧小区|老旧小区改造

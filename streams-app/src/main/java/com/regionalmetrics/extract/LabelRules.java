@@ -313,4 +313,23 @@ final class LabelRules {
     }
     return false;
   }
+
+  /**
+   * 玉米播种面积461.2万亩,产量51.6亿斤: a bare measure word (产量, 面积, 产值 …) after a level of the same
+   * sentence measures the same subject → 玉米产量. The subject is what precedes the measure word in the
+   * level's label.
+   */
+  static String withSharedSubject(String label, String previous) {
+    if (previous == null || label == null || !ClauseText.equalsAny(label, Lexicon.BARE_MEASURE_WORDS)) {
+      return label;
+    }
+    int cut = -1;
+    for (String w : Lexicon.BARE_MEASURE_WORDS) {
+      int i = previous.indexOf(w);
+      if (i > 0 && (cut < 0 || i < cut)) {
+        cut = i;
+      }
+    }
+    return cut >= 2 ? previous.substring(0, cut) + label : label;
+  }
 }

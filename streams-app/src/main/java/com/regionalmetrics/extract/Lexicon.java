@@ -85,6 +85,9 @@ final class Lexicon {
   static final String[] VALUE_NOT_RATIO_ENDINGS = {"产值", "加值", "价值", "均值"};
   /** 接待人数 (no unit): label endings that make a bare number a count. */
   static final String[] COUNT_LABEL_ENDINGS = {"人数", "数量", "户数", "人口", "总数", "个数", "件数", "次数", "家数", "人次", "客流", "游客"};
+  /** 玉米播种面积…,产量…: measure words that alone name no subject; they take the subject of the level before. */
+  static final String[] BARE_MEASURE_WORDS = {"播种面积", "种植面积", "面积", "总产量", "产量", "单产", "亩产", "产值", "总产值", "销售额",
+    "营业收入", "收入", "存栏", "出栏"};
   /** 800元至1500元: the join between the two ends of a range. */
   static final String[] RANGE_JOINS = {"至", "到", "-", "~", "—"};
   /** 张北—雄安: characters that, with place names, make a label that names only places. */

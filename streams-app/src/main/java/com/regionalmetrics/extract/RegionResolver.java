@@ -31,10 +31,48 @@ final class RegionResolver {
   List<RegionMention> mentions(String sentence) {
     try {
       List<RegionMention> found = gazetteer.find(sentence);
-      return found == null ? List.of() : servedCity(sentence, found);
+      return found == null ? List.of() : servedCity(sentence, withoutCompanyNames(sentence, found));
     } catch (RuntimeException e) {
       return List.of();
     }
+  }
+
+  /** 股份有限公司, 集团: the end of a company's name; a place at its start names the company, not where a figure is. */
+  private static final String[] COMPANY_ENDINGS = {"股份有限公司", "有限责任公司", "有限公司", "集团", "公司"};
+
+  /**
+   * 贵州茅台酒股份有限公司实现营业收入…, 浙江中国小商品城集团: a place name opening a company's name (the
+   * name runs without a break up to 公司/集团) is part of the name, not a place reference.
+   */
+  static List<RegionMention> withoutCompanyNames(String s, List<RegionMention> found) {
+    if (s.indexOf("公司") < 0 && s.indexOf("集团") < 0) {
+      return found;
+    }
+    List<RegionMention> out = null;
+    for (int i = 0; i < found.size(); i++) {
+      RegionMention m = found.get(i);
+      int limit = Math.min(s.length(), m.end() + 14);
+      boolean company = false;
+      for (int k = m.end(); k < limit && !isClauseBreak(s.charAt(k)) && s.charAt(k) != '、'; k++) {
+        for (String e : COMPANY_ENDINGS) {
+          if (s.startsWith(e, k) && k > m.end()) {
+            company = true;
+            break;
+          }
+        }
+        if (company) {
+          break;
+        }
+      }
+      if (company) {
+        if (out == null) {
+          out = new ArrayList<>(found.subList(0, i));
+        }
+      } else if (out != null) {
+        out.add(m);
+      }
+    }
+    return out == null ? found : out;
   }
 
   private static final String[] CITY_FACILITIES = {"机场", "国际机场", "高铁站", "火车站", "南站", "北站", "东站", "西站", "站"};

@@ -162,7 +162,7 @@ final class SentenceReader {
     } else if (LabelRules.rangeEnd(sc.s, sc.items, k) != null) {
       it.label = LabelRules.rangeEnd(sc.s, sc.items, k).label; // 800元至1500元之间: the upper end of a range measures the same thing
     } else {
-      it.label = LabelRules.levelItemLabel(sc, k);
+      it.label = LabelRules.withSharedSubject(LabelRules.levelItemLabel(sc, k), sc.lastLevelLabel);
     }
     if (it.fromSide) {
       it.label = LabelRules.fromSideLabel(sc, it);

@@ -29,8 +29,9 @@ final class SubjectNormaliser {
   private static final WordRemover GENERIC = WordRemover.of(
       "全市|全省|全区|全县|全州|全盟|全国|全年|全域|全部|全面|累计|共计|合计|总计|平均|年均|同比|其中|实现|完成|达到|引进|吸引|"
           + "知名|优质|各类|各级|主要|目前|现有|已有|共有|拥有|两地|三地|监测数据显示|数据显示|统计显示|初步核算|分别|"
-          + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|举办|开展|组织|接待|每亩|每公顷");
-  private static final Pattern GENERIC_COUNTED = Pattern.compile("[两三四五六七八九十]{1,2}[市省区县地]");
+          + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|首次突破|首破|举办|开展|组织|接待|每亩|每公顷");
+  /** Counted scopes (三市, 两省) but not 城六区, which names a part of a city. */
+  private static final Pattern GENERIC_COUNTED = Pattern.compile("(?<!城)[两三四五六七八九十]{1,2}[市省区县地]");
   /** Scope words and filler verbs dropped before the catalog match (大数据产业实现营业收入 → 大数据产业营业收入). */
   private static final WordRemover BEFORE_MATCH = WordRemover.of(
       "全市|全省|全区|全县|全州|全盟|全域|全年|累计|共计|合计|总计|同比|其中|实现|达到|共有|拥有|已有|现有|目前");

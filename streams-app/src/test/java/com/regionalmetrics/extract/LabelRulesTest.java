@@ -65,4 +65,12 @@ class LabelRulesTest {
     assertThat(one(obs, 1_320_000_000, "t").period().iso()).isEqualTo("2023");
     assertThat(one(obs, 4.5, "%").indicatorLabel()).isEqualTo("货物吞吐量");
   }
+
+  // a bare measure word after a level of the same sentence takes its subject: 大豆播种面积…,产量…
+  @Test
+  void bareMeasureWordTakesTheSubjectOfTheLevelBefore() {
+    List<Observation> obs = run("2024年,绥化市大豆播种面积820万亩,产量98亿斤。", "2025-02-01");
+    assertThat(one(obs, 4_900_000, "t").indicatorLabel()).isEqualTo("大豆产量");
+    assertThat(one(obs, 4_900_000, "t").indicator()).isEqualTo("agri.soybean_output");
+  }
 }

@@ -149,4 +149,13 @@ class MeasureIdentityTest {
     assertThat(id(obs, 210_000, "t")).isEqualTo("agri.wheat_output");
     assertThat(id(obs, 800_000, "t")).isEqualTo("agri.rice_output");
   }
+
+  // 城六区 is a sub-area (a subject), not "N区" filler; 首破 is no subject
+  @Test
+  void subAreaNamesStayAndHeadlineVerbsGo() {
+    List<Observation> obs = run("2024年末,成都市常住人口2147万人,其中城六区常住人口690万人。成都市地区生产总值首破2.3万亿元。", "2025-03-01");
+    assertThat(id(obs, 21_470_000, "count")).isNotEqualTo(id(obs, 6_900_000, "count"));
+    assertThat(id(obs, 6_900_000, "count")).contains("城六区");
+    assertThat(id(obs, 2_300_000_000_000L, "CNY")).isEqualTo("econ.gdp");
+  }
 }

@@ -40,4 +40,11 @@ class SubjectRulesTest {
     assertThat(one(obs, 42_000, "count").region()).isEqualTo("河北");
     assertThat(one(obs, 26, "count").region()).isEqualTo("京津冀");
   }
+
+  // a place opening a company's name is part of the name: the figure stays with the place the article is about
+  @Test
+  void placeInsideACompanyNameIsNoPlaceReference() {
+    List<Observation> obs = run("2024年,宜宾市白酒产业营业收入达到1500亿元。其中,四川五粮液股份有限公司实现营业收入890亿元。", "2025-03-01");
+    assertThat(one(obs, 89_000_000_000L, "CNY").region()).isEqualTo("宜宾");
+  }
 }
