@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * resident memory are its own, not the broker's or the load driver's. Samples both twice a second.
  */
 final class AppProcess implements AutoCloseable {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
   private final String api;
@@ -36,12 +37,15 @@ final class AppProcess implements AutoCloseable {
     this.process = process;
     this.api = api;
     this.dataDir = dataDir;
-    this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "app-memory-sampler");
-      t.setDaemon(true);
-      return t;
-    });
-    sampler.scheduleAtFixedRate(() -> peakRss.accumulateAndGet(rss(), Math::max), 0, 500, TimeUnit.MILLISECONDS);
+    this.sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "app-memory-sampler");
+              t.setDaemon(true);
+              return t;
+            });
+    sampler.scheduleAtFixedRate(
+        () -> peakRss.accumulateAndGet(rss(), Math::max), 0, 500, TimeUnit.MILLISECONDS);
     this.heap = new HeapSampler(process.pid());
   }
 
@@ -49,16 +53,36 @@ final class AppProcess implements AutoCloseable {
    * Starts {@code java [jvmOptions] -jar appJar run ...} with a fresh HTTP port; the app's log goes
    * to {@code log}. RM_* variables of this process (e.g. RM_NUM_STREAM_THREADS) pass through.
    */
-  static AppProcess start(Path appJar, List<String> jvmOptions, String bootstrap, String registryUrl, Path dataDir,
-      Path log) throws IOException {
+  static AppProcess start(
+      Path appJar,
+      List<String> jvmOptions,
+      String bootstrap,
+      String registryUrl,
+      Path dataDir,
+      Path log)
+      throws IOException {
     int port = freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-jar", appJar.toString(), "run", "--bootstrap-servers", bootstrap,
-        "--schema-registry-url", registryUrl, "--http-port", Integer.toString(port), "--data-dir", dataDir.toString()));
+    cmd.addAll(
+        List.of(
+            "-jar",
+            appJar.toString(),
+            "run",
+            "--bootstrap-servers",
+            bootstrap,
+            "--schema-registry-url",
+            registryUrl,
+            "--http-port",
+            Integer.toString(port),
+            "--data-dir",
+            dataDir.toString()));
     Files.createDirectories(dataDir);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return new AppProcess(pb.start(), "http://127.0.0.1:" + port, dataDir);
   }
 
@@ -80,20 +104,24 @@ final class AppProcess implements AutoCloseable {
     long deadline = t0 + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the app exited with status " + process.exitValue() + "; see its log");
+        throw new IllegalStateException(
+            "the app exited with status " + process.exitValue() + "; see its log");
       }
       if (status("/ready") == 200) {
         return (System.nanoTime() - t0) / 1e9;
       }
       Thread.sleep(20);
     }
-    throw new IllegalStateException("the app was not ready after " + timeout.toSeconds() + " s; see its log");
+    throw new IllegalStateException(
+        "the app was not ready after " + timeout.toSeconds() + " s; see its log");
   }
 
   int status(String path) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -124,13 +152,17 @@ final class AppProcess implements AutoCloseable {
       return 0;
     }
     try (Stream<Path> files = Files.walk(streams)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> {
-        try {
-          return Files.size(p);
-        } catch (IOException e) {
-          return 0; // a RocksDB file replaced meanwhile
-        }
-      }).sum();
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0; // a RocksDB file replaced meanwhile
+                }
+              })
+          .sum();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -138,7 +170,8 @@ final class AppProcess implements AutoCloseable {
 
   private long rss() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
         }

@@ -19,25 +19,29 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Synthetic Chinese regional articles for pipeline benchmarks: statistical communiqués,
- * government work reports, economic news and environment bulletins about a region of the app's
- * gazetteer, with indicators of the app's catalog in units of its unit table, filler sentences
- * and site boilerplate; about one article in five in traditional script.
+ * Synthetic Chinese regional articles for pipeline benchmarks: statistical communiqués, government
+ * work reports, economic news and environment bulletins about a region of the app's gazetteer, with
+ * indicators of the app's catalog in units of its unit table, filler sentences and site
+ * boilerplate; about one article in five in traditional script.
  *
  * <p>Article {@code i} depends only on the seed and {@code i} (its own {@link Random}), so a
- * benchmark can generate any slice, in any order, and always gets the same text. Every sentence
- * and template here was written for this generator.
+ * benchmark can generate any slice, in any order, and always gets the same text. Every sentence and
+ * template here was written for this generator.
  *
  * <p>Each article lists what it planted: for every statistical sentence, the region it is about
- * (gazetteer short name), its main value in the catalog's canonical unit, and that unit, so a
- * test can measure how much of it the extractor reads back.
+ * (gazetteer short name), its main value in the catalog's canonical unit, and that unit, so a test
+ * can measure how much of it the extractor reads back.
  */
 public final class ArticleGenerator {
 
   /** One article; {@code planted} has one entry per statistical sentence. */
-  public record GeneratedArticle(String id, String text, LocalDate published, List<Planted> planted) {}
+  public record GeneratedArticle(
+      String id, String text, LocalDate published, List<Planted> planted) {}
 
-  /** A statistic written into an article; {@code sentence} is the sentence as generated (simplified). */
+  /**
+   * A statistic written into an article; {@code sentence} is the sentence as generated
+   * (simplified).
+   */
   public record Planted(String region, double value, String unit, String sentence) {}
 
   public static final int DEFAULT_MEAN_LENGTH = 1500;
@@ -72,15 +76,17 @@ public final class ArticleGenerator {
     UnitTable units = UnitTable.load();
     readSpecs(catalog);
     readPlaces(gazetteer);
-    SURFACES.forEach((unit, surfaces) -> {
-      for (String surface : surfaces) {
-        UnitTable.Match m = units.unitAt(surface, 0);
-        if (m == null || m.end() != surface.length() || !m.unit().unit().equals(unit)) {
-          throw new IllegalStateException("unit table does not read " + surface + " as " + unit);
-        }
-        unitBySurface.put(surface, m.unit());
-      }
-    });
+    SURFACES.forEach(
+        (unit, surfaces) -> {
+          for (String surface : surfaces) {
+            UnitTable.Match m = units.unitAt(surface, 0);
+            if (m == null || m.end() != surface.length() || !m.unit().unit().equals(unit)) {
+              throw new IllegalStateException(
+                  "unit table does not read " + surface + " as " + unit);
+            }
+            unitBySurface.put(surface, m.unit());
+          }
+        });
     for (Spec s : specs) {
       if (!SURFACES.containsKey(s.unit()) && !s.unit().equals("index")
           || s.classifier() != null && !SURFACES.get("count").contains(s.classifier())) {
@@ -97,7 +103,17 @@ public final class ArticleGenerator {
     }
     // fixed wording must name no region (长治久安 would be read as 长治): only the planted places may
     List<String> wording = new ArrayList<>();
-    for (String[] pool : List.of(OPENERS, NEWS_OPENERS, ACTIONS, GOALS, STANDALONE, CLOSINGS, PROMISES, SCENES, MEETINGS)) {
+    for (String[] pool :
+        List.of(
+            OPENERS,
+            NEWS_OPENERS,
+            ACTIONS,
+            GOALS,
+            STANDALONE,
+            CLOSINGS,
+            PROMISES,
+            SCENES,
+            MEETINGS)) {
       wording.addAll(List.of(pool));
     }
     THEME_ACTIONS.values().forEach(pool -> wording.addAll(List.of(pool)));
@@ -108,12 +124,16 @@ public final class ArticleGenerator {
     for (String phrase : wording) {
       List<RegionMention> m = gazetteer.find(phrase.replace("{S}", "").replace("{W}", ""));
       if (!m.isEmpty()) {
-        throw new IllegalStateException("wording names a region (" + m.get(0).region().name() + "): " + phrase);
+        throw new IllegalStateException(
+            "wording names a region (" + m.get(0).region().name() + "): " + phrase);
       }
     }
   }
 
-  /** Article {@code index} of this seed; safe from several threads (the generator is fixed once built). */
+  /**
+   * Article {@code index} of this seed; safe from several threads (the generator is fixed once
+   * built).
+   */
   public GeneratedArticle next(int index) {
     Random rng = new Random(mix(seed, index));
     LocalDate published = FIRST_DAY.plusDays(rng.nextInt(DAYS));
@@ -124,7 +144,8 @@ public final class ArticleGenerator {
     if (traditional) {
       text = HanLP.convertToTraditionalChinese(text);
     }
-    return new GeneratedArticle("bench-" + seed + "-" + index, text, published, List.copyOf(d.planted));
+    return new GeneratedArticle(
+        "bench-" + seed + "-" + index, text, published, List.copyOf(d.planted));
   }
 
   /** Articles 0 .. n-1. */
@@ -136,7 +157,9 @@ public final class ArticleGenerator {
     return out;
   }
 
-  /** Seed and index through the SplitMix64 finaliser: neighbouring indexes get unrelated streams. */
+  /**
+   * Seed and index through the SplitMix64 finaliser: neighbouring indexes get unrelated streams.
+   */
   private static long mix(long seed, long index) {
     long z = seed * 0x9E3779B97F4A7C15L + index + 0x632BE59BD9B4E019L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -178,7 +201,8 @@ public final class ArticleGenerator {
    * date), scale (e: extensive, P: extensive but not for counties, i: intensive), counting word
    * ('-' for none), verbs ('-' for none), labels.
    */
-  private static final String SPECS = """
+  private static final String SPECS =
+      """
       econ.gdp                          3.2e11  yoy   p e - 实现           地区生产总值|生产总值|GDP
       econ.gdp_growth                   5.4     none  p i - -              经济增速|GDP增速
       econ.fiscal_revenue               2.6e10  yoy   p e - 完成|实现      一般公共预算收入|财政收入
@@ -284,14 +308,24 @@ public final class ArticleGenerator {
       if (ind == null) {
         throw new IllegalStateException("indicator not in the catalog: " + f[0]);
       }
-      Spec s = new Spec(ind, Double.parseDouble(f[1]), f[2], f[3].equals("p"), !f[4].equals("i"), !f[4].equals("P"),
-          f[5].equals("-") ? null : f[5], f[6].equals("-") ? List.of() : List.of(f[6].split("\\|")),
-          List.of(f[7].split("\\|")));
+      Spec s =
+          new Spec(
+              ind,
+              Double.parseDouble(f[1]),
+              f[2],
+              f[3].equals("p"),
+              !f[4].equals("i"),
+              !f[4].equals("P"),
+              f[5].equals("-") ? null : f[5],
+              f[6].equals("-") ? List.of() : List.of(f[6].split("\\|")),
+              List.of(f[7].split("\\|")));
       for (String label : s.labels()) {
         // the label must lead the extractor back to this indicator, else the catalog has moved on
-        String found = catalog.match(label, ind.unit()).map(IndicatorCatalog.Indicator::id).orElse(null);
+        String found =
+            catalog.match(label, ind.unit()).map(IndicatorCatalog.Indicator::id).orElse(null);
         if (!ind.id().equals(found)) {
-          throw new IllegalStateException("label " + label + " reads as " + found + ", not " + ind.id());
+          throw new IllegalStateException(
+              "label " + label + " reads as " + found + ", not " + ind.id());
         }
       }
       specs.add(s);
@@ -303,10 +337,15 @@ public final class ArticleGenerator {
   // Regions
 
   /**
-   * A region as articles name it: its full name (保定市), a short name when that is safe (保定),
-   * the word for "the whole of it" (全市), and its size relative to a prefecture.
+   * A region as articles name it: its full name (保定市), a short name when that is safe (保定), the
+   * word for "the whole of it" (全市), and its size relative to a prefecture.
    */
-  private record Place(Region region, String mention, String shortMention, String whole, double scale,
+  private record Place(
+      Region region,
+      String mention,
+      String shortMention,
+      String whole,
+      double scale,
       boolean traditionalSafe) {
     /** 市 / 县 / 省 ...: the kind of place, as in 市长 or 县人民政府. */
     String unitWord() {
@@ -319,26 +358,36 @@ public final class ArticleGenerator {
     }
   }
 
-  /** Development zones, parks and islands have codes but are not what regional reports are about. */
-  private static final List<String> NOT_SUBJECTS = List.of(
-      "开发区", "园区", "新区", "管理区", "示范区", "实验区", "聚集区", "群岛", "海域", "行委", "新城", "食品区", "风景名胜区");
+  /**
+   * Development zones, parks and islands have codes but are not what regional reports are about.
+   */
+  private static final List<String> NOT_SUBJECTS =
+      List.of(
+          "开发区", "园区", "新区", "管理区", "示范区", "实验区", "聚集区", "群岛", "海域", "行委", "新城", "食品区", "风景名胜区");
 
   private void readPlaces(Gazetteer gazetteer) {
     for (Region r : gazetteer.regions()) {
-      if (r.level() != Region.Level.PROVINCE && r.level() != Region.Level.PREFECTURE
+      if (r.level() != Region.Level.PROVINCE
+          && r.level() != Region.Level.PREFECTURE
           && r.level() != Region.Level.COUNTY) {
         continue;
       }
       String full = r.fullName();
       // only the provinces with a site-licence prefix: Taiwan and the SARs write their own way
-      if (!ICP.containsKey(r.code().substring(0, 2)) || NOT_SUBJECTS.stream().anyMatch(full::contains)
+      if (!ICP.containsKey(r.code().substring(0, 2))
+          || NOT_SUBJECTS.stream().anyMatch(full::contains)
           || !names(gazetteer, full, r)) {
         continue;
       }
-      String shortName = r.level() != Region.Level.COUNTY && !r.name().equals(full) && names(gazetteer, r.name(), r)
-          ? r.name() : null;
-      boolean tradSafe = namesAfterRoundTrip(gazetteer, full, r)
-          && (shortName == null || namesAfterRoundTrip(gazetteer, shortName, r));
+      String shortName =
+          r.level() != Region.Level.COUNTY
+                  && !r.name().equals(full)
+                  && names(gazetteer, r.name(), r)
+              ? r.name()
+              : null;
+      boolean tradSafe =
+          namesAfterRoundTrip(gazetteer, full, r)
+              && (shortName == null || namesAfterRoundTrip(gazetteer, shortName, r));
       Place p = new Place(r, full, shortName, whole(r), scale(r), tradSafe);
       placeByCode.put(r.code(), p);
       if (r.parentCode() != null) {
@@ -354,8 +403,11 @@ public final class ArticleGenerator {
   /** True when the gazetteer reads {@code text} alone as exactly this region. */
   private static boolean names(Gazetteer g, String text, Region r) {
     List<RegionMention> m = g.find(text);
-    return m.size() == 1 && m.get(0).start() == 0 && m.get(0).end() == text.length()
-        && m.get(0).region().equals(r) && g.lookupAll(text).size() == 1;
+    return m.size() == 1
+        && m.get(0).start() == 0
+        && m.get(0).end() == text.length()
+        && m.get(0).region().equals(r)
+        && g.lookupAll(text).size() == 1;
   }
 
   /** The same, after the name went to traditional script and back through the app's normaliser. */
@@ -367,7 +419,8 @@ public final class ArticleGenerator {
     String f = r.fullName();
     return switch (r.level()) {
       case PROVINCE -> f.endsWith("自治区") ? "全区" : f.endsWith("市") ? "全市" : "全省";
-      case PREFECTURE -> f.endsWith("自治州") ? "全州" : f.endsWith("盟") ? "全盟" : f.endsWith("地区") ? "全地区" : "全市";
+      case PREFECTURE ->
+          f.endsWith("自治州") ? "全州" : f.endsWith("盟") ? "全盟" : f.endsWith("地区") ? "全地区" : "全市";
       default -> f.endsWith("县") ? "全县" : f.endsWith("区") ? "全区" : f.endsWith("旗") ? "全旗" : "全市";
     };
   }
@@ -391,20 +444,34 @@ public final class ArticleGenerator {
   // ---------------------------------------------------------------------------------------------
   // Wording
 
-  /** Unit surfaces written into articles by canonical unit, each checked against the app's unit table. */
-  private static final Map<String, List<String>> SURFACES = Map.ofEntries(
-      Map.entry("CNY", List.of("元")), Map.entry("USD", List.of("美元")), Map.entry("kW", List.of("千瓦", "兆瓦")),
-      Map.entry("kWh", List.of("千瓦时", "亿度")), Map.entry("t", List.of("吨")), Map.entry("ha", List.of("亩", "公顷")),
-      Map.entry("km", List.of("公里", "千米")), Map.entry("μg/m³", List.of("微克/立方米", "毫克/立方米")),
-      Map.entry("%", List.of("%")), Map.entry("day", List.of("天")), Map.entry("year", List.of("岁")),
-      Map.entry("PFLOPS", List.of("P", "PFLOPS", "EFLOPS")),
-      Map.entry("count", List.of("个", "家", "人", "人次", "项", "台", "张", "所", "户", "套", "座")));
+  /**
+   * Unit surfaces written into articles by canonical unit, each checked against the app's unit
+   * table.
+   */
+  private static final Map<String, List<String>> SURFACES =
+      Map.ofEntries(
+          Map.entry("CNY", List.of("元")),
+          Map.entry("USD", List.of("美元")),
+          Map.entry("kW", List.of("千瓦", "兆瓦")),
+          Map.entry("kWh", List.of("千瓦时", "亿度")),
+          Map.entry("t", List.of("吨")),
+          Map.entry("ha", List.of("亩", "公顷")),
+          Map.entry("km", List.of("公里", "千米")),
+          Map.entry("μg/m³", List.of("微克/立方米", "毫克/立方米")),
+          Map.entry("%", List.of("%")),
+          Map.entry("day", List.of("天")),
+          Map.entry("year", List.of("岁")),
+          Map.entry("PFLOPS", List.of("P", "PFLOPS", "EFLOPS")),
+          Map.entry("count", List.of("个", "家", "人", "人次", "项", "台", "张", "所", "户", "套", "座")));
 
-  private static final String FAMILY_NAMES = "王 李 张 刘 陈 杨 赵 周 吴 徐 孙 朱 胡 郭 何 罗 梁 宋 郑 谢 韩 唐 冯 董 程 曹 袁 邓 许 傅";
+  private static final String FAMILY_NAMES =
+      "王 李 张 刘 陈 杨 赵 周 吴 徐 孙 朱 胡 郭 何 罗 梁 宋 郑 谢 韩 唐 冯 董 程 曹 袁 邓 许 傅";
   private static final String GIVEN_NAMES =
       "磊 静 伟 芳 敏 强 丽 军 洋 勇 艳 杰 娟 涛 超 霞 鹏 婷 晨 宇 建华 海燕 志强 晓东 文博 雨桐 思远 国栋 立新 佳怡";
 
-  private static final String[] OPENERS = {"近年来，", "与此同时，", "此外，", "另一方面，", "在此基础上，", "围绕年度目标，", ""};
+  private static final String[] OPENERS = {
+    "近年来，", "与此同时，", "此外，", "另一方面，", "在此基础上，", "围绕年度目标，", ""
+  };
 
   /** Openers only news reporting on the current year uses. */
   private static final String[] NEWS_OPENERS = {"今年以来，", "据介绍，", "记者了解到，", "从调度情况看，"};
@@ -426,22 +493,37 @@ public final class ArticleGenerator {
 
   /** Promises quoted from officials: the end of a quoted sentence. */
   private static final String[] PROMISES = {
-    "力争全年目标任务圆满完成", "让发展成果更多更公平惠及群众", "持续提升群众满意度", "推动各项政策早落地、早见效",
-    "确保经济运行稳中有进", "为高质量发展提供坚实支撑"
+    "力争全年目标任务圆满完成", "让发展成果更多更公平惠及群众", "持续提升群众满意度", "推动各项政策早落地、早见效", "确保经济运行稳中有进", "为高质量发展提供坚实支撑"
   };
 
   /** Places a reporter visits and what is going on there ("在…的物流园区，货车进进出出"). */
   private static final String[] SCENES = {
-    "光伏电站项目建设现场，施工人员正在抓紧安装光伏组件", "数据中心项目工地，挖掘机来回穿梭，一派繁忙景象",
-    "物流园区，货车进进出出，分拣线高效运转", "高标准农田示范区，大型农机来回作业", "污水处理厂扩建现场，工人们正在铺设管网",
-    "产业园区标准化厂房，技术人员正在调试新设备", "农产品加工车间，生产线满负荷运转", "新能源汽车零部件生产线，机械臂精准作业"
+    "光伏电站项目建设现场，施工人员正在抓紧安装光伏组件",
+    "数据中心项目工地，挖掘机来回穿梭，一派繁忙景象",
+    "物流园区，货车进进出出，分拣线高效运转",
+    "高标准农田示范区，大型农机来回作业",
+    "污水处理厂扩建现场，工人们正在铺设管网",
+    "产业园区标准化厂房，技术人员正在调试新设备",
+    "农产品加工车间，生产线满负荷运转",
+    "新能源汽车零部件生产线，机械臂精准作业"
   };
 
   private static final String[] GOALS = {
-    "，经济运行总体平稳、稳中有进", "，为高质量发展注入新动能", "，群众获得感、幸福感、安全感不断增强",
-    "，发展基础更加坚实", "，各项工作取得明显成效", "，主要指标保持在合理区间", "，发展的协调性和可持续性进一步增强",
-    "，市场活力持续释放", "，产业结构不断优化", "，生态环境质量持续改善", "，创新动能加快集聚",
-    "，城乡面貌焕然一新", "，民生福祉持续增进", "，营商环境持续向好", ""
+    "，经济运行总体平稳、稳中有进",
+    "，为高质量发展注入新动能",
+    "，群众获得感、幸福感、安全感不断增强",
+    "，发展基础更加坚实",
+    "，各项工作取得明显成效",
+    "，主要指标保持在合理区间",
+    "，发展的协调性和可持续性进一步增强",
+    "，市场活力持续释放",
+    "，产业结构不断优化",
+    "，生态环境质量持续改善",
+    "，创新动能加快集聚",
+    "，城乡面貌焕然一新",
+    "，民生福祉持续增进",
+    "，营商环境持续向好",
+    ""
   };
 
   private static final String[] STANDALONE = {
@@ -475,52 +557,94 @@ public final class ArticleGenerator {
     "{S}有关部门表示，将持续跟踪监测，及时研究解决运行中的突出问题。"
   };
 
-  private static final Map<String, String[]> THEME_ACTIONS = Map.ofEntries(
-      Map.entry("environment", new String[] {"深入开展散煤治理和扬尘管控", "严格落实河湖长制", "推进国土绿化行动",
-          "加强移动源污染防治"}),
-      Map.entry("energy", new String[] {"加快风光储一体化项目建设", "推进电网主网架提升工程", "谋划布局氢能产业链",
-          "完善充电基础设施网络"}),
-      Map.entry("digital", new String[] {"推进数据中心集群建设", "加快千兆光网和移动网络升级", "推动数据要素市场化配置",
-          "培育大数据龙头企业"}),
-      Map.entry("transport", new String[] {"加快高速公路和国省干线建设", "推进四好农村路提质扩面", "完善综合交通枢纽功能"}),
-      Map.entry("tourism", new String[] {"持续擦亮文旅品牌", "丰富夜间文旅消费场景", "推动景区提质升级"}),
-      Map.entry("agriculture", new String[] {"落实粮食安全党政同责", "推广良种良法良机", "发展设施农业和特色种养"}),
-      Map.entry("industry", new String[] {"实施技术改造专项行动", "推动产业链上下游协同发展", "支持企业智能化改造"}),
-      Map.entry("health", new String[] {"推进紧密型县域医共体建设", "扩大家庭医生签约服务覆盖面"}),
-      Map.entry("education", new String[] {"推进义务教育优质均衡发展", "加快补齐学前教育短板"}));
+  private static final Map<String, String[]> THEME_ACTIONS =
+      Map.ofEntries(
+          Map.entry(
+              "environment", new String[] {"深入开展散煤治理和扬尘管控", "严格落实河湖长制", "推进国土绿化行动", "加强移动源污染防治"}),
+          Map.entry(
+              "energy", new String[] {"加快风光储一体化项目建设", "推进电网主网架提升工程", "谋划布局氢能产业链", "完善充电基础设施网络"}),
+          Map.entry(
+              "digital", new String[] {"推进数据中心集群建设", "加快千兆光网和移动网络升级", "推动数据要素市场化配置", "培育大数据龙头企业"}),
+          Map.entry("transport", new String[] {"加快高速公路和国省干线建设", "推进四好农村路提质扩面", "完善综合交通枢纽功能"}),
+          Map.entry("tourism", new String[] {"持续擦亮文旅品牌", "丰富夜间文旅消费场景", "推动景区提质升级"}),
+          Map.entry("agriculture", new String[] {"落实粮食安全党政同责", "推广良种良法良机", "发展设施农业和特色种养"}),
+          Map.entry("industry", new String[] {"实施技术改造专项行动", "推动产业链上下游协同发展", "支持企业智能化改造"}),
+          Map.entry("health", new String[] {"推进紧密型县域医共体建设", "扩大家庭医生签约服务覆盖面"}),
+          Map.entry("education", new String[] {"推进义务教育优质均衡发展", "加快补齐学前教育短板"}));
 
-  /** What a news article is about: its headline phrase, the office that gave the figures, the catalog categories. */
+  /**
+   * What a news article is about: its headline phrase, the office that gave the figures, the
+   * catalog categories.
+   */
   private record Theme(String title, String bureau, List<String> categories) {}
 
   private static final Theme ENVIRONMENT = new Theme("生态环境质量持续改善", "生态环境局", List.of("environment"));
 
-  private static final List<Theme> THEMES = List.of(
-      new Theme("经济运行稳中有进", "统计局", List.of("economy", "industry")),
-      ENVIRONMENT,
-      new Theme("新能源和数字产业加快发展", "发展和改革委员会", List.of("energy", "digital")),
-      new Theme("综合交通网络加速成形", "交通运输局", List.of("transport", "economy")),
-      new Theme("文旅市场持续升温", "文化广电和旅游局", List.of("tourism", "economy")),
-      new Theme("夯实农业农村发展基础", "农业农村局", List.of("agriculture", "economy")),
-      new Theme("民生保障水平稳步提升", "统计局", List.of("health", "education", "eldercare", "population", "housing")));
+  private static final List<Theme> THEMES =
+      List.of(
+          new Theme("经济运行稳中有进", "统计局", List.of("economy", "industry")),
+          ENVIRONMENT,
+          new Theme("新能源和数字产业加快发展", "发展和改革委员会", List.of("energy", "digital")),
+          new Theme("综合交通网络加速成形", "交通运输局", List.of("transport", "economy")),
+          new Theme("文旅市场持续升温", "文化广电和旅游局", List.of("tourism", "economy")),
+          new Theme("夯实农业农村发展基础", "农业农村局", List.of("agriculture", "economy")),
+          new Theme(
+              "民生保障水平稳步提升",
+              "统计局",
+              List.of("health", "education", "eldercare", "population", "housing")));
 
   /** Sections of a statistical communiqué, in order, with the catalog categories each reports. */
   private static final String[][] COMMUNIQUE_SECTIONS = {
-    {"综合", "economy population"}, {"农业", "agriculture"}, {"工业和建筑业", "industry"},
-    {"固定资产投资", "economy"}, {"国内贸易和旅游", "economy tourism"}, {"能源", "energy"},
-    {"交通、邮电和信息产业", "transport digital"}, {"人民生活和社会保障", "economy eldercare housing"},
-    {"教育和科学技术", "education economy"}, {"卫生健康", "health"}, {"资源和环境", "environment"}
+    {"综合", "economy population"},
+    {"农业", "agriculture"},
+    {"工业和建筑业", "industry"},
+    {"固定资产投资", "economy"},
+    {"国内贸易和旅游", "economy tourism"},
+    {"能源", "energy"},
+    {"交通、邮电和信息产业", "transport digital"},
+    {"人民生活和社会保障", "economy eldercare housing"},
+    {"教育和科学技术", "education economy"},
+    {"卫生健康", "health"},
+    {"资源和环境", "environment"}
   };
 
-  private static final String[] CHINESE_ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+  private static final String[] CHINESE_ORDINALS = {
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"
+  };
 
-  private static final Map<String, String> ICP = Map.ofEntries(
-      Map.entry("11", "京"), Map.entry("12", "津"), Map.entry("13", "冀"), Map.entry("14", "晋"), Map.entry("15", "蒙"),
-      Map.entry("21", "辽"), Map.entry("22", "吉"), Map.entry("23", "黑"), Map.entry("31", "沪"), Map.entry("32", "苏"),
-      Map.entry("33", "浙"), Map.entry("34", "皖"), Map.entry("35", "闽"), Map.entry("36", "赣"), Map.entry("37", "鲁"),
-      Map.entry("41", "豫"), Map.entry("42", "鄂"), Map.entry("43", "湘"), Map.entry("44", "粤"), Map.entry("45", "桂"),
-      Map.entry("46", "琼"), Map.entry("50", "渝"), Map.entry("51", "川"), Map.entry("52", "黔"), Map.entry("53", "滇"),
-      Map.entry("54", "藏"), Map.entry("61", "陕"), Map.entry("62", "甘"), Map.entry("63", "青"), Map.entry("64", "宁"),
-      Map.entry("65", "新"));
+  private static final Map<String, String> ICP =
+      Map.ofEntries(
+          Map.entry("11", "京"),
+          Map.entry("12", "津"),
+          Map.entry("13", "冀"),
+          Map.entry("14", "晋"),
+          Map.entry("15", "蒙"),
+          Map.entry("21", "辽"),
+          Map.entry("22", "吉"),
+          Map.entry("23", "黑"),
+          Map.entry("31", "沪"),
+          Map.entry("32", "苏"),
+          Map.entry("33", "浙"),
+          Map.entry("34", "皖"),
+          Map.entry("35", "闽"),
+          Map.entry("36", "赣"),
+          Map.entry("37", "鲁"),
+          Map.entry("41", "豫"),
+          Map.entry("42", "鄂"),
+          Map.entry("43", "湘"),
+          Map.entry("44", "粤"),
+          Map.entry("45", "桂"),
+          Map.entry("46", "琼"),
+          Map.entry("50", "渝"),
+          Map.entry("51", "川"),
+          Map.entry("52", "黔"),
+          Map.entry("53", "滇"),
+          Map.entry("54", "藏"),
+          Map.entry("61", "陕"),
+          Map.entry("62", "甘"),
+          Map.entry("63", "青"),
+          Map.entry("64", "宁"),
+          Map.entry("65", "新"));
 
   private static <T> T pick(Random rng, List<T> list) {
     return list.get(rng.nextInt(list.size()));
@@ -533,7 +657,12 @@ public final class ArticleGenerator {
   // ---------------------------------------------------------------------------------------------
   // One article
 
-  private enum Kind { COMMUNIQUE, WORK_REPORT, NEWS, BULLETIN }
+  private enum Kind {
+    COMMUNIQUE,
+    WORK_REPORT,
+    NEWS,
+    BULLETIN
+  }
 
   /** A value as written ("3890.55亿元") and what it is in the canonical unit. */
   private record Amount(String text, double value) {}
@@ -543,19 +672,27 @@ public final class ArticleGenerator {
     final Random rng;
     final Place subject;
     final LocalDate published;
-    /** Annual figures of the year before (published January to April), else the year so far up to {@link #month}. */
+
+    /**
+     * Annual figures of the year before (published January to April), else the year so far up to
+     * {@link #month}.
+     */
     final boolean annual;
+
     final int year;
     final int month;
     final Kind kind;
     final Theme theme;
+
     /** Other places some sentences are about: the subject's subdivisions and neighbours. */
     final List<Place> others = new ArrayList<>();
+
     final List<Planted> planted = new ArrayList<>();
     final Set<String> usedFillers = new HashSet<>();
     final Set<String> usedIndicators = new HashSet<>();
     final int styleSeed;
     int quotes;
+
     /** The last statistical sentence was about the subject: the next may leave it unnamed. */
     boolean subjectInFocus;
 
@@ -567,9 +704,12 @@ public final class ArticleGenerator {
       this.year = annual ? published.getYear() - 1 : published.getYear();
       this.month = annual ? 12 : published.getMonthValue() - 1;
       int k = rng.nextInt(10);
-      this.kind = annual
-          ? (k < 4 ? Kind.COMMUNIQUE : k < 6 && published.getMonthValue() <= 3 ? Kind.WORK_REPORT : Kind.NEWS)
-          : (k < 2 ? Kind.BULLETIN : Kind.NEWS);
+      this.kind =
+          annual
+              ? (k < 4
+                  ? Kind.COMMUNIQUE
+                  : k < 6 && published.getMonthValue() <= 3 ? Kind.WORK_REPORT : Kind.NEWS)
+              : (k < 2 ? Kind.BULLETIN : Kind.NEWS);
       this.theme = kind == Kind.BULLETIN ? ENVIRONMENT : pick(rng, THEMES);
       this.styleSeed = rng.nextInt();
       List<Place> pool = new ArrayList<>(childrenOf(subject));
@@ -617,13 +757,16 @@ public final class ArticleGenerator {
       if (kind == Kind.WORK_REPORT) {
         paras.get(paragraphs - 1).append(targets());
       }
-      String closing = kind == Kind.COMMUNIQUE ? "注：公报中部分数据为初步统计数，个别数据因四舍五入与分项合计略有出入。"
-          : fill(pick(rng, CLOSINGS));
+      String closing =
+          kind == Kind.COMMUNIQUE
+              ? "注：公报中部分数据为初步统计数，个别数据因四舍五入与分项合计略有出入。"
+              : fill(pick(rng, CLOSINGS));
       StringBuilder tail = new StringBuilder();
       footer(tail);
       int length = head.length() + closing.length() + tail.length();
       for (int p = 0; p < paragraphs; p++) {
-        length += paras.get(p).length() + 1 + (titles.get(p).isEmpty() ? 0 : titles.get(p).length() + 1);
+        length +=
+            paras.get(p).length() + 1 + (titles.get(p).isEmpty() ? 0 : titles.get(p).length() + 1);
       }
       while (length < target) {
         int p = rng.nextInt(paragraphs);
@@ -650,11 +793,12 @@ public final class ArticleGenerator {
     void plan(int paragraphs, List<String> titles, List<List<String>> categories) {
       for (int p = 0; p < paragraphs; p++) {
         titles.add("");
-        categories.add(switch (kind) {
-          case WORK_REPORT -> pick(rng, THEMES).categories();
-          case NEWS -> (rng.nextInt(10) < 3 ? pick(rng, THEMES) : theme).categories();
-          default -> theme.categories();
-        });
+        categories.add(
+            switch (kind) {
+              case WORK_REPORT -> pick(rng, THEMES).categories();
+              case NEWS -> (rng.nextInt(10) < 3 ? pick(rng, THEMES) : theme).categories();
+              default -> theme.categories();
+            });
       }
       if (kind == Kind.COMMUNIQUE) {
         // 一、综合 first, then body sections in communiqué order, the notes last and untitled
@@ -681,33 +825,60 @@ public final class ArticleGenerator {
 
     void headline(StringBuilder b) {
       String name = subject.mention();
-      String brief = subject.shortMention() != null && rng.nextBoolean() ? subject.shortMention() : name;
-      String date = published.getYear() + "年" + published.getMonthValue() + "月" + published.getDayOfMonth() + "日";
+      String brief =
+          subject.shortMention() != null && rng.nextBoolean() ? subject.shortMention() : name;
+      String date =
+          published.getYear()
+              + "年"
+              + published.getMonthValue()
+              + "月"
+              + published.getDayOfMonth()
+              + "日";
       String iso = published.toString();
       String clock = " " + two(8 + rng.nextInt(10)) + ":" + two(rng.nextInt(60));
       switch (kind) {
         case COMMUNIQUE -> {
           b.append(name).append(year).append("年国民经济和社会发展统计公报\n");
-          b.append(rng.nextBoolean() ? "发布时间：" + iso + clock + "　来源：" + name + "统计局" : name + "统计局　" + date).append('\n');
+          b.append(
+                  rng.nextBoolean()
+                      ? "发布时间：" + iso + clock + "　来源：" + name + "统计局"
+                      : name + "统计局　" + date)
+              .append('\n');
         }
         case WORK_REPORT -> {
-          b.append("政府工作报告\n——").append(date).append("在").append(name).append("第十")
-              .append(CHINESE_ORDINALS[4 + rng.nextInt(3)]).append("届人民代表大会第").append(CHINESE_ORDINALS[1 + rng.nextInt(3)])
+          b.append("政府工作报告\n——")
+              .append(date)
+              .append("在")
+              .append(name)
+              .append("第十")
+              .append(CHINESE_ORDINALS[4 + rng.nextInt(3)])
+              .append("届人民代表大会第")
+              .append(CHINESE_ORDINALS[1 + rng.nextInt(3)])
               .append("次会议上\n");
           b.append(name).append(leaderTitle()).append('　').append(pick(rng, people)).append('\n');
           b.append("各位代表：\n现在，我代表").append(government()).append("向大会报告政府工作，请予审议。\n");
         }
         case BULLETIN -> {
-          b.append(name).append(year).append("年").append(annual ? "" : "1-" + month + "月").append("生态环境质量状况\n");
+          b.append(name)
+              .append(year)
+              .append("年")
+              .append(annual ? "" : "1-" + month + "月")
+              .append("生态环境质量状况\n");
           b.append("发布日期：").append(iso).append("　信息来源：").append(name).append("生态环境局\n");
         }
         case NEWS -> {
-          b.append(brief).append(rng.nextInt(3) == 0 ? "：" : "").append(periodTitle()).append(theme.title()).append('\n');
-          b.append(switch (rng.nextInt(3)) {
-            case 0 -> iso + clock + "　来源：" + outlet() + "　作者：" + pick(rng, people);
-            case 1 -> "发布时间：" + date + clock + "　来源：" + outlet();
-            default -> date + "　" + outlet();
-          }).append('\n');
+          b.append(brief)
+              .append(rng.nextInt(3) == 0 ? "：" : "")
+              .append(periodTitle())
+              .append(theme.title())
+              .append('\n');
+          b.append(
+                  switch (rng.nextInt(3)) {
+                    case 0 -> iso + clock + "　来源：" + outlet() + "　作者：" + pick(rng, people);
+                    case 1 -> "发布时间：" + date + clock + "　来源：" + outlet();
+                    default -> date + "　" + outlet();
+                  })
+              .append('\n');
         }
       }
     }
@@ -722,7 +893,9 @@ public final class ArticleGenerator {
     }
 
     String leaderTitle() {
-      return subject.whole().equals("全地区") ? "行政公署专员" : autonomousRegion() ? "人民政府主席" : subject.unitWord() + "长";
+      return subject.whole().equals("全地区")
+          ? "行政公署专员"
+          : autonomousRegion() ? "人民政府主席" : subject.unitWord() + "长";
     }
 
     boolean autonomousRegion() {
@@ -752,10 +925,20 @@ public final class ArticleGenerator {
 
     void intro(StringBuilder p) {
       switch (kind) {
-        case COMMUNIQUE -> p.append(year).append("年，面对复杂严峻的外部环境，").append(subject.whole()).append(action(ACTIONS))
-            .append(pick(rng, GOALS)).append("。");
-        case WORK_REPORT -> p.append("过去一年，我们").append(action(ACTIONS)).append("，").append(action(ACTIONS))
-            .append(pick(rng, GOALS)).append("。");
+        case COMMUNIQUE ->
+            p.append(year)
+                .append("年，面对复杂严峻的外部环境，")
+                .append(subject.whole())
+                .append(action(ACTIONS))
+                .append(pick(rng, GOALS))
+                .append("。");
+        case WORK_REPORT ->
+            p.append("过去一年，我们")
+                .append(action(ACTIONS))
+                .append("，")
+                .append(action(ACTIONS))
+                .append(pick(rng, GOALS))
+                .append("。");
         case BULLETIN -> p.append(subject.whole()).append("持续打好污染防治攻坚战，环境质量总体保持稳定。");
         case NEWS -> {
           if (rng.nextBoolean()) {
@@ -769,8 +952,11 @@ public final class ArticleGenerator {
 
     /** The expected targets of a work report: numbers, but forecasts, so not planted. */
     String targets() {
-      return "今年经济社会发展的主要预期目标是：地区生产总值增长" + (5 + rng.nextInt(2)) + "%左右，一般公共预算收入增长"
-          + (4 + rng.nextInt(3)) + "%，城镇调查失业率控制在5.5%以内，居民收入增长和经济增长同步。";
+      return "今年经济社会发展的主要预期目标是：地区生产总值增长"
+          + (5 + rng.nextInt(2))
+          + "%左右，一般公共预算收入增长"
+          + (4 + rng.nextInt(3))
+          + "%，城镇调查失业率控制在5.5%以内，居民收入增长和经济增长同步。";
     }
 
     void footer(StringBuilder b) {
@@ -783,7 +969,10 @@ public final class ArticleGenerator {
         Set<String> links = new LinkedHashSet<>(); // a repeated link would look like a broken page
         for (int i = 2 + rng.nextInt(3); i > 0; i--) {
           Place o = others.isEmpty() ? subject : pick(rng, others);
-          String topic = rng.nextBoolean() ? periodTitle() + pick(rng, THEMES).title() : "召开" + pick(rng, MEETINGS);
+          String topic =
+              rng.nextBoolean()
+                  ? periodTitle() + pick(rng, THEMES).title()
+                  : "召开" + pick(rng, MEETINGS);
           links.add("· " + o.mention() + topic);
         }
         links.forEach(l -> b.append(l).append('\n'));
@@ -791,14 +980,25 @@ public final class ArticleGenerator {
       if (rng.nextBoolean()) {
         b.append("【打印本页】【关闭窗口】\n");
       }
-      b.append("版权所有：").append(subject.mention()).append("人民政府办公室　")
-          .append(ICP.get(subject.region().code().substring(0, 2))).append("ICP备").append(10000000 + rng.nextInt(89999999))
-          .append("号　联系电话：0").append(100 + rng.nextInt(900)).append('-').append(2000000 + rng.nextInt(7999999)).append('\n');
+      b.append("版权所有：")
+          .append(subject.mention())
+          .append("人民政府办公室　")
+          .append(ICP.get(subject.region().code().substring(0, 2)))
+          .append("ICP备")
+          .append(10000000 + rng.nextInt(89999999))
+          .append("号　联系电话：0")
+          .append(100 + rng.nextInt(900))
+          .append('-')
+          .append(2000000 + rng.nextInt(7999999))
+          .append('\n');
     }
 
     // --- fillers
 
-    /** A sentence without numbers, not used before in this article (after a few tries, whatever comes). */
+    /**
+     * A sentence without numbers, not used before in this article (after a few tries, whatever
+     * comes).
+     */
     String filler(List<String> categories) {
       String f = null;
       for (int attempt = 0; attempt < 4 && (f == null || usedFillers.contains(f)); attempt++) {
@@ -817,22 +1017,36 @@ public final class ArticleGenerator {
       String[] themed = THEME_ACTIONS.get(categories.get(0));
       String action = action(themed != null && k < 5 ? themed : ACTIONS);
       if (news && k == 9 && quotes++ == 0) { // one official quoted per article
-        return "“我们将" + action + "，" + pick(rng, PROMISES) + "。”" + subject.mention() + theme.bureau() + "负责人" + pick(rng, people)
-            + pick(rng, new String[] {"说", "表示", "介绍"}) + "。";
+        return "“我们将"
+            + action
+            + "，"
+            + pick(rng, PROMISES)
+            + "。”"
+            + subject.mention()
+            + theme.bureau()
+            + "负责人"
+            + pick(rng, people)
+            + pick(rng, new String[] {"说", "表示", "介绍"})
+            + "。";
       }
       if (news && k == 8) {
         return "在" + subject.mention() + "的" + pick(rng, SCENES) + "。";
       }
-      String who = switch (rng.nextInt(3)) {
-        case 0 -> subject.mention();
-        case 1 -> subject.whole();
-        default -> kind == Kind.WORK_REPORT ? "我们" : news ? "当地" : subject.whole();
-      };
-      String opener = news && !annual && rng.nextInt(3) == 0 ? pick(rng, NEWS_OPENERS) : pick(rng, OPENERS);
+      String who =
+          switch (rng.nextInt(3)) {
+            case 0 -> subject.mention();
+            case 1 -> subject.whole();
+            default -> kind == Kind.WORK_REPORT ? "我们" : news ? "当地" : subject.whole();
+          };
+      String opener =
+          news && !annual && rng.nextInt(3) == 0 ? pick(rng, NEWS_OPENERS) : pick(rng, OPENERS);
       return opener + who + action + pick(rng, GOALS) + "。";
     }
 
-    /** An action not yet used in this article, if a few tries (then a few in the general pool) find one. */
+    /**
+     * An action not yet used in this article, if a few tries (then a few in the general pool) find
+     * one.
+     */
     String action(String[] pool) {
       String a = pick(rng, pool);
       for (int attempt = 0; attempt < 6 && !usedFillers.add(a); attempt++) {
@@ -857,14 +1071,21 @@ public final class ArticleGenerator {
       return sentence;
     }
 
-    /** Mostly an indicator of the paragraph's categories, sometimes any; only those that fit the place. */
+    /**
+     * Mostly an indicator of the paragraph's categories, sometimes any; only those that fit the
+     * place.
+     */
     Spec spec(Place place, List<String> categories) {
       boolean county = place.region().level() == Region.Level.COUNTY;
       for (int attempt = 0; ; attempt++) {
-        List<Spec> pool = kind == Kind.BULLETIN || rng.nextInt(4) > 0 ? specsByCategory.get(pick(rng, categories)) : specs;
+        List<Spec> pool =
+            kind == Kind.BULLETIN || rng.nextInt(4) > 0
+                ? specsByCategory.get(pick(rng, categories))
+                : specs;
         Spec s = pick(rng, pool);
         // one value per indicator and place: a second one would contradict the first
-        if ((s.countyToo() || !county) && (usedIndicators.add(place.region().code() + s.indicator().id()) || attempt > 20)) {
+        if ((s.countyToo() || !county)
+            && (usedIndicators.add(place.region().code() + s.indicator().id()) || attempt > 20)) {
           return s;
         }
       }
@@ -876,7 +1097,8 @@ public final class ArticleGenerator {
       String time = time(spec);
       Amount v = amount(spec, level(spec, subject), false);
       boolean relative = spec.change().startsWith("yoy") || spec.change().startsWith("pp");
-      // a partial-year total compared with a past year's would mislead; levels and rates compare fine
+      // a partial-year total compared with a past year's would mislead; levels and rates compare
+      // fine
       boolean comparable = annual || !spec.overPeriod() || !spec.extensive();
       int t = rng.nextInt(20);
       String s;
@@ -894,8 +1116,16 @@ public final class ArticleGenerator {
       } else if (t < 16 && comparable) {
         s = fromTo(time, who, label, spec, v);
       } else if (t < 17 && relative) { // the change first, the level after it
-        s = time + "，" + who + label + changeFor(spec, v).substring(1) + "，" + (spec.extensive() ? pick(rng, TOTALS) : "达到")
-            + v.text() + "。";
+        s =
+            time
+                + "，"
+                + who
+                + label
+                + changeFor(spec, v).substring(1)
+                + "，"
+                + (spec.extensive() ? pick(rng, TOTALS) : "达到")
+                + v.text()
+                + "。";
       } else if (t < 19) {
         s = time + "，" + who + label + v.text() + change(spec, v) + "，" + rank(spec) + "。";
       } else {
@@ -904,7 +1134,13 @@ public final class ArticleGenerator {
       if (t < 8 && rng.nextInt(20) < 7) { // 粮食产量X万吨；蔬菜产量Y万吨: a second figure, not planted
         Spec second = spec(subject, categories);
         Amount w = amount(second, level(second, subject), false);
-        s = s.substring(0, s.length() - 1) + "；" + pick(rng, second.labels()) + w.text() + change(second, w) + "。";
+        s =
+            s.substring(0, s.length() - 1)
+                + "；"
+                + pick(rng, second.labels())
+                + w.text()
+                + change(second, w)
+                + "。";
       }
       plant(subject, v, spec, s);
       if (spec.indicator().id().equals("econ.gdp") && v.value() >= 1e10 && rng.nextBoolean()) {
@@ -920,13 +1156,20 @@ public final class ArticleGenerator {
       double[] shares = {primary, secondary, 1 - primary - secondary};
       StringBuilder b = new StringBuilder("其中，");
       for (int i = 0; i < 3; i++) {
-        b.append(SECTORS[i]).append("增加值").append(decimal(gdp.value() * shares[i] / 1e8, 2)).append("亿元，增长")
-            .append(decimal(0.5 + 7 * rng.nextDouble(), 1)).append(i < 2 ? "%；" : "%。");
+        b.append(SECTORS[i])
+            .append("增加值")
+            .append(decimal(gdp.value() * shares[i] / 1e8, 2))
+            .append("亿元，增长")
+            .append(decimal(0.5 + 7 * rng.nextDouble(), 1))
+            .append(i < 2 ? "%；" : "%。");
       }
       return b.toString();
     }
 
-    /** How the subject is named: in full, briefly, as 全市, or (right after a sentence about it) not at all. */
+    /**
+     * How the subject is named: in full, briefly, as 全市, or (right after a sentence about it) not
+     * at all.
+     */
     String subjectPhrase() {
       int k = rng.nextInt(10);
       if (k < 3 || !subjectInFocus && k >= 8) {
@@ -952,12 +1195,37 @@ public final class ArticleGenerator {
         Place second = others.get(others.get(0) == place ? 1 : 0);
         usedIndicators.add(second.region().code() + spec.indicator().id());
         Amount w = amount(spec, level(spec, second), false);
-        s = place.mention() + "、" + second.mention() + label + "分别为" + v.text() + "和" + w.text() + "。";
+        s =
+            place.mention()
+                + "、"
+                + second.mention()
+                + label
+                + "分别为"
+                + v.text()
+                + "和"
+                + w.text()
+                + "。";
       } else if (t == 2) {
-        s = place.mention() + label + "达到" + v.text() + "，居" + area + pick(rng, new String[] {"首位", "前列"}) + "。";
+        s =
+            place.mention()
+                + label
+                + "达到"
+                + v.text()
+                + "，居"
+                + area
+                + pick(rng, new String[] {"首位", "前列"})
+                + "。";
       } else {
-        String versus = spec.change().startsWith("yoy") ? changeFor(spec, v) + "，增速" + (rng.nextBoolean() ? "高于" : "低于")
-            + area + "平均水平" + decimal(0.2 + 3 * rng.nextDouble(), 1) + "个百分点" : change(spec, v);
+        String versus =
+            spec.change().startsWith("yoy")
+                ? changeFor(spec, v)
+                    + "，增速"
+                    + (rng.nextBoolean() ? "高于" : "低于")
+                    + area
+                    + "平均水平"
+                    + decimal(0.2 + 3 * rng.nextDouble(), 1)
+                    + "个百分点"
+                : change(spec, v);
         s = place.mention() + time(spec) + label + v.text() + versus + "。";
       }
       plant(place, v, spec, s);
@@ -972,27 +1240,45 @@ public final class ArticleGenerator {
     String rough(String time, String who, String label, Spec spec, Amount v) {
       String text = v.text();
       if (spec.classifier() != null && v.value() >= 10 && rng.nextBoolean()) {
-        text = text.substring(0, text.length() - spec.classifier().length()) + "余" + spec.classifier();
+        text =
+            text.substring(0, text.length() - spec.classifier().length()) + "余" + spec.classifier();
         return time + "，" + who + label + text + "。";
       }
       return time + "，" + who + label + pick(rng, new String[] {"约", "超过", "突破", "近"}) + text + "。";
     }
 
-    /** 从2021年的X提高到2024年的Y (the later value is planted); just the level when both would read the same. */
+    /**
+     * 从2021年的X提高到2024年的Y (the later value is planted); just the level when both would read the
+     * same.
+     */
     String fromTo(String time, String who, String label, Spec spec, Amount v) {
       boolean down = spec.decreaseIsGood() == rng.nextInt(5) > 0;
-      Amount before = amount(spec, v.value() * (1 + (0.04 + 0.3 * rng.nextDouble()) * (down ? 1 : -1)), false);
+      Amount before =
+          amount(spec, v.value() * (1 + (0.04 + 0.3 * rng.nextDouble()) * (down ? 1 : -1)), false);
       if (down ? before.value() <= v.value() : before.value() >= v.value()) {
         return time + "，" + who + label + v.text() + "。";
       }
-      String verb = down ? pick(rng, new String[] {"降至", "下降到", "减少到"}) : pick(rng, new String[] {"提高到", "增长到", "增加到", "提升至"});
+      String verb =
+          down
+              ? pick(rng, new String[] {"降至", "下降到", "减少到"})
+              : pick(rng, new String[] {"提高到", "增长到", "增加到", "提升至"});
       int since = year - 1 - rng.nextInt(5);
-      return (annual ? "" : stockTime() + "，") + who + label + (rng.nextBoolean() ? "从" : "由") + since + "年的"
-          + before.text() + verb + (annual ? year + "年的" : "") + v.text() + "。";
+      return (annual ? "" : stockTime() + "，")
+          + who
+          + label
+          + (rng.nextBoolean() ? "从" : "由")
+          + since
+          + "年的"
+          + before.text()
+          + verb
+          + (annual ? year + "年的" : "")
+          + v.text()
+          + "。";
     }
 
     String rank(Spec spec) {
-      if (spec.indicator().category().equals("environment") && subject.region().level() == Region.Level.PREFECTURE
+      if (spec.indicator().category().equals("environment")
+          && subject.region().level() == Region.Level.PREFECTURE
           && rng.nextBoolean()) {
         return "在全国168个重点城市中排名第" + (1 + rng.nextInt(168)) + "位";
       }
@@ -1003,7 +1289,9 @@ public final class ArticleGenerator {
       }
       int k = 1 + rng.nextInt(n);
       String peers = subject.region().level() == Region.Level.PREFECTURE ? "个市（州）" : "个县（市、区）";
-      return rng.nextBoolean() ? "居" + enclosing() + "第" + k + "位" : "在" + enclosing() + n + peers + "中排名第" + k;
+      return rng.nextBoolean()
+          ? "居" + enclosing() + "第" + k + "位"
+          : "在" + enclosing() + n + peers + "中排名第" + k;
     }
 
     String share() {
@@ -1011,15 +1299,23 @@ public final class ArticleGenerator {
       return "占" + enclosing() + "的" + decimal(pct, 1) + "%";
     }
 
-    /** The region enclosing the subject as the article calls it: 全省, or 黄冈市 when 全市 would mean the subject. */
+    /**
+     * The region enclosing the subject as the article calls it: 全省, or 黄冈市 when 全市 would mean the
+     * subject.
+     */
     String enclosing() {
       Place parent = parentOf(subject);
-      return parent == null ? "全国" : parent.whole().equals(subject.whole()) ? parent.mention() : parent.whole();
+      return parent == null
+          ? "全国"
+          : parent.whole().equals(subject.whole()) ? parent.mention() : parent.whole();
     }
 
     // --- times
 
-    /** When the value was measured: a period for totals, a date for levels; consistent with the publication date. */
+    /**
+     * When the value was measured: a period for totals, a date for levels; consistent with the
+     * publication date.
+     */
     String time(Spec spec) {
       if (!spec.overPeriod()) {
         return stockTime();
@@ -1028,7 +1324,8 @@ public final class ArticleGenerator {
         return pick(rng, new String[] {year + "年", "全年", "去年", year + "年全年"});
       }
       return switch (rng.nextInt(4)) {
-        case 0 -> month == 3 ? "一季度" : month == 6 ? "上半年" : month == 9 ? "前三季度" : "今年1-" + month + "月";
+        case 0 ->
+            month == 3 ? "一季度" : month == 6 ? "上半年" : month == 9 ? "前三季度" : "今年1-" + month + "月";
         case 1 -> "1-" + month + "月";
         case 2 -> "今年以来";
         default -> "今年前" + month + "个月";
@@ -1037,14 +1334,19 @@ public final class ArticleGenerator {
 
     String stockTime() {
       if (annual) {
-        return pick(rng, new String[] {"截至" + year + "年底", "截至去年底", year + "年末", "截至" + year + "年末"});
+        return pick(
+            rng, new String[] {"截至" + year + "年底", "截至去年底", year + "年末", "截至" + year + "年末"});
       }
-      return pick(rng, new String[] {"截至" + month + "月底", "截至目前", "截至" + year + "年" + month + "月末"});
+      return pick(
+          rng, new String[] {"截至" + month + "月底", "截至目前", "截至" + year + "年" + month + "月末"});
     }
 
     // --- values
 
-    /** A typical value of the indicator for the place: totals vary widely between places, rates and levels less. */
+    /**
+     * A typical value of the indicator for the place: totals vary widely between places, rates and
+     * levels less.
+     */
     double level(Spec spec, Place place) {
       double spread = spec.extensive() ? 1.0 : spec.unit().equals("year") ? 0.06 : 0.3;
       double v = spec.typical() * Math.exp((rng.nextDouble() - 0.5) * spread);
@@ -1059,18 +1361,28 @@ public final class ArticleGenerator {
     /** A change clause (，同比增长5.2%) fitting the indicator; {@code level} sizes absolute changes. */
     String changeFor(Spec spec, Amount level) {
       boolean up = rng.nextInt(6) > 0 != spec.decreaseIsGood();
-      String base = annual ? pick(rng, new String[] {"比上年", "同比", "较上年", ""}) : pick(rng, new String[] {"同比", "比去年同期", ""});
+      String base =
+          annual
+              ? pick(rng, new String[] {"比上年", "同比", "较上年", ""})
+              : pick(rng, new String[] {"同比", "比去年同期", ""});
       switch (spec.change().replace("-", "")) {
         case "yoy" -> {
           return "，" + base + (up ? "增长" : "下降") + decimal(0.3 + 11.5 * rng.nextDouble(), 1) + "%";
         }
         case "pp" -> {
-          return "，" + base + (up ? pick(rng, new String[] {"提高", "上升"}) : pick(rng, new String[] {"下降", "回落"}))
-              + decimal(0.1 + 2.4 * rng.nextDouble(), 1) + "个百分点";
+          return "，"
+              + base
+              + (up ? pick(rng, new String[] {"提高", "上升"}) : pick(rng, new String[] {"下降", "回落"}))
+              + decimal(0.1 + 2.4 * rng.nextDouble(), 1)
+              + "个百分点";
         }
         case "abs" -> {
-          Amount d = amount(spec, Math.max(1, level.value() * (0.02 + 0.1 * rng.nextDouble())), false);
-          return "，" + (spec.indicator().id().equals("pop.total") ? "比上年末" : base) + (up ? "增加" : "减少") + d.text();
+          Amount d =
+              amount(spec, Math.max(1, level.value() * (0.02 + 0.1 * rng.nextDouble())), false);
+          return "，"
+              + (spec.indicator().id().equals("pop.total") ? "比上年末" : base)
+              + (up ? "增加" : "减少")
+              + d.text();
         }
         default -> {
           return "";
@@ -1085,28 +1397,51 @@ public final class ArticleGenerator {
     Amount amount(Spec spec, double v, boolean rough) {
       int style = (styleSeed ^ spec.indicator().id().hashCode()) & Integer.MAX_VALUE;
       return switch (spec.unit()) {
-        case "CNY" -> v >= 1e8 ? scaled(v, 1e8, "亿", "元", rough)
-            : v >= 1e5 && spec.extensive() ? scaled(v, 1e4, "万", "元", rough) : integer(v, "元", rough);
-        case "USD" -> v >= 1e8 ? scaled(v, 1e8, "亿", "美元", rough) : scaled(v, 1e4, "万", "美元", rough);
-        case "kW" -> v < 1e6 && style % 3 == 0 ? scaled(v, 1e3, "", "兆瓦", rough)
-            : v >= 1e4 ? scaled(v, 1e4, "万", "千瓦", rough) : integer(v, "千瓦", rough);
-        case "kWh" -> v >= 1e8 && style % 4 == 0 ? scaled(v, 1e8, "", "亿度", rough)
-            : v >= 1e8 ? scaled(v, 1e8, "亿", "千瓦时", rough) : scaled(v, 1e4, "万", "千瓦时", rough);
+        case "CNY" ->
+            v >= 1e8
+                ? scaled(v, 1e8, "亿", "元", rough)
+                : v >= 1e5 && spec.extensive()
+                    ? scaled(v, 1e4, "万", "元", rough)
+                    : integer(v, "元", rough);
+        case "USD" ->
+            v >= 1e8 ? scaled(v, 1e8, "亿", "美元", rough) : scaled(v, 1e4, "万", "美元", rough);
+        case "kW" ->
+            v < 1e6 && style % 3 == 0
+                ? scaled(v, 1e3, "", "兆瓦", rough)
+                : v >= 1e4 ? scaled(v, 1e4, "万", "千瓦", rough) : integer(v, "千瓦", rough);
+        case "kWh" ->
+            v >= 1e8 && style % 4 == 0
+                ? scaled(v, 1e8, "", "亿度", rough)
+                : v >= 1e8 ? scaled(v, 1e8, "亿", "千瓦时", rough) : scaled(v, 1e4, "万", "千瓦时", rough);
         case "t" -> v >= 1e4 ? scaled(v, 1e4, "万", "吨", rough) : integer(v, "吨", rough);
-        case "ha" -> style % 5 < 3
-            ? (v * 15 >= 1e4 ? scaled(v * 15, 1e4, "万", "亩", rough) : integer(v * 15, "亩", rough))
-            : v >= 1e4 ? scaled(v, 1e4, "万", "公顷", rough) : integer(v, "公顷", rough);
-        case "km" -> v >= 1e4 ? scaled(v, 1e4, "万", "公里", rough) : integer(v, style % 4 == 0 ? "千米" : "公里", rough);
-        case "μg/m³" -> spec.indicator().id().equals("air.co") ? at(v / 1000, 1, 1, "", "毫克/立方米")
-            : rng.nextInt(4) == 0 ? at(v, 1, 1, "", "微克/立方米") : integer(v, "微克/立方米", rough);
+        case "ha" ->
+            style % 5 < 3
+                ? (v * 15 >= 1e4
+                    ? scaled(v * 15, 1e4, "万", "亩", rough)
+                    : integer(v * 15, "亩", rough))
+                : v >= 1e4 ? scaled(v, 1e4, "万", "公顷", rough) : integer(v, "公顷", rough);
+        case "km" ->
+            v >= 1e4
+                ? scaled(v, 1e4, "万", "公里", rough)
+                : integer(v, style % 4 == 0 ? "千米" : "公里", rough);
+        case "μg/m³" ->
+            spec.indicator().id().equals("air.co")
+                ? at(v / 1000, 1, 1, "", "毫克/立方米")
+                : rng.nextInt(4) == 0 ? at(v, 1, 1, "", "微克/立方米") : integer(v, "微克/立方米", rough);
         case "%" -> at(v, rng.nextInt(4) == 0 ? 2 : 1, 1, "", "%");
         case "day" -> integer(Math.min(v, 365), "天", rough);
         case "year" -> at(v, 1 + rng.nextInt(2), 1, "", "岁");
         case "index" -> at(v, 2, 1, "", "");
-        case "PFLOPS" -> v >= 1000 && style % 2 == 0 ? at(v / 1000, 2, 1, "", "EFLOPS")
-            : v >= 1e4 ? scaled(v, 1e4, "万", "P", rough) : integer(v, style % 4 == 1 ? "P" : "PFLOPS", rough);
-        case "count" -> v >= 1e5 || v >= 1e4 && rng.nextBoolean() ? scaled(v, 1e4, "万", spec.classifier(), rough)
-            : integer(v, spec.classifier(), rough);
+        case "PFLOPS" ->
+            v >= 1000 && style % 2 == 0
+                ? at(v / 1000, 2, 1, "", "EFLOPS")
+                : v >= 1e4
+                    ? scaled(v, 1e4, "万", "P", rough)
+                    : integer(v, style % 4 == 1 ? "P" : "PFLOPS", rough);
+        case "count" ->
+            v >= 1e5 || v >= 1e4 && rng.nextBoolean()
+                ? scaled(v, 1e4, "万", spec.classifier(), rough)
+                : integer(v, spec.classifier(), rough);
         default -> throw new IllegalStateException("no surface for unit " + spec.unit());
       };
     }
@@ -1122,10 +1457,14 @@ public final class ArticleGenerator {
         double step = Math.pow(10, exponent);
         return at(Math.round(x / step) * step, Math.max(0, -exponent), divisor, word, surface);
       }
-      return at(x, x >= 1000 ? rng.nextInt(3) : x >= 10 ? 1 + rng.nextInt(2) : 2, divisor, word, surface);
+      return at(
+          x, x >= 1000 ? rng.nextInt(3) : x >= 10 ? 1 + rng.nextInt(2) : 2, divisor, word, surface);
     }
 
-    /** A whole number (at least 1), sometimes with a thousands separator (1,256公里) as some sites write. */
+    /**
+     * A whole number (at least 1), sometimes with a thousands separator (1,256公里) as some sites
+     * write.
+     */
     Amount integer(double v, String surface, boolean rough) {
       long n = Math.max(1, Math.round(v));
       if (rough && n >= 10) {
@@ -1134,7 +1473,8 @@ public final class ArticleGenerator {
       }
       String digits = Long.toString(n);
       if (n >= 1000 && rng.nextInt(8) == 0) {
-        digits = digits.substring(0, digits.length() - 3) + "," + digits.substring(digits.length() - 3);
+        digits =
+            digits.substring(0, digits.length() - 3) + "," + digits.substring(digits.length() - 3);
       }
       return new Amount(digits + surface, n * factor(surface));
     }
@@ -1145,12 +1485,16 @@ public final class ArticleGenerator {
       return x >= 100 || x < 10 && x >= 1 ? exponent - 1 : exponent;
     }
 
-    /** x with the decimals, then the magnitude word and the unit; the value is what that text says. */
+    /**
+     * x with the decimals, then the magnitude word and the unit; the value is what that text says.
+     */
     Amount at(double x, int decimals, double divisor, String word, String surface) {
       long scale = (long) Math.pow(10, decimals);
       long n = Math.max(1, Math.round(x * scale));
-      String digits = decimals == 0 ? Long.toString(n) : (n / scale) + "." + pad(n % scale, decimals);
-      double magnitude = word.isEmpty() ? 1 : divisor; // 兆瓦 and 亿度 carry their magnitude in the unit factor
+      String digits =
+          decimals == 0 ? Long.toString(n) : (n / scale) + "." + pad(n % scale, decimals);
+      double magnitude =
+          word.isEmpty() ? 1 : divisor; // 兆瓦 and 亿度 carry their magnitude in the unit factor
       return new Amount(digits + word + surface, n * magnitude / scale * factor(surface));
     }
 

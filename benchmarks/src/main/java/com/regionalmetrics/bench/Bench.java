@@ -3,9 +3,15 @@ package com.regionalmetrics.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The benchmark runner: {@code benchmarks/bench.sh pipeline|scale [options]} (see BENCHMARKS.md). */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {PipelineCommand.class, ScaleCommand.class},
-    description = "Benchmarks of the whole job on one machine, each against a bound measured in the same run.")
+/**
+ * The benchmark runner: {@code benchmarks/bench.sh pipeline|scale [options]} (see BENCHMARKS.md).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    subcommands = {PipelineCommand.class, ScaleCommand.class},
+    description =
+        "Benchmarks of the whole job on one machine, each against a bound measured in the same run.")
 public final class Bench {
   private Bench() {}
 

@@ -21,7 +21,10 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     CommandLineOptions cli = new CommandLineOptions(args);
-    if (cli.shouldHelp() || cli.shouldList() || cli.shouldListProfilers() || cli.shouldListResultFormats()) {
+    if (cli.shouldHelp()
+        || cli.shouldList()
+        || cli.shouldListProfilers()
+        || cli.shouldListResultFormats()) {
       org.openjdk.jmh.Main.main(args);
       return;
     }
@@ -34,13 +37,18 @@ public final class BenchMain {
     ExtractionBenchmark mix = new ExtractionBenchmark();
     mix.load();
     double charsPerOp = mix.totalChars;
-    System.out.printf(Locale.ROOT, "%nMix: %d articles, %d characters per operation%n", mix.texts.length, mix.totalChars);
+    System.out.printf(
+        Locale.ROOT,
+        "%nMix: %d articles, %d characters per operation%n",
+        mix.texts.length,
+        mix.totalChars);
     double extractCpu = Double.NaN;
     double bareCpu = Double.NaN;
     double extractWall = Double.NaN;
     double bareWall = Double.NaN;
     System.out.println("Characters per second (one benchmark thread):");
-    System.out.printf(Locale.ROOT, "%-40s %18s %18s%n", "benchmark", "chars/s (wall)", "chars/CPU-s");
+    System.out.printf(
+        Locale.ROOT, "%-40s %18s %18s%n", "benchmark", "chars/s (wall)", "chars/CPU-s");
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark().replaceFirst("^.*\\.(\\w+\\.\\w+)$", "$1");
       Map<String, Result> sec = r.getSecondaryResults();
@@ -63,8 +71,12 @@ public final class BenchMain {
       }
     }
     if (!Double.isNaN(extractCpu) && !Double.isNaN(bareCpu)) {
-      System.out.printf(Locale.ROOT, "extraction / bare pass: %.4f (wall), %.4f (CPU); bare pass is %.0fx faster%n",
-          extractWall / bareWall, extractCpu / bareCpu, bareCpu / extractCpu);
+      System.out.printf(
+          Locale.ROOT,
+          "extraction / bare pass: %.4f (wall), %.4f (CPU); bare pass is %.0fx faster%n",
+          extractWall / bareWall,
+          extractCpu / bareCpu,
+          bareCpu / extractCpu);
     }
   }
 }

@@ -13,32 +13,57 @@ import picocli.CommandLine.Option;
 
 /** Options every benchmark takes: where the broker is, which app jar, where results go. */
 final class BenchOptions {
-  @Option(names = "--bootstrap-servers", description = "An existing, empty cluster to run against (default: an embedded broker).")
+  @Option(
+      names = "--bootstrap-servers",
+      description = "An existing, empty cluster to run against (default: an embedded broker).")
   String bootstrapServers;
 
-  @Option(names = "--schema-registry-url", description = "Its Schema Registry (required with --bootstrap-servers).")
+  @Option(
+      names = "--schema-registry-url",
+      description = "Its Schema Registry (required with --bootstrap-servers).")
   String schemaRegistryUrl;
 
-  @Option(names = "--app-jar", defaultValue = "streams-app/target/regional-metrics.jar", description = "The app (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--app-jar",
+      defaultValue = "streams-app/target/regional-metrics.jar",
+      description = "The app (default: ${DEFAULT-VALUE}).")
   Path appJar;
 
-  @Option(names = "--app-jvm-options", defaultValue = "-Xmx512m", description = "JVM options of the app (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--app-jvm-options",
+      defaultValue = "-Xmx512m",
+      description = "JVM options of the app (default: ${DEFAULT-VALUE}).")
   String appJvmOptions;
 
-  @Option(names = "--out", description = "Directory for the report, the app's log and raw wrk output (default: benchmarks/results/<name>-<time>).")
+  @Option(
+      names = "--out",
+      description =
+          "Directory for the report, the app's log and raw wrk output (default: benchmarks/results/<name>-<time>).")
   Path out;
 
-  @Option(names = "--query-seconds", defaultValue = "15", description = "Length of each query-load run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--query-seconds",
+      defaultValue = "15",
+      description = "Length of each query-load run (default: ${DEFAULT-VALUE}).")
   int querySeconds;
 
-  @Option(names = "--paced-connections", defaultValue = "55", description = "wrk connections of the paced runs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--paced-connections",
+      defaultValue = "55",
+      description = "wrk connections of the paced runs (default: ${DEFAULT-VALUE}).")
   int pacedConnections;
 
-  @Option(names = "--paced-delay-ms", defaultValue = "10",
-      description = "Pause of each paced connection after a response; connections × 1000 / (delay + latency) ≈ req/s (default: ${DEFAULT-VALUE}, ≈ 5,000 req/s).")
+  @Option(
+      names = "--paced-delay-ms",
+      defaultValue = "10",
+      description =
+          "Pause of each paced connection after a response; connections × 1000 / (delay + latency) ≈ req/s (default: ${DEFAULT-VALUE}, ≈ 5,000 req/s).")
   int pacedDelayMs;
 
-  @Option(names = "--wrk-script", defaultValue = "benchmarks/wrk/paths.lua", description = "(default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--wrk-script",
+      defaultValue = "benchmarks/wrk/paths.lua",
+      description = "(default: ${DEFAULT-VALUE})")
   Path wrkScript;
 
   private Path workDir;
@@ -50,7 +75,13 @@ final class BenchOptions {
 
   Path outDir(String name) throws IOException {
     if (out == null) {
-      out = Path.of("benchmarks", "results", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+      out =
+          Path.of(
+              "benchmarks",
+              "results",
+              name
+                  + "-"
+                  + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
     return Files.createDirectories(out);
   }
@@ -60,13 +91,16 @@ final class BenchOptions {
     if (workDir == null) {
       workDir = Files.createTempDirectory("rm-bench-");
       Path dir = workDir;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          deleteTree(dir);
-        } catch (IOException e) {
-          // best effort: it is a temporary directory
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      deleteTree(dir);
+                    } catch (IOException e) {
+                      // best effort: it is a temporary directory
+                    }
+                  }));
     }
     return workDir;
   }
@@ -77,8 +111,14 @@ final class BenchOptions {
   }
 
   /** The app on a given data directory (a restart when it has been used before). */
-  AppProcess startApp(BenchCluster cluster, Path out, String name, Path dataDir) throws IOException {
-    return AppProcess.start(appJar, appJvmOptions(), cluster.bootstrap(), cluster.registryUrl(), dataDir,
+  AppProcess startApp(BenchCluster cluster, Path out, String name, Path dataDir)
+      throws IOException {
+    return AppProcess.start(
+        appJar,
+        appJvmOptions(),
+        cluster.bootstrap(),
+        cluster.registryUrl(),
+        dataDir,
         out.resolve(name + ".log"));
   }
 
@@ -89,8 +129,13 @@ final class BenchOptions {
     } catch (IOException e) {
       load = "?";
     }
-    return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-        + ", load average " + load + " at start, " + LocalDateTime.now().withNano(0);
+    return Runtime.getRuntime().availableProcessors()
+        + " cores, Java "
+        + System.getProperty("java.version")
+        + ", load average "
+        + load
+        + " at start, "
+        + LocalDateTime.now().withNano(0);
   }
 
   static void deleteTree(Path dir) throws IOException {

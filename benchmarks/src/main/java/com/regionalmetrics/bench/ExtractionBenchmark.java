@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Threads(1)
 public class ExtractionBenchmark {
 
@@ -78,7 +80,13 @@ public class ExtractionBenchmark {
       }
       String[] f = line.split("\t");
       t.add(resource(f[0].strip()));
-      p.add(f.length > 1 ? LocalDate.parse(f[1].strip()).atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant() : null);
+      p.add(
+          f.length > 1
+              ? LocalDate.parse(f[1].strip())
+                  .atTime(12, 0)
+                  .atZone(ZoneId.of("Asia/Shanghai"))
+                  .toInstant()
+              : null);
     }
     texts = t.toArray(new String[0]);
     published = p.toArray(new Instant[0]);

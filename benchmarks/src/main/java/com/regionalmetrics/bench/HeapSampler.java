@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Peak heap used by another JVM, from {@code jstat -gc <pid> 500}: jstat reads the JVM's
- * performance counters from their memory-mapped file, so sampling costs the app nothing (a
- * /metrics scrape twice a second took ~8 % of its HTTP threads' CPU during the query load).
+ * performance counters from their memory-mapped file, so sampling costs the app nothing (a /metrics
+ * scrape twice a second took ~8 % of its HTTP threads' CPU during the query load).
  */
 final class HeapSampler implements AutoCloseable {
   private static final List<String> USED_COLUMNS = List.of("S0U", "S1U", "EU", "OU");
@@ -53,10 +53,16 @@ final class HeapSampler implements AutoCloseable {
     String bin = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
     while (!closed) {
       try {
-        jstat = new ProcessBuilder(bin, "-gc", Long.toString(pid), "500").redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+        jstat =
+            new ProcessBuilder(bin, "-gc", Long.toString(pid), "500")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
           String header = out.readLine();
-          for (String row; header != null && header.contains("EU") && (row = out.readLine()) != null; ) {
+          for (String row;
+              header != null && header.contains("EU") && (row = out.readLine()) != null; ) {
             peak.accumulateAndGet(heapUsed(header, row), Math::max);
           }
         }

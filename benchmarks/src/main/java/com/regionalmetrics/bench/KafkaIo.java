@@ -61,20 +61,35 @@ final class KafkaIo {
     }
   }
 
-  /** Waits until the consumer group has committed at least these offsets; fails after {@code timeout}. */
-  static void awaitGroupOffsets(String bootstrap, String group, Map<TopicPartition, Long> offsets, Duration timeout) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+  /**
+   * Waits until the consumer group has committed at least these offsets; fails after {@code
+   * timeout}.
+   */
+  static void awaitGroupOffsets(
+      String bootstrap, String group, Map<TopicPartition, Long> offsets, Duration timeout) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        if (offsets.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
-            && committed.get(e.getKey()).offset() >= e.getValue())) {
+        if (offsets.entrySet().stream()
+            .allMatch(
+                e ->
+                    committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue())) {
           return;
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("group " + group + " did not commit " + offsets + " in " + timeout
-              + "; it has " + committed);
+          throw new IllegalStateException(
+              "group "
+                  + group
+                  + " did not commit "
+                  + offsets
+                  + " in "
+                  + timeout
+                  + "; it has "
+                  + committed);
         }
         Thread.sleep(20);
       }
@@ -90,7 +105,11 @@ final class KafkaIo {
    * Reads from the given offsets until {@code count} records were seen or nothing arrived for
    * {@code idle}; hands each record to {@code each}. Returns the records seen.
    */
-  static long read(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> from, long count, Duration idle,
+  static long read(
+      KafkaConsumer<byte[], byte[]> c,
+      Map<TopicPartition, Long> from,
+      long count,
+      Duration idle,
       Consumer<ConsumerRecord<byte[], byte[]>> each) {
     c.assign(from.keySet());
     from.forEach(c::seek);

@@ -15,8 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Latency probes: one-sentence articles, published today, each stating a new value of one
  * prefecture's 5G base stations at the end of last month — a period later than any generated
- * article's, so every probe becomes its key's latest value. Keys are used in turn, each again
- * only after all others (hundreds of seconds at the default rate), so a probe is never overtaken.
+ * article's, so every probe becomes its key's latest value. Keys are used in turn, each again only
+ * after all others (hundreds of seconds at the default rate), so a probe is never overtaken.
  */
 final class Probes {
   /** A probe's article, and where and with what value it must show up. */
@@ -45,22 +45,34 @@ final class Probes {
         continue;
       }
       // keep the regions whose probe sentence the extractor reads as exactly one value
-      List<Observation> obs = extractor.extract(asOf + r.fullName() + "5G基站达到12345个。",
-          today.atStartOfDay(ZoneOffset.UTC).toInstant(), null);
+      List<Observation> obs =
+          extractor.extract(
+              asOf + r.fullName() + "5G基站达到12345个。",
+              today.atStartOfDay(ZoneOffset.UTC).toInstant(),
+              null);
       if (obs.size() == 1 && obs.get(0).value() == 12345) {
-        keys.add(new Key(r.fullName(), "/api/indicators/" + PipelineCommand.enc(obs.get(0).region()) + "/"
-            + PipelineCommand.enc(obs.get(0).indicator())));
+        keys.add(
+            new Key(
+                r.fullName(),
+                "/api/indicators/"
+                    + PipelineCommand.enc(obs.get(0).region())
+                    + "/"
+                    + PipelineCommand.enc(obs.get(0).indicator())));
       }
     }
     if (keys.size() < 100) {
-      throw new IllegalStateException("the extractor reads only " + keys.size() + " probe sentences as expected");
+      throw new IllegalStateException(
+          "the extractor reads only " + keys.size() + " probe sentences as expected");
     }
     return new Probes(keys, today.toString(), asOf);
   }
 
   ProducerRecord<byte[], byte[]> record(Probe p) {
-    ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(Topics.ARTICLES_TEXT, p.id().getBytes(StandardCharsets.UTF_8),
-        p.text().getBytes(StandardCharsets.UTF_8));
+    ProducerRecord<byte[], byte[]> r =
+        new ProducerRecord<>(
+            Topics.ARTICLES_TEXT,
+            p.id().getBytes(StandardCharsets.UTF_8),
+            p.text().getBytes(StandardCharsets.UTF_8));
     r.headers().add("published", published.getBytes(StandardCharsets.UTF_8));
     return r;
   }
@@ -69,6 +81,7 @@ final class Probes {
     int n = next++;
     Key k = keys.get(n % keys.size());
     int value = 100_000 + n;
-    return new Probe("probe-" + n, asOfText + k.region() + "5G基站达到" + value + "个。", k.path(), value);
+    return new Probe(
+        "probe-" + n, asOfText + k.region() + "5G基站达到" + value + "个。", k.path(), value);
   }
 }

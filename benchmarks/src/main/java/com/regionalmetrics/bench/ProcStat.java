@@ -25,14 +25,15 @@ final class ProcStat {
   static Map<String, Long> cpuNanosByThread(long pid) {
     Map<String, Long> byName = new TreeMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-      tasks.forEach(t -> {
-        try {
-          String name = Files.readString(t.resolve("comm")).strip().replaceAll("\\d+", "#");
-          byName.merge(name, cpuNanos(t.resolve("stat")), Long::sum);
-        } catch (IOException e) {
-          // the thread ended meanwhile
-        }
-      });
+      tasks.forEach(
+          t -> {
+            try {
+              String name = Files.readString(t.resolve("comm")).strip().replaceAll("\\d+", "#");
+              byName.merge(name, cpuNanos(t.resolve("stat")), Long::sum);
+            } catch (IOException e) {
+              // the thread ended meanwhile
+            }
+          });
     } catch (IOException e) {
       // not Linux, or the process ended
     }

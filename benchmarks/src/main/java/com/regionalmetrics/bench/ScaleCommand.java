@@ -1,6 +1,7 @@
 package com.regionalmetrics.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.avro.Qualifier;
 import com.regionalmetrics.extract.Extractor;
@@ -8,7 +9,6 @@ import com.regionalmetrics.extract.Gazetteer;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.serde.SpecificAvroSerde;
-import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.topology.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,28 +35,39 @@ import picocli.CommandLine.Option;
 
 /**
  * The stores at scale: a million (region, indicator) keys — every region of the gazetteer times
- * catalog indicators and their targets — written as metric events (the extraction stage is
- * measured by the pipeline benchmark), indexed by the app under a 512 MB heap; then query
- * latency over them, state size on disk, and the time to restore them all from the changelogs
- * into an empty state directory.
+ * catalog indicators and their targets — written as metric events (the extraction stage is measured
+ * by the pipeline benchmark), indexed by the app under a 512 MB heap; then query latency over them,
+ * state size on disk, and the time to restore them all from the changelogs into an empty state
+ * directory.
  */
-@Command(name = "scale", mixinStandardHelpOptions = true,
+@Command(
+    name = "scale",
+    mixinStandardHelpOptions = true,
     description = "A million keys: indexing, query latency, heap, disk, restore from changelogs.")
 final class ScaleCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Instant END_2023 = Instant.parse("2023-12-31T15:59:59.999Z"); // end of 2023 in China
+  private static final Instant END_2023 =
+      Instant.parse("2023-12-31T15:59:59.999Z"); // end of 2023 in China
   private static final Instant END_2024 = Instant.parse("2024-12-31T15:59:59.999Z");
 
-  @Mixin
-  BenchOptions options;
+  @Mixin BenchOptions options;
 
-  @Option(names = "--keys", defaultValue = "1000000", description = "Distinct (region, indicator) keys (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--keys",
+      defaultValue = "1000000",
+      description = "Distinct (region, indicator) keys (default: ${DEFAULT-VALUE}).")
   int keyCount;
 
-  @Option(names = "--query-keys", defaultValue = "100000", description = "Keys the query load cycles through (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--query-keys",
+      defaultValue = "100000",
+      description = "Keys the query load cycles through (default: ${DEFAULT-VALUE}).")
   int queryKeys;
 
-  @Option(names = "--check-keys", defaultValue = "2000", description = "Keys checked value by value after the restore (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--check-keys",
+      defaultValue = "2000",
+      description = "Keys checked value by value after the restore (default: ${DEFAULT-VALUE}).")
   int checkKeys;
 
   private final Report report = new Report();
@@ -67,21 +78,34 @@ final class ScaleCommand implements Callable<Integer> {
     report.heading("Scale benchmark, " + keyCount + " keys (" + options.machine() + ")");
     Keys keys = Keys.of(keyCount);
     boolean complete;
-    try (BenchCluster cluster = BenchCluster.open(options.bootstrapServers, options.schemaRegistryUrl, options.workDir())) {
+    try (BenchCluster cluster =
+        BenchCluster.open(options.bootstrapServers, options.schemaRegistryUrl, options.workDir())) {
       AppProcess app = options.startApp(cluster, out, "app");
       app.awaitReady(Duration.ofSeconds(180));
 
-      // 1. index a million keys (one in ten with an older version too): first send to last change committed
+      // 1. index a million keys (one in ten with an older version too): first send to last change
+      // committed
       long changes = keyCount + (keyCount + 9) / 10;
       long appCpu0 = ProcStat.cpuNanos(app.pid());
       PipelineCommand.Timed load = load(cluster, keys, changes);
       complete = load.complete();
       long appCpu = ProcStat.cpuNanos(app.pid()) - appCpu0;
       long events = changes;
-      report.table("phase", "seconds", "records/s", "app heap used ≤", "app resident ≤", "app CPU µs per record");
-      report.row("index %d events → %d keys%s".formatted(events, keyCount, load.complete() ? "" : " — INCOMPLETE: " + load.count()),
-          Report.f1(load.seconds()), Report.f0(events / load.seconds()), Report.mib(app.peakHeap()),
-          Report.mib(app.peakRss()), Report.f0(appCpu / 1e3 / events));
+      report.table(
+          "phase",
+          "seconds",
+          "records/s",
+          "app heap used ≤",
+          "app resident ≤",
+          "app CPU µs per record");
+      report.row(
+          "index %d events → %d keys%s"
+              .formatted(events, keyCount, load.complete() ? "" : " — INCOMPLETE: " + load.count()),
+          Report.f1(load.seconds()),
+          Report.f0(events / load.seconds()),
+          Report.mib(app.peakHeap()),
+          Report.mib(app.peakRss()),
+          Report.f0(appCpu / 1e3 / events));
 
       // 2. query latency over them
       app.resetPeaks();
@@ -97,14 +121,27 @@ final class ScaleCommand implements Callable<Integer> {
       int checked = awaitValues(restored, keys, checkKeys);
       double all = (System.nanoTime() - t0) / 1e9;
       report.line("");
-      report.table("restore from changelogs (state directory deleted)", "seconds", "keys/s", "app heap used ≤", "app resident ≤");
-      report.row("process start → /ready; %d sampled keys answer with their values".formatted(checked), Report.f1(all),
-          Report.f0(keyCount / all), Report.mib(restored.peakHeap()), Report.mib(restored.peakRss()));
+      report.table(
+          "restore from changelogs (state directory deleted)",
+          "seconds",
+          "keys/s",
+          "app heap used ≤",
+          "app resident ≤");
+      report.row(
+          "process start → /ready; %d sampled keys answer with their values".formatted(checked),
+          Report.f1(all),
+          Report.f0(keyCount / all),
+          Report.mib(restored.peakHeap()),
+          Report.mib(restored.peakRss()));
       report.line("(/ready after %.1f s.)", ready);
       restored.close();
       report.line("");
-      report.line("State on disk after a clean close: %s for %d keys (%d versions) = %s per million keys. App JVM: %s.",
-          Report.mib(stateBytes), keyCount, events, Report.mib((long) (stateBytes / (double) keyCount * 1e6)),
+      report.line(
+          "State on disk after a clean close: %s for %d keys (%d versions) = %s per million keys. App JVM: %s.",
+          Report.mib(stateBytes),
+          keyCount,
+          events,
+          Report.mib((long) (stateBytes / (double) keyCount * 1e6)),
           String.join(" ", options.appJvmOptions()));
     }
     report.print(out.resolve("summary.md"));
@@ -112,9 +149,10 @@ final class ScaleCommand implements Callable<Integer> {
   }
 
   private PipelineCommand.Timed load(BenchCluster cluster, Keys keys, long expectedChanges) {
-    Map<TopicPartition, Long> from = KafkaIo.endOffsets(cluster.bootstrap(), Topics.INDICATOR_CHANGES);
+    Map<TopicPartition, Long> from =
+        KafkaIo.endOffsets(cluster.bootstrap(), Topics.INDICATOR_CHANGES);
     try (KafkaConsumer<byte[], byte[]> changes = KafkaIo.consumer(cluster.bootstrap());
-         SpecificAvroSerde<MetricEvent> serde = new SpecificAvroSerde<>(MetricEvent.class)) {
+        SpecificAvroSerde<MetricEvent> serde = new SpecificAvroSerde<>(MetricEvent.class)) {
       serde.configure(Map.of("schema.registry.url", cluster.registryUrl()), false);
       Properties p = new Properties();
       p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
@@ -122,24 +160,38 @@ final class ScaleCommand implements Callable<Integer> {
       p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
       p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
       long t0 = System.nanoTime();
-      try (KafkaProducer<String, MetricEvent> producer = new KafkaProducer<>(p, new StringSerializer(), serde.serializer())) {
+      try (KafkaProducer<String, MetricEvent> producer =
+          new KafkaProducer<>(p, new StringSerializer(), serde.serializer())) {
         for (int i = 0; i < keys.size(); i++) {
-          if (i % 10 == 0) { // an older version first: it is the newest when it arrives, so it is a change too
+          if (i % 10
+              == 0) { // an older version first: it is the newest when it arrives, so it is a change
+            // too
             send(producer, keys.event(i, END_2023));
           }
           send(producer, keys.event(i, END_2024));
         }
       }
       var last = new java.util.concurrent.atomic.AtomicLong(t0);
-      long seen = KafkaIo.read(changes, from, expectedChanges, Duration.ofSeconds(120), r -> last.set(System.nanoTime()));
+      long seen =
+          KafkaIo.read(
+              changes,
+              from,
+              expectedChanges,
+              Duration.ofSeconds(120),
+              r -> last.set(System.nanoTime()));
       double seconds = (last.get() - t0) / 1e9; // the index emits a change after writing the stores
       return new PipelineCommand.Timed(seen, seconds, seconds, seen == expectedChanges);
     }
   }
 
   private static void send(KafkaProducer<String, MetricEvent> producer, MetricEvent e) {
-    producer.send(new ProducerRecord<>(Topics.METRIC_EVENTS, null, e.getObservedAt().toEpochMilli(),
-        MetricEventFactory.key(e.getRegion(), e.getIndicator()), e));
+    producer.send(
+        new ProducerRecord<>(
+            Topics.METRIC_EVENTS,
+            null,
+            e.getObservedAt().toEpochMilli(),
+            MetricEventFactory.key(e.getRegion(), e.getIndicator()),
+            e));
   }
 
   /** Polls sampled keys until each answers with its 2024 value; returns how many were checked. */
@@ -153,11 +205,13 @@ final class ScaleCommand implements Callable<Integer> {
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       while (true) {
         HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && JSON.readTree(r.body()).path("value").asDouble() == expected.getValue()) {
+        if (r.statusCode() == 200
+            && JSON.readTree(r.body()).path("value").asDouble() == expected.getValue()) {
           break;
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("key " + keys.key(i) + " not restored: " + r.statusCode() + " " + r.body());
+          throw new IllegalStateException(
+              "key " + keys.key(i) + " not restored: " + r.statusCode() + " " + r.body());
         }
         Thread.sleep(50);
       }
@@ -166,7 +220,10 @@ final class ScaleCommand implements Callable<Integer> {
     return checked;
   }
 
-  /** Key i: region i mod R of the gazetteer, indicator i div R (catalog indicators, then their 2026–2030 targets). */
+  /**
+   * Key i: region i mod R of the gazetteer, indicator i div R (catalog indicators, then their
+   * 2026–2030 targets).
+   */
   record Keys(List<Region> regions, List<String[]> indicators, int size) {
     static Keys of(int size) {
       Map<String, Region> byName = new LinkedHashMap<>();
@@ -176,18 +233,22 @@ final class ScaleCommand implements Callable<Integer> {
       catalog.forEach(i -> indicators.add(new String[] {i.id(), i.label(), i.unit()}));
       for (int year = 2026; year <= 2030; year++) {
         for (IndicatorCatalog.Indicator i : catalog) {
-          indicators.add(new String[] {i.id() + ".target_" + year, i.label() + year + "年目标", i.unit()});
+          indicators.add(
+              new String[] {i.id() + ".target_" + year, i.label() + year + "年目标", i.unit()});
         }
       }
       List<Region> regions = new ArrayList<>(byName.values());
       if ((long) regions.size() * indicators.size() < size) {
-        throw new IllegalArgumentException("at most " + regions.size() * indicators.size() + " keys");
+        throw new IllegalArgumentException(
+            "at most " + regions.size() * indicators.size() + " keys");
       }
       return new Keys(regions, indicators, size);
     }
 
     QueryLoad.Key key(int i) {
-      return new QueryLoad.Key(regions.get(i % regions.size()).name(), indicators.get(i / regions.size())[0],
+      return new QueryLoad.Key(
+          regions.get(i % regions.size()).name(),
+          indicators.get(i / regions.size())[0],
           i % 10 == 0 ? "2023" : "2024");
     }
 

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Generated articles as records for articles-text: UTF-8 text, key = article id, "published" header. */
+/**
+ * Generated articles as records for articles-text: UTF-8 text, key = article id, "published"
+ * header.
+ */
 final class Workload {
   private final List<ArticleGenerator.GeneratedArticle> articles;
   private final List<byte[]> texts;
@@ -51,7 +54,9 @@ final class Workload {
   }
 
   ProducerRecord<byte[], byte[]> record(int i) {
-    ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(Topics.ARTICLES_TEXT, id(i).getBytes(StandardCharsets.UTF_8), texts.get(i));
+    ProducerRecord<byte[], byte[]> r =
+        new ProducerRecord<>(
+            Topics.ARTICLES_TEXT, id(i).getBytes(StandardCharsets.UTF_8), texts.get(i));
     r.headers().add("published", published(i).getBytes(StandardCharsets.UTF_8));
     return r;
   }

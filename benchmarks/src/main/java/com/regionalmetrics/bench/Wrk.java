@@ -17,12 +17,16 @@ import java.util.regex.Pattern;
  * connection waits that long after every response, which paces the offered rate.
  */
 final class Wrk {
-  /** One wrk run: achieved requests/s, latency percentiles in ms, non-2xx responses and socket errors. */
+  /**
+   * One wrk run: achieved requests/s, latency percentiles in ms, non-2xx responses and socket
+   * errors.
+   */
   record Result(double requestsPerSecond, double p50Ms, double p99Ms, long errors) {}
 
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-  private static final Pattern SOCKET = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+  private static final Pattern SOCKET =
+      Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
   private final Path script;
   private final String baseUrl;
@@ -34,7 +38,8 @@ final class Wrk {
 
   static boolean installed() {
     try {
-      return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+      return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor()
+          >= 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -46,9 +51,21 @@ final class Wrk {
   /** Runs wrk over the paths in {@code paths}; its raw output is kept in {@code rawOut}. */
   Result run(Path paths, int threads, int connections, Duration duration, int delayMs, Path rawOut)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
-        "--latency", "-s", script.toString(), baseUrl, "--", paths.toString()));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(rawOut.toFile());
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                baseUrl,
+                "--",
+                paths.toString()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(rawOut.toFile());
     pb.environment().putAll(Map.of("WRK_DELAY_MS", Integer.toString(delayMs)));
     int status = pb.start().waitFor();
     String out = Files.readString(rawOut, StandardCharsets.UTF_8);
@@ -60,7 +77,8 @@ final class Wrk {
 
   /** The figures of wrk's text output (run with --latency). */
   static Result parse(String out) {
-    return new Result(number(RPS, out), percentile(out, "50%"), percentile(out, "99%"), errors(out));
+    return new Result(
+        number(RPS, out), percentile(out, "50%"), percentile(out, "99%"), errors(out));
   }
 
   private static double number(Pattern p, String out) {
@@ -79,9 +97,12 @@ final class Wrk {
     return n;
   }
 
-  /** A line of wrk's latency distribution, e.g. "     99%    1.38ms", in milliseconds. */
+  /** A line of wrk's latency distribution, e.g. " 99% 1.38ms", in milliseconds. */
   private static double percentile(String out, String which) {
-    Matcher m = Pattern.compile("^\\s+" + Pattern.quote(which) + "\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE).matcher(out);
+    Matcher m =
+        Pattern.compile(
+                "^\\s+" + Pattern.quote(which) + "\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE)
+            .matcher(out);
     if (!m.find()) {
       return Double.NaN;
     }

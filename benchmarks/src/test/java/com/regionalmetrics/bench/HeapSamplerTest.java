@@ -8,10 +8,12 @@ class HeapSamplerTest {
 
   @Test
   void heapUsedIsBothSurvivorsEdenAndOldInBytes() {
-    String header = " S0C    S1C    S0U    S1U      EC       EU        OC         OU       MC     MU    CCSC   CCSU   "
-        + "YGC     YGCT    FGC    FGCT     CGC    CGCT     GCT   ";
-    String row = "  0.0   2048.0  0.0   1024.0 20480.0  10240.0  300000.0   51200.0  54144.0 53565.0 6016.0 5763.0"
-        + "    357    0.700   0      0.000   4      0.010    0.710";
+    String header =
+        " S0C    S1C    S0U    S1U      EC       EU        OC         OU       MC     MU    CCSC   CCSU   "
+            + "YGC     YGCT    FGC    FGCT     CGC    CGCT     GCT   ";
+    String row =
+        "  0.0   2048.0  0.0   1024.0 20480.0  10240.0  300000.0   51200.0  54144.0 53565.0 6016.0 5763.0"
+            + "    357    0.700   0      0.000   4      0.010    0.710";
 
     assertThat(HeapSampler.heapUsed(header, row)).isEqualTo((1024 + 10240 + 51200) * 1024L);
   }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class WrkTest {
 
-  private static final String OUTPUT = """
+  private static final String OUTPUT =
+      """
       Running 15s test @ http://127.0.0.1:8080
         2 threads and 55 connections
         Thread Stats   Avg      Stdev     Max   +/- Stdev

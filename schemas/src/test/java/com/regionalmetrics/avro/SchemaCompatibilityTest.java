@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every schema version ever released stays readable by the current one (BACKWARD, the
- * registry's default): a consumer upgraded first must still read what old producers wrote.
- * When a schema changes, add its released form to src/test/resources/schema-history.
+ * Every schema version ever released stays readable by the current one (BACKWARD, the registry's
+ * default): a consumer upgraded first must still read what old producers wrote. When a schema
+ * changes, add its released form to src/test/resources/schema-history.
  */
 class SchemaCompatibilityTest {
 
@@ -37,7 +37,9 @@ class SchemaCompatibilityTest {
     var result = SchemaCompatibility.checkReaderWriterCompatibility(current, released);
 
     assertThat(result.getType())
-        .as("current %s must read data written with %s: %s", current.getName(), file, result.getDescription())
+        .as(
+            "current %s must read data written with %s: %s",
+            current.getName(), file, result.getDescription())
         .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
   }
 
@@ -48,20 +50,27 @@ class SchemaCompatibilityTest {
 
     assertThat(current.getFields())
         .filteredOn(f -> !released.contains(f.name()))
-        .allSatisfy(f -> assertThat(f.hasDefaultValue()).as("new field %s needs a default", f.name()).isTrue());
+        .allSatisfy(
+            f ->
+                assertThat(f.hasDefaultValue())
+                    .as("new field %s needs a default", f.name())
+                    .isTrue());
   }
 
   /** v1 is the first release: the fields added since (measure ids, claims) all have defaults. */
   @org.junit.jupiter.api.Test
   void theSecondReleaseAddedFieldsToTheFirst() throws IOException {
-    List<String> v1 = load("MetricEvent.v1.avsc").getFields().stream().map(Schema.Field::name).toList();
-    assertThat(MetricEvent.getClassSchema().getFields()).extracting(Schema.Field::name)
+    List<String> v1 =
+        load("MetricEvent.v1.avsc").getFields().stream().map(Schema.Field::name).toList();
+    assertThat(MetricEvent.getClassSchema().getFields())
+        .extracting(Schema.Field::name)
         .filteredOn(n -> !v1.contains(n))
         .containsExactly("baseIndicator", "subject", "window", "publishedAtAssumed", "retracted");
   }
 
   private static Schema load(String file) throws IOException {
-    try (InputStream in = SchemaCompatibilityTest.class.getResourceAsStream("/schema-history/" + file)) {
+    try (InputStream in =
+        SchemaCompatibilityTest.class.getResourceAsStream("/schema-history/" + file)) {
       assertThat(in).as("released schema %s", file).isNotNull();
       return new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }

@@ -20,9 +20,9 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * The app's configuration. Sources, later ones winning: built-in defaults, a properties file
  * (--config), environment variables (RM_ + the key in upper case with '.' as '_', e.g.
- * RM_BOOTSTRAP_SERVERS), command-line flags. Keys that are not the app's own are handed to
- * Kafka Streams, its clients and the serdes as they are (security.protocol, sasl.*, ssl.*,
- * basic.auth.*, num.stream.threads, ...).
+ * RM_BOOTSTRAP_SERVERS), command-line flags. Keys that are not the app's own are handed to Kafka
+ * Streams, its clients and the serdes as they are (security.protocol, sasl.*, ssl.*, basic.auth.*,
+ * num.stream.threads, ...).
  */
 public final class AppConfig {
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -40,6 +40,7 @@ public final class AppConfig {
   public static final String MAX_ARTICLE_BYTES = "max.article.bytes";
   public static final String HTTP_MAX_REQUEST_BYTES = "http.max.request.bytes";
   public static final String AVRO_SERDE_CLASS = "avro.serde.class";
+
   /** When set, POST and DELETE of articles need "Authorization: Bearer TOKEN"; reads stay open. */
   public static final String HTTP_WRITE_TOKEN = "http.write.token";
 
@@ -50,48 +51,137 @@ public final class AppConfig {
    * value fails at start with the key's name, and `regional-metrics config` prints this table.
    * Other keys (Kafka Streams, clients, serdes) are passed on and validated by Kafka itself.
    */
-  public static final ConfigDef DEFINITION = new ConfigDef()
-      .define(BOOTSTRAP_SERVERS, Type.STRING, "", Importance.HIGH,
-          "Kafka cluster; empty: start an embedded broker (one-machine mode)")
-      .define(SCHEMA_REGISTRY_URL, Type.STRING, "", Importance.HIGH,
-          "Confluent-compatible Schema Registry (comma list; mock://scope for an in-process one); empty: embedded registry")
-      .define(APPLICATION_ID, Type.STRING, "regional-metrics", new ConfigDef.NonEmptyString(), Importance.HIGH,
-          "Kafka Streams application id (consumer group, internal topic prefix)")
-      .define(HTTP_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.HIGH, "Interface the HTTP API binds to")
-      .define(HTTP_PORT, Type.INT, 8080, ConfigDef.Range.between(0, 65535), Importance.HIGH, "HTTP port (0: any free port)")
-      .define(APPLICATION_SERVER, Type.STRING, "", Importance.MEDIUM,
-          "host:port other instances reach this one at; empty: http.host:http.port")
-      .define(DATA_DIR, Type.STRING, "data", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-          "Embedded broker data, embedded registry journal, state stores, the group instance id")
-      .define(EMBEDDED_KAFKA_PORT, Type.INT, 9092, ConfigDef.Range.between(0, 65535), Importance.LOW,
-          "Port of the embedded broker (one-machine mode)")
-      .define(EMBEDDED_REGISTRY_PORT, Type.INT, 8081, ConfigDef.Range.between(0, 65535), Importance.LOW,
-          "Port of the embedded registry (one-machine mode)")
-      .define(TOPIC_PARTITIONS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.MEDIUM, "Partitions of the topics the app creates")
-      .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
-          "Replication factor of the topics the app creates (-1: the broker's default)")
-      .define(MAX_ARTICLE_BYTES, Type.INT, 1 << 20, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-          "Larger articles get 413 over HTTP and go to the dead letters (too-large) from topics")
-      .define(HTTP_MAX_REQUEST_BYTES, Type.INT, 2 << 20, ConfigDef.Range.atLeast(1), Importance.LOW, "Larger request bodies get 413")
-      .define(AVRO_SERDE_CLASS, Type.STRING, "com.regionalmetrics.serde.SpecificAvroSerde", new ConfigDef.NonEmptyString(),
-          Importance.LOW, "Avro serde (Confluent's SpecificAvroSerde works too, with its jars on the classpath)")
-      .define(HTTP_WRITE_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
-          "When set, POST and DELETE of articles need Authorization: Bearer <token>; reads stay open");
+  public static final ConfigDef DEFINITION =
+      new ConfigDef()
+          .define(
+              BOOTSTRAP_SERVERS,
+              Type.STRING,
+              "",
+              Importance.HIGH,
+              "Kafka cluster; empty: start an embedded broker (one-machine mode)")
+          .define(
+              SCHEMA_REGISTRY_URL,
+              Type.STRING,
+              "",
+              Importance.HIGH,
+              "Confluent-compatible Schema Registry (comma list; mock://scope for an in-process one); empty: embedded registry")
+          .define(
+              APPLICATION_ID,
+              Type.STRING,
+              "regional-metrics",
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "Kafka Streams application id (consumer group, internal topic prefix)")
+          .define(
+              HTTP_HOST,
+              Type.STRING,
+              "127.0.0.1",
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "Interface the HTTP API binds to")
+          .define(
+              HTTP_PORT,
+              Type.INT,
+              8080,
+              ConfigDef.Range.between(0, 65535),
+              Importance.HIGH,
+              "HTTP port (0: any free port)")
+          .define(
+              APPLICATION_SERVER,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "host:port other instances reach this one at; empty: http.host:http.port")
+          .define(
+              DATA_DIR,
+              Type.STRING,
+              "data",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Embedded broker data, embedded registry journal, state stores, the group instance id")
+          .define(
+              EMBEDDED_KAFKA_PORT,
+              Type.INT,
+              9092,
+              ConfigDef.Range.between(0, 65535),
+              Importance.LOW,
+              "Port of the embedded broker (one-machine mode)")
+          .define(
+              EMBEDDED_REGISTRY_PORT,
+              Type.INT,
+              8081,
+              ConfigDef.Range.between(0, 65535),
+              Importance.LOW,
+              "Port of the embedded registry (one-machine mode)")
+          .define(
+              TOPIC_PARTITIONS,
+              Type.INT,
+              3,
+              ConfigDef.Range.atLeast(1),
+              Importance.MEDIUM,
+              "Partitions of the topics the app creates")
+          .define(
+              TOPIC_REPLICATION_FACTOR,
+              Type.INT,
+              -1,
+              ConfigDef.Range.atLeast(-1),
+              Importance.MEDIUM,
+              "Replication factor of the topics the app creates (-1: the broker's default)")
+          .define(
+              MAX_ARTICLE_BYTES,
+              Type.INT,
+              1 << 20,
+              ConfigDef.Range.atLeast(1),
+              Importance.MEDIUM,
+              "Larger articles get 413 over HTTP and go to the dead letters (too-large) from topics")
+          .define(
+              HTTP_MAX_REQUEST_BYTES,
+              Type.INT,
+              2 << 20,
+              ConfigDef.Range.atLeast(1),
+              Importance.LOW,
+              "Larger request bodies get 413")
+          .define(
+              AVRO_SERDE_CLASS,
+              Type.STRING,
+              "com.regionalmetrics.serde.SpecificAvroSerde",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Avro serde (Confluent's SpecificAvroSerde works too, with its jars on the classpath)")
+          .define(
+              HTTP_WRITE_TOKEN,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "When set, POST and DELETE of articles need Authorization: Bearer <token>; reads stay open");
 
   /** Keys the app reads itself; they are not passed on to Kafka. */
-  static final Set<String> APP_KEYS = Set.of(HTTP_HOST, HTTP_PORT, DATA_DIR, EMBEDDED_KAFKA_PORT,
-      EMBEDDED_REGISTRY_PORT, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, MAX_ARTICLE_BYTES,
-      HTTP_MAX_REQUEST_BYTES, AVRO_SERDE_CLASS, HTTP_WRITE_TOKEN);
+  static final Set<String> APP_KEYS =
+      Set.of(
+          HTTP_HOST,
+          HTTP_PORT,
+          DATA_DIR,
+          EMBEDDED_KAFKA_PORT,
+          EMBEDDED_REGISTRY_PORT,
+          TOPIC_PARTITIONS,
+          TOPIC_REPLICATION_FACTOR,
+          MAX_ARTICLE_BYTES,
+          HTTP_MAX_REQUEST_BYTES,
+          AVRO_SERDE_CLASS,
+          HTTP_WRITE_TOKEN);
 
   private static final Map<String, String> DEFAULTS = defaults(DEFINITION);
 
   private static Map<String, String> defaults(ConfigDef def) {
     Map<String, String> d = new TreeMap<>();
-    def.configKeys().values().forEach(k -> {
-      if (k.hasDefault() && k.defaultValue != null && !"".equals(k.defaultValue)) {
-        d.put(k.name, String.valueOf(k.defaultValue));
-      }
-    });
+    def.configKeys()
+        .values()
+        .forEach(
+            k -> {
+              if (k.hasDefault() && k.defaultValue != null && !"".equals(k.defaultValue)) {
+                d.put(k.name, String.valueOf(k.defaultValue));
+              }
+            });
     return d;
   }
 
@@ -113,28 +203,38 @@ public final class AppConfig {
       }
       p.stringPropertyNames().forEach(k -> v.put(k, p.getProperty(k).strip()));
     }
-    env.forEach((k, val) -> {
-      if (k.startsWith(ENV_PREFIX) && !val.isBlank()) {
-        v.put(k.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), val.strip());
-      }
-    });
-    overrides.forEach((k, val) -> {
-      if (val != null && !val.isBlank()) {
-        v.put(k, val.strip());
-      }
-    });
+    env.forEach(
+        (k, val) -> {
+          if (k.startsWith(ENV_PREFIX) && !val.isBlank()) {
+            v.put(
+                k.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                val.strip());
+          }
+        });
+    overrides.forEach(
+        (k, val) -> {
+          if (val != null && !val.isBlank()) {
+            v.put(k, val.strip());
+          }
+        });
     validate(v);
     return new AppConfig(v);
   }
 
-  /** Checks the app's own keys against {@link #DEFINITION}; a bad value fails with its key and what is expected. */
+  /**
+   * Checks the app's own keys against {@link #DEFINITION}; a bad value fails with its key and what
+   * is expected.
+   */
   static void validate(Map<String, String> values) {
     Map<String, String> own = new TreeMap<>();
-    DEFINITION.names().forEach(k -> {
-      if (values.containsKey(k)) {
-        own.put(k, values.get(k));
-      }
-    });
+    DEFINITION
+        .names()
+        .forEach(
+            k -> {
+              if (values.containsKey(k)) {
+                own.put(k, values.get(k));
+              }
+            });
     try {
       DEFINITION.parse(own);
     } catch (ConfigException e) {
@@ -157,7 +257,8 @@ public final class AppConfig {
   }
 
   public String require(String key) {
-    return get(key).orElseThrow(() -> new IllegalArgumentException("missing configuration: " + key));
+    return get(key)
+        .orElseThrow(() -> new IllegalArgumentException("missing configuration: " + key));
   }
 
   public int getInt(String key) {
@@ -165,7 +266,8 @@ public final class AppConfig {
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("configuration " + key + " must be a whole number, got: " + s);
+      throw new IllegalArgumentException(
+          "configuration " + key + " must be a whole number, got: " + s);
     }
   }
 
@@ -188,20 +290,23 @@ public final class AppConfig {
 
   /** host:port other instances reach this one's HTTP API at. */
   public String applicationServer() {
-    return get(APPLICATION_SERVER).orElseGet(() -> {
-      String host = httpHost();
-      return ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + httpPort();
-    });
+    return get(APPLICATION_SERVER)
+        .orElseGet(
+            () -> {
+              String host = httpHost();
+              return ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + httpPort();
+            });
   }
 
   /** Everything that is not the app's own, for Kafka clients, Streams and the serdes. */
   public Map<String, Object> kafkaProperties() {
     Map<String, Object> p = new TreeMap<>();
-    values.forEach((k, v) -> {
-      if (!APP_KEYS.contains(k)) {
-        p.put(k, v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (!APP_KEYS.contains(k)) {
+            p.put(k, v);
+          }
+        });
     return p;
   }
 

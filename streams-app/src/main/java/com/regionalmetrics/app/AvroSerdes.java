@@ -19,7 +19,8 @@ final class AvroSerdes {
       serde.configure(kafka, false);
       return serde;
     } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalArgumentException("avro.serde.class " + className + " is not a usable Serde: " + e, e);
+      throw new IllegalArgumentException(
+          "avro.serde.class " + className + " is not a usable Serde: " + e, e);
     }
   }
 }

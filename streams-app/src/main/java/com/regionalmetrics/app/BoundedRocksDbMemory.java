@@ -9,15 +9,16 @@ import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * One memory budget for all RocksDB stores of the JVM (Kafka Streams' documented recipe): a
- * shared LRU block cache that also holds index and filter blocks and is charged for the memtables
- * through a write-buffer manager. Without it every store instance (each store × partition, plus
- * standbys) has its own 50 MB cache and up to three 16 MB memtables, so off-heap memory grew by
- * ~100 MB with every store partition an instance took on.
+ * One memory budget for all RocksDB stores of the JVM (Kafka Streams' documented recipe): a shared
+ * LRU block cache that also holds index and filter blocks and is charged for the memtables through
+ * a write-buffer manager. Without it every store instance (each store × partition, plus standbys)
+ * has its own 50 MB cache and up to three 16 MB memtables, so off-heap memory grew by ~100 MB with
+ * every store partition an instance took on.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   /** Total off-heap bytes for RocksDB, in MiB; a quarter of it may be memtables. */
   public static final String MEMORY_MB = "rocksdb.memory.mb";
+
   static final long DEFAULT_MB = 256;
 
   private static Cache cache;

@@ -7,7 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Posted articles (and retractions, as tombstones) go to the articles topic, keyed by id, through an idempotent producer. */
+/**
+ * Posted articles (and retractions, as tombstones) go to the articles topic, keyed by id, through
+ * an idempotent producer.
+ */
 final class KafkaArticleIngest implements ArticleIngest, AutoCloseable {
   private final KafkaProducer<String, Article> producer;
 
@@ -27,13 +30,15 @@ final class KafkaArticleIngest implements ArticleIngest, AutoCloseable {
 
   private CompletableFuture<Receipt> send(String id, Article article) {
     CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-    producer.send(new ProducerRecord<>(Topics.ARTICLES, id, article), (md, e) -> {
-      if (e != null) {
-        receipt.completeExceptionally(e);
-      } else {
-        receipt.complete(new Receipt(id, md.topic(), md.partition(), md.offset()));
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(Topics.ARTICLES, id, article),
+        (md, e) -> {
+          if (e != null) {
+            receipt.completeExceptionally(e);
+          } else {
+            receipt.complete(new Receipt(id, md.topic(), md.partition(), md.offset()));
+          }
+        });
     return receipt;
   }
 

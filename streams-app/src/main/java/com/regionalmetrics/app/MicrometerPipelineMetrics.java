@@ -1,7 +1,7 @@
 package com.regionalmetrics.app;
 
-import com.regionalmetrics.topology.PipelineMetrics;
 import com.regionalmetrics.extract.Extractor;
+import com.regionalmetrics.topology.PipelineMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link PipelineMetrics} as Micrometer meters. In Prometheus format:
+ *
  * <pre>
  * regional_metrics_articles_read_total
  * regional_metrics_observations_emitted_total
@@ -35,11 +36,22 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics, Extract
 
   public MicrometerPipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
-    articles = Counter.builder(ARTICLES).description("Articles read by the extract step").register(registry);
-    observations = Counter.builder(OBSERVATIONS).description("Metric events emitted to metric-events").register(registry);
-    extraction = Timer.builder(EXTRACTION).description("Time the extractor takes per article").register(registry);
-    failures = Counter.builder(FAILURES).description("Sentences the extractor failed on and skipped (logged per article)")
-        .register(registry);
+    articles =
+        Counter.builder(ARTICLES)
+            .description("Articles read by the extract step")
+            .register(registry);
+    observations =
+        Counter.builder(OBSERVATIONS)
+            .description("Metric events emitted to metric-events")
+            .register(registry);
+    extraction =
+        Timer.builder(EXTRACTION)
+            .description("Time the extractor takes per article")
+            .register(registry);
+    failures =
+        Counter.builder(FAILURES)
+            .description("Sentences the extractor failed on and skipped (logged per article)")
+            .register(registry);
   }
 
   @Override
@@ -62,10 +74,15 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics, Extract
   @Override
   public void onDeadLetter(String reason) {
     String tag = reason == null || reason.isBlank() ? "unknown" : reason;
-    deadLetters.computeIfAbsent(tag, r -> Counter.builder(DLQ)
-        .description("Records sent to the dead-letter topic, by reason")
-        .tag("reason", r)
-        .register(registry)).increment();
+    deadLetters
+        .computeIfAbsent(
+            tag,
+            r ->
+                Counter.builder(DLQ)
+                    .description("Records sent to the dead-letter topic, by reason")
+                    .tag("reason", r)
+                    .register(registry))
+        .increment();
   }
 
   @Override

@@ -5,18 +5,15 @@ import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
 import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Gazetteer;
-import com.regionalmetrics.extract.TextNormalizer;
 import com.regionalmetrics.extract.IndicatorCatalog;
-import java.util.function.Function;
 import com.regionalmetrics.extract.Region;
+import com.regionalmetrics.extract.TextNormalizer;
 import com.regionalmetrics.http.ApiServer;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.RemoteInstances;
-import java.util.Optional;
-import org.apache.kafka.streams.state.HostInfo;
 import com.regionalmetrics.topology.RegionalMetricsTopology;
-import com.regionalmetrics.topology.TopologySerdes;
 import com.regionalmetrics.topology.Topics;
+import com.regionalmetrics.topology.TopologySerdes;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -29,7 +26,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +54,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
   private String bootstrapServers;
   private String schemaRegistryUrl;
   private final long startedNanos = System.nanoTime();
-  private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean announced =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile String upMessage;
 
   private RegionalMetricsApp() {}
@@ -76,8 +77,11 @@ public final class RegionalMetricsApp implements AutoCloseable {
     schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
     Map<String, Object> kafka = config.kafkaProperties();
 
-    int partitions = TopicInitializer.createTopics(kafka, config.getInt(AppConfig.TOPIC_PARTITIONS),
-        (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
+    int partitions =
+        TopicInitializer.createTopics(
+            kafka,
+            config.getInt(AppConfig.TOPIC_PARTITIONS),
+            (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     startStreams(config, kafka, metrics);
     KafkaArticleIngest ingest = startIngest(config, kafka);
@@ -85,15 +89,25 @@ public final class RegionalMetricsApp implements AutoCloseable {
     // started last: the HTTP API answers (503 + Retry-After, /health) from the first moment the
     // job exists, not only once it has joined the group
     streams.start();
-    LOG.info("HTTP on http://{}:{} (503 until the stores are queryable), Kafka {} , Schema Registry {}",
-        config.httpHost(), http.port(), bootstrapServers, schemaRegistryUrl);
-    upMessage = "Regional Metrics is up: stores queryable, HTTP on http://" + config.httpHost() + ":" + http.port();
+    LOG.info(
+        "HTTP on http://{}:{} (503 until the stores are queryable), Kafka {} , Schema Registry {}",
+        config.httpHost(),
+        http.port(),
+        bootstrapServers,
+        schemaRegistryUrl);
+    upMessage =
+        "Regional Metrics is up: stores queryable, HTTP on http://"
+            + config.httpHost()
+            + ":"
+            + http.port();
     announceIfRunning();
   }
 
   /** Says "up" once, when the stores first become queryable (not when the HTTP port opens). */
   private void announceIfRunning() {
-    if (upMessage != null && streams.state() == KafkaStreams.State.RUNNING && announced.compareAndSet(false, true)) {
+    if (upMessage != null
+        && streams.state() == KafkaStreams.State.RUNNING
+        && announced.compareAndSet(false, true)) {
       LOG.info("{} ({} ms after start)", upMessage, (System.nanoTime() - startedNanos) / 1_000_000);
     }
   }
@@ -104,13 +118,15 @@ public final class RegionalMetricsApp implements AutoCloseable {
     if (config.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG).isEmpty()) {
       config = config.with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
     }
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir(), "127.0.0.1",
-        config.getInt(AppConfig.EMBEDDED_KAFKA_PORT), Map.of());
+    EmbeddedKafkaBroker broker =
+        EmbeddedKafkaBroker.start(
+            config.dataDir(), "127.0.0.1", config.getInt(AppConfig.EMBEDDED_KAFKA_PORT), Map.of());
     resources.add(broker);
     config = config.with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
     if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
-      EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(config.dataDir(), "127.0.0.1",
-          config.getInt(AppConfig.EMBEDDED_REGISTRY_PORT));
+      EmbeddedSchemaRegistry registry =
+          EmbeddedSchemaRegistry.start(
+              config.dataDir(), "127.0.0.1", config.getInt(AppConfig.EMBEDDED_REGISTRY_PORT));
       resources.add(registry);
       config = config.with(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
     }
@@ -119,31 +135,44 @@ public final class RegionalMetricsApp implements AutoCloseable {
 
   private static AppConfig requireRegistry(AppConfig config) {
     if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
-      throw new IllegalArgumentException("bootstrap.servers is set but schema.registry.url is not: "
-          + "a deployed job needs a Schema Registry (--schema-registry-url)");
+      throw new IllegalArgumentException(
+          "bootstrap.servers is set but schema.registry.url is not: "
+              + "a deployed job needs a Schema Registry (--schema-registry-url)");
     }
     return config;
   }
 
-  private void startStreams(AppConfig config, Map<String, Object> kafka, PrometheusMeterRegistry metrics) {
-    var serdes = new TopologySerdes(AvroSerdes.avro(config, kafka), AvroSerdes.avro(config, kafka), AvroSerdes.avro(config, kafka),
-        AvroSerdes.avro(config, kafka));
+  private void startStreams(
+      AppConfig config, Map<String, Object> kafka, PrometheusMeterRegistry metrics) {
+    var serdes =
+        new TopologySerdes(
+            AvroSerdes.avro(config, kafka),
+            AvroSerdes.avro(config, kafka),
+            AvroSerdes.avro(config, kafka),
+            AvroSerdes.avro(config, kafka));
     MicrometerPipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(metrics);
     Extractor extractor = Extractor.createDefault().withListener(pipelineMetrics);
     var settings = new RegionalMetricsTopology.Settings(config.getInt(AppConfig.MAX_ARTICLE_BYTES));
-    var topology = RegionalMetricsTopology.build(serdes, extractor::extract, Clock.systemUTC(), settings, pipelineMetrics);
+    var topology =
+        RegionalMetricsTopology.build(
+            serdes, extractor::extract, Clock.systemUTC(), settings, pipelineMetrics);
 
     streams = new KafkaStreams(topology, streamsProperties(config, kafka));
-    streams.setStateListener((now, before) -> {
-      if (now == KafkaStreams.State.RUNNING) {
-        announceIfRunning();
-      }
-    });
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("Stream thread failed; replacing it", e);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
-    resources.add(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            announceIfRunning();
+          }
+        });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Stream thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    resources.add(
+        () ->
+            streams.close(
+                new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
 
     new JvmMemoryMetrics().bindTo(metrics);
     JvmGcMetrics gc = new JvmGcMetrics();
@@ -162,37 +191,64 @@ public final class RegionalMetricsApp implements AutoCloseable {
     producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicInitializer.MAX_MESSAGE_BYTES);
     producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     Serde<Article> ingestSerde = AvroSerdes.avro(config, kafka);
-    KafkaArticleIngest ingest = new KafkaArticleIngest(
-        new KafkaProducer<>(onlyKnown(producerProps, ProducerConfig.configNames()), new StringSerializer(), ingestSerde.serializer()));
+    KafkaArticleIngest ingest =
+        new KafkaArticleIngest(
+            new KafkaProducer<>(
+                onlyKnown(producerProps, ProducerConfig.configNames()),
+                new StringSerializer(),
+                ingestSerde.serializer()));
     resources.add(ingest);
     return ingest;
   }
 
-  private void startHttp(AppConfig config, int partitions, KafkaArticleIngest ingest, PrometheusMeterRegistry metrics) {
-    IndicatorQueries queries = new IndicatorQueries(streams, HostInfo.buildFromEndpoint(config.applicationServer()),
-        partitions, new RemoteInstances(Duration.ofSeconds(2)),
-        RegionalMetricsApp::canonicalRegion, catalogIds(IndicatorCatalog.load()));
-    ApiServer.Health health = new ApiServer.Health() {
-      @Override
-      public String state() {
-        return streams.state().name();
-      }
+  private void startHttp(
+      AppConfig config,
+      int partitions,
+      KafkaArticleIngest ingest,
+      PrometheusMeterRegistry metrics) {
+    IndicatorQueries queries =
+        new IndicatorQueries(
+            streams,
+            HostInfo.buildFromEndpoint(config.applicationServer()),
+            partitions,
+            new RemoteInstances(Duration.ofSeconds(2)),
+            RegionalMetricsApp::canonicalRegion,
+            catalogIds(IndicatorCatalog.load()));
+    ApiServer.Health health =
+        new ApiServer.Health() {
+          @Override
+          public String state() {
+            return streams.state().name();
+          }
 
-      @Override
-      public boolean ready() {
-        return streams.state() == KafkaStreams.State.RUNNING;
-      }
-    };
-    http = new ApiServer(queries, ingest, health, metrics, config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
-        config.getInt(AppConfig.MAX_ARTICLE_BYTES), config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null))
-        .start(config.httpHost(), config.httpPort());
+          @Override
+          public boolean ready() {
+            return streams.state() == KafkaStreams.State.RUNNING;
+          }
+        };
+    http =
+        new ApiServer(
+                queries,
+                ingest,
+                health,
+                metrics,
+                config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
+                config.getInt(AppConfig.MAX_ARTICLE_BYTES),
+                config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null))
+            .start(config.httpHost(), config.httpPort());
     resources.add(http);
   }
 
-  /** A region as users write it (张家口市, 張家口, 130700) to its canonical name; unknown names as written. */
+  /**
+   * A region as users write it (张家口市, 張家口, 130700) to its canonical name; unknown names as written.
+   */
   static String canonicalRegion(String name) {
     Gazetteer gazetteer = Gazetteer.load();
-    return gazetteer.lookup(name).or(() -> gazetteer.lookup(TextNormalizer.normalize(name))).map(Region::name).orElse(name);
+    return gazetteer
+        .lookup(name)
+        .or(() -> gazetteer.lookup(TextNormalizer.normalize(name)))
+        .map(Region::name)
+        .orElse(name);
   }
 
   /** A label or alias the catalog knows, to its indicator id. */
@@ -209,28 +265,43 @@ public final class RegionalMetricsApp implements AutoCloseable {
     Properties p = new Properties();
     p.putAll(kafka);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams").toAbsolutePath().toString());
+    p.putIfAbsent(
+        StreamsConfig.STATE_DIR_CONFIG,
+        config.dataDir().resolve("streams").toAbsolutePath().toString());
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
     // static membership: a crashed process restarting on its data rejoins without the 45 s wait
-    p.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+    p.putIfAbsent(
+        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
         StaticMembership.instanceId(config.dataDir(), config.require(AppConfig.APPLICATION_ID)));
     // a standby copy lets another instance answer (flagged stale) while one is down
     p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     // one stream thread per core, up to the partitions a sub-topology has: with one, a single
     // core extracts, indexes and commits everything (2 threads on 2 cores: +14–30 %, BENCHMARKS.md)
-    p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), config.getInt(AppConfig.TOPIC_PARTITIONS))));
+    p.putIfAbsent(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+        Math.max(
+            1,
+            Math.min(
+                Runtime.getRuntime().availableProcessors(),
+                config.getInt(AppConfig.TOPIC_PARTITIONS))));
     // RocksDB memory bounded for the whole JVM (rocksdb.memory.mb), not per store instance
-    p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+    p.putIfAbsent(
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     // changelogs carry observation timestamps years in the past: the broker must keep them
-    RegionalMetricsTopology.OLD_TIMESTAMP_TOPIC_CONFIGS.forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
+    RegionalMetricsTopology.OLD_TIMESTAMP_TOPIC_CONFIGS.forEach(
+        (k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
     // metric-events is ours, but a corrupt record there must not stop the job either (a registry
     // outage is no corrupt record: it is retried, never skipped)
-    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RetryingDeserializationExceptionHandler.class.getName());
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        RetryingDeserializationExceptionHandler.class.getName());
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ARTICLES_DLQ);
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicInitializer.MAX_MESSAGE_BYTES);
-    // an article becomes ~10 records per observation (events, changelogs, changes) that the producer
+    p.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        TopicInitializer.MAX_MESSAGE_BYTES);
+    // an article becomes ~10 records per observation (events, changelogs, changes) that the
+    // producer
     // batches per partition until the commit flushes them: 16 KB batches (the default) split
     // them into many small produce requests (128 KB halved the producer thread's CPU per article)
     if (!p.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
@@ -245,13 +316,15 @@ public final class RegionalMetricsApp implements AutoCloseable {
     return p;
   }
 
-  private static Map<String, Object> onlyKnown(Map<String, Object> props, java.util.Set<String> names) {
+  private static Map<String, Object> onlyKnown(
+      Map<String, Object> props, java.util.Set<String> names) {
     Map<String, Object> known = new HashMap<>();
-    props.forEach((k, v) -> {
-      if (names.contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-        known.put(k, v);
-      }
-    });
+    props.forEach(
+        (k, v) -> {
+          if (names.contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+            known.put(k, v);
+          }
+        });
     return known;
   }
 

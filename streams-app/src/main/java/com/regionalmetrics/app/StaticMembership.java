@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * A group.instance.id that stays with the data directory. A process that restarts on the same
- * data after a crash then takes its old place in the consumer group at once, instead of waiting
- * for the dead member's session to time out (45 s by default) before anything is assigned.
- * A clean stop still leaves the group (close with leaveGroup), so scaling in rebalances at once.
+ * A group.instance.id that stays with the data directory. A process that restarts on the same data
+ * after a crash then takes its old place in the consumer group at once, instead of waiting for the
+ * dead member's session to time out (45 s by default) before anything is assigned. A clean stop
+ * still leaves the group (close with leaveGroup), so scaling in rebalances at once.
  */
 final class StaticMembership {
   static final String FILE = "group-instance-id";

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the app's topics when they are missing, with configs that keep records stamped years
- * in the past: no time-based deletion (retention.ms=-1), no segment roll per timestamp jump,
- * and no rejection by the broker's timestamp bounds.
+ * Creates the app's topics when they are missing, with configs that keep records stamped years in
+ * the past: no time-based deletion (retention.ms=-1), no segment roll per timestamp jump, and no
+ * rejection by the broker's timestamp bounds.
  */
 final class TopicInitializer {
   private static final Logger LOG = LoggerFactory.getLogger(TopicInitializer.class);
@@ -41,9 +41,16 @@ final class TopicInitializer {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       try {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+        return admin
+            .describeTopics(List.of(topic))
+            .allTopicNames()
+            .get(30, TimeUnit.SECONDS)
+            .get(topic)
+            .partitions()
+            .size();
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
           throw e;
         }
         Thread.sleep(200);
@@ -52,13 +59,18 @@ final class TopicInitializer {
   }
 
   /** Creates what is missing; returns the partition count of metric-events (= of the stores). */
-  static int createTopics(Map<String, Object> adminConfig, int partitions, short replicationFactor) {
+  static int createTopics(
+      Map<String, Object> adminConfig, int partitions, short replicationFactor) {
     try (Admin admin = Admin.create(adminConfig)) {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-      List<NewTopic> missing = Topics.ALL.stream()
-          .filter(t -> !existing.contains(t))
-          .map(t -> new NewTopic(t, Optional.of(partitions), Optional.of(replicationFactor)).configs(topicConfig()))
-          .toList();
+      List<NewTopic> missing =
+          Topics.ALL.stream()
+              .filter(t -> !existing.contains(t))
+              .map(
+                  t ->
+                      new NewTopic(t, Optional.of(partitions), Optional.of(replicationFactor))
+                          .configs(topicConfig()))
+              .toList();
       for (var entry : admin.createTopics(missing).values().entrySet()) {
         try {
           entry.getValue().get(60, TimeUnit.SECONDS);

@@ -18,14 +18,19 @@ public final class ArticleIds {
     return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** One SHA-256 instance per thread: looking the algorithm up per record costs more than digesting a short text. */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always present", e);
-    }
-  });
+  /**
+   * One SHA-256 instance per thread: looking the algorithm up per record costs more than digesting
+   * a short text.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is always present", e);
+            }
+          });
 
   /** The SHA-256 digest of these bytes. */
   static byte[] sha256(byte[] bytes) {

@@ -33,10 +33,10 @@ public final class MetricEventFactory {
   }
 
   /**
-   * The event for an observation, or empty when its period cannot be a record timestamp:
-   * before 1970, or starting after the article was published (a misparse such as year 2200).
-   * Values referring to a period that is still running (截至目前) are stamped with the
-   * publication instant, so they never lie in the future.
+   * The event for an observation, or empty when its period cannot be a record timestamp: before
+   * 1970, or starting after the article was published (a misparse such as year 2200). Values
+   * referring to a period that is still running (截至目前) are stamped with the publication instant, so
+   * they never lie in the future.
    */
   public Optional<MetricEvent> create(Article article, Observation o, Instant ingestedAt) {
     Instant now = clock.instant();
@@ -48,7 +48,8 @@ public final class MetricEventFactory {
     if (period == null) {
       observedAt = published != null ? reference : min(ingestedAt, now);
     } else {
-      if (period.year() < 1970 || period.firstDay().atStartOfDay(Period.ZONE).toInstant().isAfter(reference)) {
+      if (period.year() < 1970
+          || period.firstDay().atStartOfDay(Period.ZONE).toInstant().isAfter(reference)) {
         return Optional.empty();
       }
       observedAt = min(period.end(), reference);
@@ -56,28 +57,29 @@ public final class MetricEventFactory {
     if (observedAt.isBefore(EPOCH)) {
       return Optional.empty();
     }
-    return Optional.of(MetricEvent.newBuilder()
-        .setEventId(eventId(article.getId(), o))
-        .setArticleId(article.getId())
-        .setRegion(o.region())
-        .setRegionCode(o.regionCode())
-        .setIndicator(o.indicator())
-        .setIndicatorLabel(o.indicatorLabel())
-        .setValue(o.value())
-        .setUnit(o.unit())
-        .setRawText(o.rawText())
-        .setQualifier(o.qualifier())
-        .setPeriod(period == null ? null : period.iso())
-        .setObservedAt(observedAt)
-        .setChange(o.change())
-        .setEvidence(o.evidence())
-        .setPublishedAt(published)
-        .setParserVersion(Extractor.VERSION)
-        .setBaseIndicator(measure.base())
-        .setSubject(measure.subject())
-        .setWindow(measure.window())
-        .setPublishedAtAssumed(article.getPublishedAtAssumed())
-        .build());
+    return Optional.of(
+        MetricEvent.newBuilder()
+            .setEventId(eventId(article.getId(), o))
+            .setArticleId(article.getId())
+            .setRegion(o.region())
+            .setRegionCode(o.regionCode())
+            .setIndicator(o.indicator())
+            .setIndicatorLabel(o.indicatorLabel())
+            .setValue(o.value())
+            .setUnit(o.unit())
+            .setRawText(o.rawText())
+            .setQualifier(o.qualifier())
+            .setPeriod(period == null ? null : period.iso())
+            .setObservedAt(observedAt)
+            .setChange(o.change())
+            .setEvidence(o.evidence())
+            .setPublishedAt(published)
+            .setParserVersion(Extractor.VERSION)
+            .setBaseIndicator(measure.base())
+            .setSubject(measure.subject())
+            .setWindow(measure.window())
+            .setPublishedAtAssumed(article.getPublishedAtAssumed())
+            .build());
   }
 
   /** The record withdrawing one claim of an article: the claim's identity, no value. */
@@ -109,9 +111,18 @@ public final class MetricEventFactory {
 
   /** Same article, same observation: same id, however often it is ingested. */
   static String eventId(String articleId, Observation o) {
-    String identity = String.join("\u001f", articleId, o.region(), o.indicator(),
-        o.period() == null ? "" : o.period().iso(), Double.toString(o.value()), o.unit(), o.rawText());
-    return HexFormat.of().formatHex(ArticleIds.sha256(identity.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    String identity =
+        String.join(
+            "\u001f",
+            articleId,
+            o.region(),
+            o.indicator(),
+            o.period() == null ? "" : o.period().iso(),
+            Double.toString(o.value()),
+            o.unit(),
+            o.rawText());
+    return HexFormat.of()
+        .formatHex(ArticleIds.sha256(identity.getBytes(StandardCharsets.UTF_8)), 0, 16);
   }
 
   private static Instant min(Instant a, Instant b) {

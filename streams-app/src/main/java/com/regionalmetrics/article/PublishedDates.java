@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses a publication date as users give it: 2025-02-26, 2025-02-26T10:00:00+08:00, an instant,
- * or only a year or month (2025, 2025-03) when that is all the source says.
+ * Parses a publication date as users give it: 2025-02-26, 2025-02-26T10:00:00+08:00, an instant, or
+ * only a year or month (2025, 2025-03) when that is all the source says.
  */
 public final class PublishedDates {
   private PublishedDates() {}
@@ -17,13 +17,14 @@ public final class PublishedDates {
   static final java.time.Duration FUTURE_SLACK = java.time.Duration.ofDays(1);
 
   /**
-   * Null or blank gives null; anything unreadable, or a date no article can have been published
-   * on (before 1970, or later than tomorrow), throws IllegalArgumentException.
+   * Null or blank gives null; anything unreadable, or a date no article can have been published on
+   * (before 1970, or later than tomorrow), throws IllegalArgumentException.
    */
   public static Instant parse(String text) {
     Instant published = parseSyntax(text);
     if (published != null && !isPlausible(published, Instant.now())) {
-      throw new IllegalArgumentException("published must lie between 1970 and today, got: " + text.strip());
+      throw new IllegalArgumentException(
+          "published must lie between 1970 and today, got: " + text.strip());
     }
     return published;
   }
@@ -58,7 +59,8 @@ public final class PublishedDates {
       }
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("published must be YYYY-MM-DD (or YYYY-MM, YYYY) or an ISO-8601 date-time, got: " + s);
+      throw new IllegalArgumentException(
+          "published must be YYYY-MM-DD (or YYYY-MM, YYYY) or an ISO-8601 date-time, got: " + s);
     }
   }
 }

@@ -29,8 +29,10 @@ final class ApiClient {
   }
 
   private final String api;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final int attempts;
+
   /** Sent as a bearer token on writes when the app has http.write.token set. */
   private final String writeToken = System.getenv(WRITE_TOKEN_ENV);
 
@@ -47,8 +49,11 @@ final class ApiClient {
   }
 
   private HttpRequest.Builder write(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60));
-    return writeToken == null || writeToken.isBlank() ? b : b.header("Authorization", "Bearer " + writeToken.strip());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60));
+    return writeToken == null || writeToken.isBlank()
+        ? b
+        : b.header("Authorization", "Bearer " + writeToken.strip());
   }
 
   String api() {
@@ -58,29 +63,44 @@ final class ApiClient {
   /** Fails with a message a user can act on when the app is not there. */
   void checkReachable() throws ApiException, InterruptedException {
     try {
-      http.send(HttpRequest.newBuilder(URI.create(api + "/health")).timeout(Duration.ofSeconds(10)).build(),
+      http.send(
+          HttpRequest.newBuilder(URI.create(api + "/health"))
+              .timeout(Duration.ofSeconds(10))
+              .build(),
           HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {
-      throw new ApiException(0, "cannot reach the app at " + api + (e instanceof ConnectException ? "" : " (" + e + ")")
-          + ": is it running? (java -jar regional-metrics.jar run) Or pass --api URL");
+      throw new ApiException(
+          0,
+          "cannot reach the app at "
+              + api
+              + (e instanceof ConnectException ? "" : " (" + e + ")")
+              + ": is it running? (java -jar regional-metrics.jar run) Or pass --api URL");
     }
   }
 
   JsonNode get(String path) throws ApiException, IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json").GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create(api + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json")
+            .GET()
+            .build());
   }
 
-  JsonNode postArticle(Map<String, String> fields) throws ApiException, IOException, InterruptedException {
+  JsonNode postArticle(Map<String, String> fields)
+      throws ApiException, IOException, InterruptedException {
     Map<String, String> body = new LinkedHashMap<>();
-    fields.forEach((k, v) -> {
-      if (v != null) {
-        body.put(k, v);
-      }
-    });
-    return send(write("/api/articles")
-        .header("Content-Type", "application/json; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+    fields.forEach(
+        (k, v) -> {
+          if (v != null) {
+            body.put(k, v);
+          }
+        });
+    return send(
+        write("/api/articles")
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+            .build());
   }
 
   JsonNode deleteArticle(String id) throws ApiException, IOException, InterruptedException {
@@ -89,23 +109,31 @@ final class ApiClient {
 
   /** The Prometheus text of /metrics. */
   String metrics() throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/metrics")).timeout(Duration.ofSeconds(10))
-        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(api + "/metrics"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (r.statusCode() != 200) {
       throw new IOException("/metrics answered " + r.statusCode());
     }
     return r.body();
   }
 
-  private JsonNode send(HttpRequest request) throws ApiException, IOException, InterruptedException {
+  private JsonNode send(HttpRequest request)
+      throws ApiException, IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode body = parse(r.body());
       if (r.statusCode() / 100 == 2) {
         return body;
       }
-      String message = body != null && body.hasNonNull("message") ? body.get("message").asText()
-          : "HTTP " + r.statusCode();
+      String message =
+          body != null && body.hasNonNull("message")
+              ? body.get("message").asText()
+              : "HTTP " + r.statusCode();
       if (r.statusCode() == 503 && attempt < attempts) {
         long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
         Thread.sleep(Math.min(Math.max(seconds, 1), 10) * 1000);

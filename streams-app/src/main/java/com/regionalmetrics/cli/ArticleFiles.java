@@ -22,12 +22,12 @@ import java.util.stream.Stream;
 /**
  * Finds article files and reads them with their metadata.
  *
- * <p>Files: each FILE argument as given (any extension); each DIR walked recursively for the
- * given extensions (default {@code txt,md}), hidden files and folders skipped, in path order.
+ * <p>Files: each FILE argument as given (any extension); each DIR walked recursively for the given
+ * extensions (default {@code txt,md}), hidden files and folders skipped, in path order.
  *
  * <p>Metadata: a sidecar next to the article, {@code NAME.meta.json} (for {@code NAME.txt}) or
- * {@code NAME.txt.meta.json}, with any of {@code published, id, url, source, title, region};
- * what it leaves out comes from the command's flags.
+ * {@code NAME.txt.meta.json}, with any of {@code published, id, url, source, title, region}; what
+ * it leaves out comes from the command's flags.
  */
 final class ArticleFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +38,13 @@ final class ArticleFiles {
 
     /** This, with the other's values where this has none. */
     Meta orElse(Meta other) {
-      return new Meta(first(published, other.published), first(id, other.id), first(url, other.url),
-          first(source, other.source), first(title, other.title), first(region, other.region));
+      return new Meta(
+          first(published, other.published),
+          first(id, other.id),
+          first(url, other.url),
+          first(source, other.source),
+          first(title, other.title),
+          first(region, other.region));
     }
 
     private static String first(String a, String b) {
@@ -92,10 +97,13 @@ final class ArticleFiles {
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       return new Article(file, null, meta, "not UTF-8 text");
     }
@@ -125,10 +133,16 @@ final class ArticleFiles {
           throw new IllegalArgumentException("bad sidecar " + sidecar.getFileName() + ": not JSON");
         }
         if (node == null || !node.isObject()) {
-          throw new IllegalArgumentException("bad sidecar " + sidecar.getFileName() + ": not a JSON object");
+          throw new IllegalArgumentException(
+              "bad sidecar " + sidecar.getFileName() + ": not a JSON object");
         }
-        return new Meta(text(node, "published"), text(node, "id"), text(node, "url"), text(node, "source"),
-            text(node, "title"), text(node, "region"));
+        return new Meta(
+            text(node, "published"),
+            text(node, "id"),
+            text(node, "url"),
+            text(node, "source"),
+            text(node, "title"),
+            text(node, "region"));
       }
     }
     return Meta.NONE;

@@ -1,13 +1,13 @@
 package com.regionalmetrics.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.regionalmetrics.article.ArticleIds;
+import com.regionalmetrics.article.MetricEventFactory;
+import com.regionalmetrics.article.PublishedDates;
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Observation;
 import com.regionalmetrics.query.MetricEventView;
-import com.regionalmetrics.article.ArticleIds;
-import com.regionalmetrics.article.MetricEventFactory;
-import com.regionalmetrics.article.PublishedDates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Prints the MetricEvents of article files as JSON lines, without Kafka. */
-@Command(name = "extract", mixinStandardHelpOptions = true,
-    description = "Extracts metric events from article files and prints them as JSON lines (no Kafka needed).")
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description =
+        "Extracts metric events from article files and prints them as JSON lines (no Kafka needed).")
 final class ExtractCommand implements Callable<Integer> {
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article text files")
   List<Path> files;
@@ -33,7 +35,9 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--published", description = "Publication date, YYYY-MM-DD")
   String published;
 
-  @Option(names = "--id", description = "Article id (one file only; default: the file name without extension)")
+  @Option(
+      names = "--id",
+      description = "Article id (one file only; default: the file name without extension)")
   String id;
 
   @Option(names = "--region", description = "The region the articles are about, when known")
@@ -49,13 +53,17 @@ final class ExtractCommand implements Callable<Integer> {
     for (Path file : files) {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-      Article article = Article.newBuilder()
-          .setId(id != null && files.size() == 1 ? id : name.isEmpty() ? ArticleIds.fromContent(text) : name)
-          .setText(text)
-          .setPublishedAt(publishedAt)
-          .setSource(file.toString())
-          .setRegionHint(region)
-          .build();
+      Article article =
+          Article.newBuilder()
+              .setId(
+                  id != null && files.size() == 1
+                      ? id
+                      : name.isEmpty() ? ArticleIds.fromContent(text) : name)
+              .setText(text)
+              .setPublishedAt(publishedAt)
+              .setSource(file.toString())
+              .setRegionHint(region)
+              .build();
       for (Observation o : extractor.extract(article)) {
         var event = events.create(article, o, Instant.now());
         if (event.isPresent()) {

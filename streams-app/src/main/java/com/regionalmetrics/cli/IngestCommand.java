@@ -24,60 +24,95 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Sends article files to a running app and reports what became of them. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Posts article files (UTF-8 text) to a running app's HTTP API, then reports what the pipeline made of them.",
-        "",
-        "DIRs are walked recursively for *.txt and *.md (see --ext); hidden files are skipped. A FILE is taken whatever its name.",
-        "Metadata comes from a sidecar next to each article, NAME.meta.json or NAME.txt.meta.json, e.g.",
-        "  {\"published\":\"2025-03-10\",\"id\":\"chengde-1\",\"url\":\"https://…\",\"source\":\"…\",\"title\":\"…\",\"region\":\"承德\"}",
-        "and, for what a sidecar leaves out, from --published/--source/--region. Without an id the app derives one from the content,",
-        "so ingesting the same text again changes nothing.",
-        "",
-        "Progress goes to stderr: a bar on a terminal, log lines otherwise. The summary (stdout) gives accepted and rejected",
-        "articles with reasons and, from the app's /metrics, the articles the pipeline read and the observations it emitted.",
-        "Exit status: 0 all accepted, 1 some rejected, 2 nothing to ingest or the app unreachable."})
+      "Posts article files (UTF-8 text) to a running app's HTTP API, then reports what the pipeline made of them.",
+      "",
+      "DIRs are walked recursively for *.txt and *.md (see --ext); hidden files are skipped. A FILE is taken whatever its name.",
+      "Metadata comes from a sidecar next to each article, NAME.meta.json or NAME.txt.meta.json, e.g.",
+      "  {\"published\":\"2025-03-10\",\"id\":\"chengde-1\",\"url\":\"https://…\",\"source\":\"…\",\"title\":\"…\",\"region\":\"承德\"}",
+      "and, for what a sidecar leaves out, from --published/--source/--region. Without an id the app derives one from the content,",
+      "so ingesting the same text again changes nothing.",
+      "",
+      "Progress goes to stderr: a bar on a terminal, log lines otherwise. The summary (stdout) gives accepted and rejected",
+      "articles with reasons and, from the app's /metrics, the articles the pipeline read and the observations it emitted.",
+      "Exit status: 0 all accepted, 1 some rejected, 2 nothing to ingest or the app unreachable."
+    })
 final class IngestCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "Article files, or directories to walk")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR|FILE",
+      description = "Article files, or directories to walk")
   List<Path> paths;
 
-  @Option(names = "--api", defaultValue = "http://127.0.0.1:8080", description = "The app's HTTP address (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--api",
+      defaultValue = "http://127.0.0.1:8080",
+      description = "The app's HTTP address (default ${DEFAULT-VALUE})")
   String api;
 
-  @Option(names = "--published", description = "Publication date (YYYY-MM-DD) of articles whose sidecar has none; relative dates such as 去年底 resolve against it")
+  @Option(
+      names = "--published",
+      description =
+          "Publication date (YYYY-MM-DD) of articles whose sidecar has none; relative dates such as 去年底 resolve against it")
   String published;
 
-  @Option(names = "--id", description = "Article id (one file only; default: the sidecar's, else derived from the content)")
+  @Option(
+      names = "--id",
+      description =
+          "Article id (one file only; default: the sidecar's, else derived from the content)")
   String id;
 
-  @Option(names = "--source", description = "Source of articles whose sidecar has none (default: the file's path)")
+  @Option(
+      names = "--source",
+      description = "Source of articles whose sidecar has none (default: the file's path)")
   String source;
 
-  @Option(names = "--region", description = "Region the articles are about, when their sidecar does not say")
+  @Option(
+      names = "--region",
+      description = "Region the articles are about, when their sidecar does not say")
   String region;
 
-  @Option(names = "--ext", split = ",", defaultValue = "txt,md", description = "Extensions taken from directories (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--ext",
+      split = ",",
+      defaultValue = "txt,md",
+      description = "Extensions taken from directories (default ${DEFAULT-VALUE})")
   List<String> extensions;
 
-  @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--concurrency",
+      defaultValue = "8",
+      description = "Requests in flight (default ${DEFAULT-VALUE})")
   int concurrency;
 
-  @Option(names = "--progress", defaultValue = "auto", description = "auto (a bar on a terminal, else lines), bar, lines or none")
+  @Option(
+      names = "--progress",
+      defaultValue = "auto",
+      description = "auto (a bar on a terminal, else lines), bar, lines or none")
   String progressMode;
 
-  @Option(names = "--wait", defaultValue = "60", description = "Seconds to wait for the pipeline to read the articles before the summary; 0: don't (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--wait",
+      defaultValue = "60",
+      description =
+          "Seconds to wait for the pipeline to read the articles before the summary; 0: don't (default ${DEFAULT-VALUE})")
   int waitSeconds;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Set<String> exts = extensions.stream().map(e -> e.replaceFirst("^\\.", "").toLowerCase(Locale.ROOT))
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> exts =
+        extensions.stream()
+            .map(e -> e.replaceFirst("^\\.", "").toLowerCase(Locale.ROOT))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     List<Path> files;
     try {
       files = ArticleFiles.find(paths, exts);
@@ -86,8 +121,11 @@ final class IngestCommand implements Callable<Integer> {
       return 2;
     }
     if (files.isEmpty()) {
-      err.println("error: no article files (" + exts.stream().map(e -> "*." + e).collect(Collectors.joining(", "))
-          + ") under " + paths.stream().map(Path::toString).collect(Collectors.joining(" ")));
+      err.println(
+          "error: no article files ("
+              + exts.stream().map(e -> "*." + e).collect(Collectors.joining(", "))
+              + ") under "
+              + paths.stream().map(Path::toString).collect(Collectors.joining(" ")));
       return 2;
     }
     if (id != null && files.size() > 1) {
@@ -112,15 +150,17 @@ final class IngestCommand implements Callable<Integer> {
     try {
       List<Future<String>> results = new ArrayList<>();
       for (Path file : files) {
-        results.add(pool.submit(() -> {
-          String rejection = post(client, file, defaults);
-          if (rejection == null) {
-            progress.accepted();
-          } else {
-            progress.rejected(file.toString(), rejection);
-          }
-          return rejection;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  String rejection = post(client, file, defaults);
+                  if (rejection == null) {
+                    progress.accepted();
+                  } else {
+                    progress.rejected(file.toString(), rejection);
+                  }
+                  return rejection;
+                }));
       }
       for (int i = 0; i < files.size(); i++) {
         String rejection = results.get(i).get();
@@ -136,13 +176,25 @@ final class IngestCommand implements Callable<Integer> {
     progress.finish();
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    out.printf(Locale.ROOT, "Ingested %d file%s in %.1f s (%.1f articles/s)%n", files.size(), files.size() == 1 ? "" : "s",
-        seconds, seconds > 0 ? files.size() / seconds : 0.0);
+    out.printf(
+        Locale.ROOT,
+        "Ingested %d file%s in %.1f s (%.1f articles/s)%n",
+        files.size(),
+        files.size() == 1 ? "" : "s",
+        seconds,
+        seconds > 0 ? files.size() / seconds : 0.0);
     out.printf(Locale.ROOT, "  accepted  %d%n", accepted);
     out.printf(Locale.ROOT, "  rejected  %d%n", files.size() - accepted);
     rejections.entrySet().stream()
         .sorted((a, b) -> b.getValue().size() - a.getValue().size())
-        .forEach(e -> out.printf(Locale.ROOT, "    %4d  %s  (%s)%n", e.getValue().size(), e.getKey(), examples(e.getValue())));
+        .forEach(
+            e ->
+                out.printf(
+                    Locale.ROOT,
+                    "    %4d  %s  (%s)%n",
+                    e.getValue().size(),
+                    e.getKey(),
+                    examples(e.getValue())));
     if (before != null && accepted > 0) {
       pipelineSummary(client, before, accepted, out);
     }
@@ -151,7 +203,8 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** Null when the app accepted the article, else why not. */
-  private String post(ApiClient client, Path file, ArticleFiles.Meta defaults) throws InterruptedException {
+  private String post(ApiClient client, Path file, ArticleFiles.Meta defaults)
+      throws InterruptedException {
     ArticleFiles.Article article = ArticleFiles.read(file, defaults);
     if (article.rejection() != null) {
       return article.rejection();
@@ -175,7 +228,8 @@ final class IngestCommand implements Callable<Integer> {
     }
   }
 
-  private void pipelineSummary(ApiClient client, PrometheusText before, int accepted, PrintWriter out)
+  private void pipelineSummary(
+      ApiClient client, PrometheusText before, int accepted, PrintWriter out)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
     long started = System.nanoTime();
@@ -193,13 +247,21 @@ final class IngestCommand implements Callable<Integer> {
       Thread.sleep(250);
     }
     boolean complete = delta.articlesRead() >= accepted;
-    out.printf(Locale.ROOT, "  pipeline  %d article%s read, %d observation%s emitted, %s (%s %.1f s)%n",
-        (long) delta.articlesRead(), delta.articlesRead() == 1 ? "" : "s",
-        (long) delta.observationsEmitted(), delta.observationsEmitted() == 1 ? "" : "s",
-        delta.deadLettersByReason().isEmpty() ? "no dead letters"
-            : "dead letters: " + delta.deadLettersByReason().entrySet().stream()
-                .map(e -> (long) e.getValue().doubleValue() + " " + e.getKey()).collect(Collectors.joining(", ")),
-        complete ? "after" : "still processing after", (System.nanoTime() - started) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "  pipeline  %d article%s read, %d observation%s emitted, %s (%s %.1f s)%n",
+        (long) delta.articlesRead(),
+        delta.articlesRead() == 1 ? "" : "s",
+        (long) delta.observationsEmitted(),
+        delta.observationsEmitted() == 1 ? "" : "s",
+        delta.deadLettersByReason().isEmpty()
+            ? "no dead letters"
+            : "dead letters: "
+                + delta.deadLettersByReason().entrySet().stream()
+                    .map(e -> (long) e.getValue().doubleValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", ")),
+        complete ? "after" : "still processing after",
+        (System.nanoTime() - started) / 1e9);
   }
 
   private static PrometheusText scrape(ApiClient client) throws InterruptedException {

@@ -29,7 +29,10 @@ abstract class Progress {
       case "bar" -> new Bar(total, out, System::nanoTime);
       case "lines" -> new Lines(total, out, System::nanoTime);
       case "none" -> new Lines(total, new PrintWriter(PrintWriter.nullWriter()), System::nanoTime);
-      default -> terminal ? new Bar(total, out, System::nanoTime) : new Lines(total, out, System::nanoTime);
+      default ->
+          terminal
+              ? new Bar(total, out, System::nanoTime)
+              : new Lines(total, out, System::nanoTime);
     };
   }
 
@@ -68,7 +71,8 @@ abstract class Progress {
       return "--:--";
     }
     long s = Math.round((total - done) / rate);
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
@@ -76,7 +80,7 @@ abstract class Progress {
     return total == 0 ? 100 : (int) (100L * done / total);
   }
 
-  /** [=========>          ]  512/1000  51%  143.2/s  ETA 0:03  2 rejected */
+  /** [=========> ] 512/1000 51% 143.2/s ETA 0:03 2 rejected */
   static final class Bar extends Progress {
     private static final int WIDTH = 30;
     private long lastDraw = Long.MIN_VALUE;
@@ -106,8 +110,17 @@ abstract class Progress {
         bar.append(i < filled ? '=' : i == filled ? '>' : ' ');
       }
       bar.append(']');
-      String line = String.format(Locale.ROOT, "%s %d/%d %3d%%  %.1f/s  ETA %s%s", bar, done, total, percent(),
-          rate(), last ? "0:00" : eta(), rejected == 0 ? "" : "  " + rejected + " rejected");
+      String line =
+          String.format(
+              Locale.ROOT,
+              "%s %d/%d %3d%%  %.1f/s  ETA %s%s",
+              bar,
+              done,
+              total,
+              percent(),
+              rate(),
+              last ? "0:00" : eta(),
+              rejected == 0 ? "" : "  " + rejected + " rejected");
       out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
       lastLength = line.length();
       if (last) {
@@ -148,8 +161,16 @@ abstract class Progress {
         }
         lastPercent = tenth * 10;
         lastLine = now;
-        out.println(String.format(Locale.ROOT, "ingest: %d/%d (%d%%), %.1f/s, ETA %s, %d rejected", done, total, percent(),
-            rate(), done >= total ? "0:00" : eta(), rejected));
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "ingest: %d/%d (%d%%), %.1f/s, ETA %s, %d rejected",
+                done,
+                total,
+                percent(),
+                rate(),
+                done >= total ? "0:00" : eta(),
+                rejected));
         out.flush();
       }
     }

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Reads the pipeline counters from a Prometheus text scrape of /metrics. */
-record PrometheusText(double articlesRead, double observationsEmitted, Map<String, Double> deadLettersByReason) {
+record PrometheusText(
+    double articlesRead, double observationsEmitted, Map<String, Double> deadLettersByReason) {
 
   static PrometheusText parse(String text) {
     double articles = 0;
@@ -29,8 +30,9 @@ record PrometheusText(double articlesRead, double observationsEmitted, Map<Strin
       switch (base) {
         case "regional_metrics_articles_read_total" -> articles += value;
         case "regional_metrics_observations_emitted_total" -> observations += value;
-        case "regional_metrics_dlq_records_total" -> dlq.merge(label(name, "reason"), value, Double::sum);
-        default -> { }
+        case "regional_metrics_dlq_records_total" ->
+            dlq.merge(label(name, "reason"), value, Double::sum);
+        default -> {}
       }
     }
     return new PrometheusText(articles, observations, dlq);
@@ -51,6 +53,7 @@ record PrometheusText(double articlesRead, double observationsEmitted, Map<Strin
     Map<String, Double> dlq = new TreeMap<>(deadLettersByReason);
     before.deadLettersByReason.forEach((k, v) -> dlq.merge(k, -v, Double::sum));
     dlq.values().removeIf(v -> v <= 0);
-    return new PrometheusText(articlesRead - before.articlesRead, observationsEmitted - before.observationsEmitted, dlq);
+    return new PrometheusText(
+        articlesRead - before.articlesRead, observationsEmitted - before.observationsEmitted, dlq);
   }
 }

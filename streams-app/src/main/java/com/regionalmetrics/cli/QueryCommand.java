@@ -20,22 +20,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Asks a running app about a region or one of its indicators; prints a table or JSON. */
-@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-        "Shows what a running app knows about a region (latest value of each indicator) or one indicator",
-        "(its latest value with provenance, the value as of a date, or its history).",
-        "REGION: any name or code the gazetteer knows (承德, 承德市, 130800). INDICATOR: catalog id or label",
-        "(air.aqi_composite, 空气质量综合指数).",
-        "Examples:",
-        "  query 承德",
-        "  query 承德 空气质量综合指数 --history",
-        "  query 承德 air.aqi_composite --as-of 2020",
-        "  query 承德 --as-of 2020-06-30 --json"})
+      "Shows what a running app knows about a region (latest value of each indicator) or one indicator",
+      "(its latest value with provenance, the value as of a date, or its history).",
+      "REGION: any name or code the gazetteer knows (承德, 承德市, 130800). INDICATOR: catalog id or label",
+      "(air.aqi_composite, 空气质量综合指数).",
+      "Examples:",
+      "  query 承德",
+      "  query 承德 空气质量综合指数 --history",
+      "  query 承德 air.aqi_composite --as-of 2020",
+      "  query 承德 --as-of 2020-06-30 --json"
+    })
 final class QueryCommand implements Callable<Integer> {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "REGION")
   String region;
@@ -43,16 +46,24 @@ final class QueryCommand implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "INDICATOR")
   String indicator;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "The value valid at the end of YYYY, YYYY-MM or YYYY-MM-DD")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "The value valid at the end of YYYY, YYYY-MM or YYYY-MM-DD")
   String asOf;
 
-  @Option(names = "--history", description = "Every value of INDICATOR in time order (up to --as-of, if given)")
+  @Option(
+      names = "--history",
+      description = "Every value of INDICATOR in time order (up to --as-of, if given)")
   boolean history;
 
   @Option(names = "--json", description = "Print the API's JSON instead of a table")
   boolean json;
 
-  @Option(names = "--api", defaultValue = "http://127.0.0.1:8080", description = "The app's HTTP address (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--api",
+      defaultValue = "http://127.0.0.1:8080",
+      description = "The app's HTTP address (default ${DEFAULT-VALUE})")
   String api;
 
   private ApiClient client;
@@ -86,13 +97,18 @@ final class QueryCommand implements Callable<Integer> {
 
   private void region() throws Exception {
     // one server-side call: the API resolves each indicator as of the date
-    JsonNode body = client.get("/api/regions/" + ApiClient.enc(region) + "/indicators"
-        + (asOf == null ? "" : "?asOf=" + ApiClient.enc(asOf)));
+    JsonNode body =
+        client.get(
+            "/api/regions/"
+                + ApiClient.enc(region)
+                + "/indicators"
+                + (asOf == null ? "" : "?asOf=" + ApiClient.enc(asOf)));
     String name = body.path("region").asText(region);
     List<JsonNode> values = new ArrayList<>();
     body.path("indicators").forEach(values::add);
-    values.sort(Comparator.comparing((JsonNode v) -> category(v.path("indicator").asText()))
-        .thenComparing(v -> v.path("indicatorLabel").asText()));
+    values.sort(
+        Comparator.comparing((JsonNode v) -> category(v.path("indicator").asText()))
+            .thenComparing(v -> v.path("indicatorLabel").asText()));
     if (json) {
       ObjectNode o = ApiClient.JSON.createObjectNode().put("region", name);
       if (asOf != null) {
@@ -104,36 +120,70 @@ final class QueryCommand implements Callable<Integer> {
       return;
     }
     String code = values.isEmpty() ? "" : " (" + values.get(0).path("regionCode").asText() + ")";
-    out.println(name + code + " · " + values.size() + " indicator" + (values.size() == 1 ? "" : "s")
-        + (asOf == null ? "" : " · as of " + asOf));
+    out.println(
+        name
+            + code
+            + " · "
+            + values.size()
+            + " indicator"
+            + (values.size() == 1 ? "" : "s")
+            + (asOf == null ? "" : " · as of " + asOf));
     out.println();
-    TextTable table = new TextTable("Category", "Indicator", ">Value", "Unit", "Period", "As written", "ID");
+    TextTable table =
+        new TextTable("Category", "Indicator", ">Value", "Unit", "Period", "As written", "ID");
     for (JsonNode v : values) {
-      table.row(category(v.path("indicator").asText()), v.path("indicatorLabel").asText(), value(v), unit(v),
-          v.path("period").asText(), v.path("rawText").asText(), v.path("indicator").asText());
+      table.row(
+          category(v.path("indicator").asText()),
+          v.path("indicatorLabel").asText(),
+          value(v),
+          unit(v),
+          v.path("period").asText(),
+          v.path("rawText").asText(),
+          v.path("indicator").asText());
     }
     out.print(table.render());
   }
 
   private void indicator() throws Exception {
-    String path = indicatorPath(region, indicator) + (asOf == null ? "" : "?asOf=" + ApiClient.enc(asOf));
+    String path =
+        indicatorPath(region, indicator) + (asOf == null ? "" : "?asOf=" + ApiClient.enc(asOf));
     JsonNode v = client.get(path);
     if (json) {
       printJson(v);
       return;
     }
-    out.println(v.path("region").asText() + " · " + v.path("indicatorLabel").asText() + " (" + v.path("indicator").asText() + ")"
-        + (asOf == null ? " · latest" : " · as of " + asOf));
+    out.println(
+        v.path("region").asText()
+            + " · "
+            + v.path("indicatorLabel").asText()
+            + " ("
+            + v.path("indicator").asText()
+            + ")"
+            + (asOf == null ? " · latest" : " · as of " + asOf));
     out.println();
     TextTable t = new TextTable("Field", "Value");
     t.row("Value", value(v) + (unit(v).isEmpty() ? "" : " " + unit(v)));
-    t.row("Period", v.path("period").asText() + " (valid from " + china(v.path("observedAt").asText(null)) + ")");
+    t.row(
+        "Period",
+        v.path("period").asText()
+            + " (valid from "
+            + china(v.path("observedAt").asText(null))
+            + ")");
     t.row("Qualifier", v.path("qualifier").asText());
     if (v.hasNonNull("change")) {
-      t.row("Change", v.path("change").path("kind").asText() + " " + v.path("change").path("direction").asText());
+      t.row(
+          "Change",
+          v.path("change").path("kind").asText()
+              + " "
+              + v.path("change").path("direction").asText());
     }
     t.row("As written", v.path("rawText").asText());
-    t.row("Article", v.path("articleId").asText() + " (published " + day(v.path("publishedAt").asText(null)) + ")");
+    t.row(
+        "Article",
+        v.path("articleId").asText()
+            + " (published "
+            + day(v.path("publishedAt").asText(null))
+            + ")");
     t.row("Evidence", v.path("evidence").asText());
     t.row("Region code", v.path("regionCode").asText());
     t.row("Parser", v.path("parserVersion").asText());
@@ -141,21 +191,44 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private void history() throws Exception {
-    String path = indicatorPath(region, indicator) + "/history" + (asOf == null ? "" : "?to=" + ApiClient.enc(asOf));
+    String path =
+        indicatorPath(region, indicator)
+            + "/history"
+            + (asOf == null ? "" : "?to=" + ApiClient.enc(asOf));
     JsonNode body = client.get(path);
     if (json) {
       printJson(body);
       return;
     }
     JsonNode values = body.path("values");
-    String label = values.size() > 0 ? values.get(0).path("indicatorLabel").asText() : body.path("indicator").asText();
-    out.println(body.path("region").asText() + " · " + label + " (" + body.path("indicator").asText() + ") · "
-        + values.size() + " value" + (values.size() == 1 ? "" : "s") + (asOf == null ? "" : " up to " + asOf));
+    String label =
+        values.size() > 0
+            ? values.get(0).path("indicatorLabel").asText()
+            : body.path("indicator").asText();
+    out.println(
+        body.path("region").asText()
+            + " · "
+            + label
+            + " ("
+            + body.path("indicator").asText()
+            + ") · "
+            + values.size()
+            + " value"
+            + (values.size() == 1 ? "" : "s")
+            + (asOf == null ? "" : " up to " + asOf));
     out.println();
-    TextTable t = new TextTable("Period", ">Value", "Unit", "As written", "Qualifier", "Article", "Published");
+    TextTable t =
+        new TextTable(
+            "Period", ">Value", "Unit", "As written", "Qualifier", "Article", "Published");
     for (JsonNode v : values) {
-      t.row(v.path("period").asText(), value(v), unit(v), v.path("rawText").asText(), v.path("qualifier").asText(),
-          v.path("articleId").asText(), day(v.path("publishedAt").asText(null)));
+      t.row(
+          v.path("period").asText(),
+          value(v),
+          unit(v),
+          v.path("rawText").asText(),
+          v.path("qualifier").asText(),
+          v.path("articleId").asText(),
+          day(v.path("publishedAt").asText(null)));
     }
     out.print(t.render());
   }
@@ -175,13 +248,15 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   static String value(JsonNode v) {
-    String sign = switch (v.path("qualifier").asText()) {
-      case "APPROX" -> "≈";
-      case "OVER" -> ">";
-      case "UNDER" -> "<";
-      default -> "";
-    };
-    return sign + BigDecimal.valueOf(v.path("value").asDouble()).stripTrailingZeros().toPlainString();
+    String sign =
+        switch (v.path("qualifier").asText()) {
+          case "APPROX" -> "≈";
+          case "OVER" -> ">";
+          case "UNDER" -> "<";
+          default -> "";
+        };
+    return sign
+        + BigDecimal.valueOf(v.path("value").asDouble()).stripTrailingZeros().toPlainString();
   }
 
   static String unit(JsonNode v) {

@@ -9,22 +9,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Retracts articles: every claim they made is withdrawn and the answers fall back to the other articles'. */
-@Command(name = "retract", mixinStandardHelpOptions = true,
+/**
+ * Retracts articles: every claim they made is withdrawn and the answers fall back to the other
+ * articles'.
+ */
+@Command(
+    name = "retract",
+    mixinStandardHelpOptions = true,
     description = {
-        "Retracts articles by id through a running app (DELETE /api/articles/ID): a retraction record goes through the",
-        "pipeline, every value the article stated is withdrawn, and each answer falls back to what other articles say.",
-        "When the app sets http.write.token, the token is read from the environment variable RM_HTTP_WRITE_TOKEN.",
-        "Exit status: 0 all retractions accepted, 1 some refused, 2 the app unreachable."})
+      "Retracts articles by id through a running app (DELETE /api/articles/ID): a retraction record goes through the",
+      "pipeline, every value the article stated is withdrawn, and each answer falls back to what other articles say.",
+      "When the app sets http.write.token, the token is read from the environment variable RM_HTTP_WRITE_TOKEN.",
+      "Exit status: 0 all retractions accepted, 1 some refused, 2 the app unreachable."
+    })
 final class RetractCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "ID", description = "Article ids")
   List<String> ids;
 
-  @Option(names = "--api", defaultValue = "http://127.0.0.1:8080", description = "The app's HTTP address (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--api",
+      defaultValue = "http://127.0.0.1:8080",
+      description = "The app's HTTP address (default ${DEFAULT-VALUE})")
   String api;
 
   @Override

@@ -13,38 +13,62 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Starts the app: embedded broker and registry unless a cluster is given, streams job, HTTP API. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs the streams job and the HTTP API.",
-        "With no --bootstrap-servers it starts an embedded Kafka broker on 127.0.0.1:9092 (data under ./data)",
-        "and a Schema Registry on 127.0.0.1:8081: zero configuration."})
+/**
+ * Starts the app: embedded broker and registry unless a cluster is given, streams job, HTTP API.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the streams job and the HTTP API.",
+      "With no --bootstrap-servers it starts an embedded Kafka broker on 127.0.0.1:9092 (data under ./data)",
+      "and a Schema Registry on 127.0.0.1:8081: zero configuration."
+    })
 final class RunCommand implements Callable<Integer> {
 
-  @Option(names = "--bootstrap-servers", description = "Kafka cluster to use (env RM_BOOTSTRAP_SERVERS)")
+  @Option(
+      names = "--bootstrap-servers",
+      description = "Kafka cluster to use (env RM_BOOTSTRAP_SERVERS)")
   String bootstrapServers;
 
-  @Option(names = "--schema-registry-url", description = "Confluent-compatible Schema Registry (env RM_SCHEMA_REGISTRY_URL)")
+  @Option(
+      names = "--schema-registry-url",
+      description = "Confluent-compatible Schema Registry (env RM_SCHEMA_REGISTRY_URL)")
   String schemaRegistryUrl;
 
-  @Option(names = "--config", description = "Properties file (app keys and any Kafka/Streams/serde key)")
+  @Option(
+      names = "--config",
+      description = "Properties file (app keys and any Kafka/Streams/serde key)")
   Path configFile;
 
-  @Option(names = "--http-host", description = "Interface the HTTP API binds to (default 127.0.0.1)")
+  @Option(
+      names = "--http-host",
+      description = "Interface the HTTP API binds to (default 127.0.0.1)")
   String httpHost;
 
   @Option(names = "--http-port", description = "HTTP port (default 8080)")
   String httpPort;
 
-  @Option(names = "--application-server", description = "host:port other instances reach this one at")
+  @Option(
+      names = "--application-server",
+      description = "host:port other instances reach this one at")
   String applicationServer;
 
-  @Option(names = "--data-dir", description = "Where the embedded broker and the state stores keep data (default ./data)")
+  @Option(
+      names = "--data-dir",
+      description = "Where the embedded broker and the state stores keep data (default ./data)")
   String dataDir;
 
-  @Option(names = "--ingest", arity = "1..*", description = "Article files or directories to ingest once the app is up (as the ingest command)")
+  @Option(
+      names = "--ingest",
+      arity = "1..*",
+      description =
+          "Article files or directories to ingest once the app is up (as the ingest command)")
   List<Path> ingest = List.of();
 
-  @Option(names = "--published", description = "Publication date (YYYY-MM-DD) for the --ingest files")
+  @Option(
+      names = "--published",
+      description = "Publication date (YYYY-MM-DD) for the --ingest files")
   String published;
 
   @Override
@@ -60,13 +84,21 @@ final class RunCommand implements Callable<Integer> {
 
     CountDownLatch stopped = new CountDownLatch(1);
     RegionalMetricsApp app = RegionalMetricsApp.start(config);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.close();
-      stopped.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
     if (!ingest.isEmpty()) {
       app.awaitRunning(Duration.ofMinutes(2));
-      String api = "http://" + ("0.0.0.0".equals(config.httpHost()) ? "127.0.0.1" : config.httpHost()) + ":" + app.httpPort();
+      String api =
+          "http://"
+              + ("0.0.0.0".equals(config.httpHost()) ? "127.0.0.1" : config.httpHost())
+              + ":"
+              + app.httpPort();
       List<String> args = new ArrayList<>(List.of("ingest", "--api", api));
       if (published != null) {
         args.add("--published=" + published);

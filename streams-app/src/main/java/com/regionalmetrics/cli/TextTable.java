@@ -84,7 +84,9 @@ final class TextTable {
 
   static int columns(int cp) {
     int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT
         || cp == 0x200B) {
       return 0;
     }

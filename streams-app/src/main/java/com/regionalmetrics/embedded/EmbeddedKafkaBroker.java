@@ -40,10 +40,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Starts a broker listening on host:port with its controller on a second port, data under dataDir.
-   * Extra broker properties override the defaults. Returns once the broker answers requests.
+   * Starts a broker listening on host:port with its controller on a second port, data under
+   * dataDir. Extra broker properties override the defaults. Returns once the broker answers
+   * requests.
    */
-  public static EmbeddedKafkaBroker start(Path dataDir, String host, int port, Map<String, String> overrides) {
+  public static EmbeddedKafkaBroker start(
+      Path dataDir, String host, int port, Map<String, String> overrides) {
     try {
       Path logDir = dataDir.toAbsolutePath().resolve("kafka");
       Files.createDirectories(logDir);
@@ -74,16 +76,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
-      throw new IllegalStateException("could not start the embedded Kafka broker: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not start the embedded Kafka broker: " + e.getMessage(), e);
     }
   }
 
-  private static Properties brokerProperties(Path logDir, String host, int brokerPort, int controllerPort) {
+  private static Properties brokerProperties(
+      Path logDir, String host, int brokerPort, int controllerPort) {
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", "1");
     p.setProperty("controller.quorum.voters", "1@" + host + ":" + controllerPort);
-    p.setProperty("listeners", "PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://" + host + ":" + controllerPort);
+    p.setProperty(
+        "listeners",
+        "PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://" + host + ":" + controllerPort);
     p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
     p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.setProperty("controller.listener.names", "CONTROLLER");
@@ -108,8 +114,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private void awaitReady(Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                3000))) {
       while (true) {
         try {
           if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
@@ -117,7 +130,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           }
         } catch (Exception e) {
           if (Instant.now().isAfter(deadline)) {
-            throw new IllegalStateException("embedded broker did not become ready within " + timeout, e);
+            throw new IllegalStateException(
+                "embedded broker did not become ready within " + timeout, e);
           }
         }
         Thread.sleep(200);

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The zero-config Schema Registry: an in-process registry served over HTTP with the Confluent
- * API, so any Kafka tool can read the topics. Registrations are journaled under the data
- * directory and replayed on start, so schema ids stay valid for the records the embedded broker
- * keeps across restarts.
+ * The zero-config Schema Registry: an in-process registry served over HTTP with the Confluent API,
+ * so any Kafka tool can read the topics. Registrations are journaled under the data directory and
+ * replayed on start, so schema ids stay valid for the records the embedded broker keeps across
+ * restarts.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
@@ -71,10 +71,19 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
               continue;
             }
             var node = JSON.readTree(line);
-            int id = register(node.get("subject").asText(), new Schema.Parser().parse(node.get("schema").asText()));
+            int id =
+                register(
+                    node.get("subject").asText(),
+                    new Schema.Parser().parse(node.get("schema").asText()));
             if (id != node.get("id").asInt()) {
-              throw new IllegalStateException("schema journal " + journal + " replays id " + id + " for recorded id "
-                  + node.get("id").asInt() + "; the journal is damaged");
+              throw new IllegalStateException(
+                  "schema journal "
+                      + journal
+                      + " replays id "
+                      + id
+                      + " for recorded id "
+                      + node.get("id").asInt()
+                      + "; the journal is damaged");
             }
           }
           replaying = false;
@@ -89,9 +98,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       boolean known = subjects().contains(subject) && isRegistered(subject, schema);
       int id = super.register(subject, schema);
       if (!replaying && !known) {
-        ObjectNode line = JSON.createObjectNode().put("subject", subject).put("id", id).put("schema", schema.toString());
+        ObjectNode line =
+            JSON.createObjectNode()
+                .put("subject", subject)
+                .put("id", id)
+                .put("schema", schema.toString());
         try {
-          Files.writeString(journal, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          Files.writeString(
+              journal,
+              line + "\n",
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write schema journal " + journal, e);
         }

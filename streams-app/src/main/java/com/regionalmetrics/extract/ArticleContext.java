@@ -11,18 +11,19 @@ final class ArticleContext {
   final LocalDate pub;
   final Region main;
   int paragraph = -1;
-  Region paraRegion;       // last subject region of the current paragraph
-  Period paraTime;         // last point/now time of the current paragraph (not day-level)
-  Integer yearContext;     // last explicit year in the article
-  Period reportTime;       // first point time of the article (not day-level): the period it reports on
-  boolean otherYears;      // a later point time names another year: the article is not about one period
-  boolean paraYoy;         // the paragraph speaks of 同比 / 比上年同期
+  Region paraRegion; // last subject region of the current paragraph
+  Period paraTime; // last point/now time of the current paragraph (not day-level)
+  Integer yearContext; // last explicit year in the article
+  Period reportTime; // first point time of the article (not day-level): the period it reports on
+  boolean otherYears; // a later point time names another year: the article is not about one period
+  boolean paraYoy; // the paragraph speaks of 同比 / 比上年同期
   String paraLastLevelLabel;
   String paraLastLevelUnit;
-  Region homeProvince;     // for an article about a grouping: the province 全省 refers to
-  Region lastGrouping;     // the last grouping named (京津冀): what 三地/两地 refer to
-  Period sectionTime;      // the year a numbered section heading names (一、2024年预算执行情况), until the next section
-  boolean sectionTarget;   // the section is one of targets (二、2025年主要预期目标): its figures are targets
+  Region homeProvince; // for an article about a grouping: the province 全省 refers to
+  Region lastGrouping; // the last grouping named (京津冀): what 三地/两地 refer to
+  Period sectionTime; // the year a numbered section heading names (一、2024年预算执行情况), until the next
+  // section
+  boolean sectionTarget; // the section is one of targets (二、2025年主要预期目标): its figures are targets
 
   ArticleContext(LocalDate pub, Region main) {
     this.pub = pub;
@@ -44,13 +45,19 @@ final class ArticleContext {
     enterParagraph(p);
   }
 
-  /** A level was emitted: a later change or rank of the paragraph without its own label may refer to it. */
+  /**
+   * A level was emitted: a later change or rank of the paragraph without its own label may refer to
+   * it.
+   */
   void rememberLevel(String label, String unit) {
     paraLastLevelLabel = label;
     paraLastLevelUnit = unit;
   }
 
-  /** The groupings, the subject and the times of a sentence just read, for the sentences that follow. */
+  /**
+   * The groupings, the subject and the times of a sentence just read, for the sentences that
+   * follow.
+   */
   void rememberSentence(SentenceScope sc) {
     for (RegionMention m : sc.mentions) {
       if (m.region().level() == Region.Level.GROUPING) {
@@ -71,14 +78,18 @@ final class ArticleContext {
   }
 
   /**
-   * 一、2024年预算执行情况 / (二)2025年主要任务: a numbered heading (an ordinal, no figure, no
-   * sentence end) naming one year gives that year to the section's untimed figures; a top-level
-   * heading naming none (三、存在的问题) ends it.
+   * 一、2024年预算执行情况 / (二)2025年主要任务: a numbered heading (an ordinal, no figure, no sentence end)
+   * naming one year gives that year to the section's untimed figures; a top-level heading naming
+   * none (三、存在的问题) ends it.
    */
   private void rememberSection(SentenceScope sc) {
     String t = sc.s;
     char numbering = sc.sentence.numbering();
-    if (numbering == 0 || t.isEmpty() || t.length() > 40 || !sc.items.isEmpty() || "。;!?".indexOf(t.charAt(t.length() - 1)) >= 0) {
+    if (numbering == 0
+        || t.isEmpty()
+        || t.length() > 40
+        || !sc.items.isEmpty()
+        || "。;!?".indexOf(t.charAt(t.length() - 1)) >= 0) {
       return;
     }
     Period year = null;
@@ -103,15 +114,21 @@ final class ArticleContext {
 
   private void rememberTimes(List<TimeResolver.TimeExpr> times, int sentenceParagraph) {
     for (TimeResolver.TimeExpr t : times) {
-      if (t.explicitYear() && t.period() != null && t.role() != TimeResolver.Role.NAME && t.role() != TimeResolver.Role.COMPARE) {
+      if (t.explicitYear()
+          && t.period() != null
+          && t.role() != TimeResolver.Role.NAME
+          && t.role() != TimeResolver.Role.COMPARE) {
         yearContext = t.period().year();
       }
-      if ((t.role() == TimeResolver.Role.POINT || t.role() == TimeResolver.Role.NOW) && !t.dayLevel() && t.period() != null) {
+      if ((t.role() == TimeResolver.Role.POINT || t.role() == TimeResolver.Role.NOW)
+          && !t.dayLevel()
+          && t.period() != null) {
         paraTime = t.period();
       }
       if (t.role() == TimeResolver.Role.POINT && !t.dayLevel() && t.period() != null) {
         if (reportTime == null && sentenceParagraph > REPORT_LEAD) {
-          // a year first named deep in the article (2023年, GDP grew...) is not what the article reports on
+          // a year first named deep in the article (2023年, GDP grew...) is not what the article
+          // reports on
         } else if (reportTime == null) {
           reportTime = t.period();
         } else if (t.period().year() != reportTime.year()) {

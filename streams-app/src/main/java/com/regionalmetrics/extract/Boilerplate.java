@@ -10,10 +10,45 @@ import java.util.regex.Pattern;
 public final class Boilerplate {
 
   private static final String[] MARKERS = {
-    "版权", "copyright", "©", "联系电话", "联系方式", "电话:", "传真", "邮编", "发表评论", "验证码",
-    "留言与评论", "相关文章", "推荐文章", "推荐阅读", "相关阅读", "相关新闻", "责任编辑", "未经", "转载",
-    "稿件来源", "免责声明", "ICP备", "icp备", "公网安备", "网站地图", "关于我们", "扫一扫", "二维码",
-    "阅读原文", "点击查看", "上一篇", "下一篇", "¥", "￥", "热门推荐", "广告", "客服", "邮箱", "@"
+    "版权",
+    "copyright",
+    "©",
+    "联系电话",
+    "联系方式",
+    "电话:",
+    "传真",
+    "邮编",
+    "发表评论",
+    "验证码",
+    "留言与评论",
+    "相关文章",
+    "推荐文章",
+    "推荐阅读",
+    "相关阅读",
+    "相关新闻",
+    "责任编辑",
+    "未经",
+    "转载",
+    "稿件来源",
+    "免责声明",
+    "ICP备",
+    "icp备",
+    "公网安备",
+    "网站地图",
+    "关于我们",
+    "扫一扫",
+    "二维码",
+    "阅读原文",
+    "点击查看",
+    "上一篇",
+    "下一篇",
+    "¥",
+    "￥",
+    "热门推荐",
+    "广告",
+    "客服",
+    "邮箱",
+    "@"
   };
 
   /** A line of only numbers, separators and spaces ("1170 174 0", view/like counters). */
@@ -47,8 +82,20 @@ public final class Boilerplate {
     }
     for (int i = 0; i < n; i++) {
       char c = t.charAt(i);
-      boolean ok = (c >= '0' && c <= '9') || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-          || c == '.' || c == ',' || c == ':' || c == '/' || c == '|' || c == '-';
+      boolean ok =
+          (c >= '0' && c <= '9')
+              || c == ' '
+              || c == '\t'
+              || c == '\n'
+              || c == '\u000B'
+              || c == '\f'
+              || c == '\r'
+              || c == '.'
+              || c == ','
+              || c == ':'
+              || c == '/'
+              || c == '|'
+              || c == '-';
       if (!ok) {
         return false;
       }
@@ -80,7 +127,9 @@ public final class Boilerplate {
     int i = 0;
     if (i < n && (line.charAt(i) == '(' || line.charAt(i) == '（')) {
       int j = i + 1;
-      while (j < n && j - i <= 3 && (Character.isDigit(line.charAt(j)) || "一二三四五六七八九十".indexOf(line.charAt(j)) >= 0)) {
+      while (j < n
+          && j - i <= 3
+          && (Character.isDigit(line.charAt(j)) || "一二三四五六七八九十".indexOf(line.charAt(j)) >= 0)) {
         j++;
       }
       if (j > i + 1 && j < n && (line.charAt(j) == ')' || line.charAt(j) == '）')) {
@@ -92,13 +141,16 @@ public final class Boilerplate {
       return line.substring(1);
     }
     int j = i;
-    while (j < n && j < 3 && (Character.isDigit(line.charAt(j)) || "一二三四五六七八九十".indexOf(line.charAt(j)) >= 0)) {
+    while (j < n
+        && j < 3
+        && (Character.isDigit(line.charAt(j)) || "一二三四五六七八九十".indexOf(line.charAt(j)) >= 0)) {
       j++;
     }
     if (j > i && j < n) {
       char sep = line.charAt(j);
       boolean digitsLead = Character.isDigit(line.charAt(i));
-      if (sep == '、' || (digitsLead && sep == '.' && (j + 1 >= n || !Character.isDigit(line.charAt(j + 1))))) {
+      if (sep == '、'
+          || (digitsLead && sep == '.' && (j + 1 >= n || !Character.isDigit(line.charAt(j + 1))))) {
         return line.substring(j + 1);
       }
     }

@@ -20,17 +20,22 @@ final class ChangeRules {
   private ChangeRules() {}
 
   /** 由设立之初的11%提高到34.9%: a start described in words instead of a year. */
-  private static final Pattern START_DESCRIPTION = Pattern.compile(
-      "(由|从)([^,，。;由从0-9]{0,8}?(之初|初期|当初|最初|伊始|起步时|成立时|设立时|建立时|建成时))$");
+  private static final Pattern START_DESCRIPTION =
+      Pattern.compile("(由|从)([^,，。;由从0-9]{0,8}?(之初|初期|当初|最初|伊始|起步时|成立时|设立时|建立时|建成时))$");
+
   /** 与2013年相比: an explicit base year. */
   private static final Pattern BASE_YEAR = Pattern.compile("(与|比|较|相较|相比)\\d{4}年");
-  private static final WordIndex LONG_TO_VERBS = new WordIndex(Arrays.stream(Lexicon.TO_VERBS).filter(v -> v.length() >= 2).toArray(String[]::new));
+
+  private static final WordIndex LONG_TO_VERBS =
+      new WordIndex(
+          Arrays.stream(Lexicon.TO_VERBS).filter(v -> v.length() >= 2).toArray(String[]::new));
   private static final WordIndex UP_INDEX = new WordIndex(Lexicon.UP_VERBS);
   private static final WordIndex DOWN_INDEX = new WordIndex(Lexicon.DOWN_VERBS);
 
   /**
-   * The kind of item k: a list member takes its head's, a rank change is one, else a change verb at the
-   * end of {@code tail} (增长, 下降) makes a change. False when the item is to be skipped (its list head is).
+   * The kind of item k: a list member takes its head's, a rank change is one, else a change verb at
+   * the end of {@code tail} (增长, 下降) makes a change. False when the item is to be skipped (its list
+   * head is).
    */
   static boolean decideKind(SentenceScope sc, QuantityItem it, String tail) {
     Quantity q = it.q;
@@ -64,7 +69,10 @@ final class ChangeRules {
     return true;
   }
 
-  /** 从5.09降至2.66: marks item k as a from-value, or links it to the from-value before it. Levels only. */
+  /**
+   * 从5.09降至2.66: marks item k as a from-value, or links it to the from-value before it. Levels
+   * only.
+   */
   static void fromTo(SentenceScope sc, int k) {
     String s = sc.s;
     boolean[] timeMask = sc.timeMask;
@@ -94,13 +102,17 @@ final class ChangeRules {
       QuantityItem x = items.get(k - 1);
       String between = stripMasked(s.substring(x.q.end, q.start), x.q.end, timeMask);
       between = stripBound(between).replace("的", "").replace("了", "").strip();
-      if (isToVerb(between) && (x.unit == null ? it.unit == null : x.unit.equals(it.unit) || it.unit == null)) {
+      if (isToVerb(between)
+          && (x.unit == null ? it.unit == null : x.unit.equals(it.unit) || it.unit == null)) {
         it.toOf = x;
       }
     }
   }
 
-  /** The label of a change from its own text (产业增加值增长 → 产业增加值), or empty for a list member or a short one. */
+  /**
+   * The label of a change from its own text (产业增加值增长 → 产业增加值), or empty for a list member or a
+   * short one.
+   */
   static String ownChangeLabel(QuantityItem it) {
     String own = LabelFinder.clean(stripChangeWords(it.before));
     return own.length() >= 2 && !it.listMember ? own : "";
@@ -127,14 +139,16 @@ final class ChangeRules {
 
   private static void classifyChange(QuantityItem it, String s) {
     String unit = it.unit;
-    String upto = s.substring(Math.max(0, Math.max(it.clauseStart - 40, it.q.start - 120)), it.q.start);
+    String upto =
+        s.substring(Math.max(0, Math.max(it.clauseStart - 40, it.q.start - 120)), it.q.start);
     boolean explicitBase = upto.indexOf('年') >= 0 && BASE_YEAR.matcher(upto).find();
     // 较去年底 / 比年初: against a point in time, not the same period last year
     boolean pointBase = ClauseText.containsAny(upto, Lexicon.POINT_BASE_WORDS);
     boolean yoy = !pointBase && ClauseText.containsAny(upto, Lexicon.YOY_BASE_WORDS);
     boolean span = ClauseText.containsAny(upto, Lexicon.SPAN_WORDS);
     if ("%".equals(unit)) {
-      // growth without a stated base is, in Chinese statistical writing, against the same period last year
+      // growth without a stated base is, in Chinese statistical writing, against the same period
+      // last year
       if (yoy || (!explicitBase && !span && !pointBase)) {
         it.kind = ChangeKind.YOY_PCT;
         it.suffix = ".yoy_pct";
@@ -189,7 +203,9 @@ final class ChangeRules {
       if (p.skip || p.change || p.q.rank || p.label.isEmpty()) {
         continue;
       }
-      if (wantUnit == null || wantUnit.equals(p.unit) || p.unit == null && "index".equals(wantUnit)) {
+      if (wantUnit == null
+          || wantUnit.equals(p.unit)
+          || p.unit == null && "index".equals(wantUnit)) {
         return p.label;
       }
     }
@@ -200,7 +216,8 @@ final class ChangeRules {
         }
       }
     }
-    if (st.paraLastLevelLabel != null && (wantUnit == null || wantUnit.equals(st.paraLastLevelUnit))) {
+    if (st.paraLastLevelLabel != null
+        && (wantUnit == null || wantUnit.equals(st.paraLastLevelUnit))) {
       return st.paraLastLevelLabel;
     }
     return "";

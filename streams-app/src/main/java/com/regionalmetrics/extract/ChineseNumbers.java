@@ -1,8 +1,8 @@
 package com.regionalmetrics.extract;
 
 /**
- * Chinese numerals: 一…九, 十 百 千 万 亿, 两, 零/〇 ("三千零五", "十二万", "二〇二四" digit by digit),
- * and Arabic numbers with decimals and thousands separators.
+ * Chinese numerals: 一…九, 十 百 千 万 亿, 两, 零/〇 ("三千零五", "十二万", "二〇二四" digit by digit), and Arabic
+ * numbers with decimals and thousands separators.
  */
 public final class ChineseNumbers {
 
@@ -27,8 +27,8 @@ public final class ChineseNumbers {
   }
 
   /**
-   * Value of a Chinese numeral string, or NaN if it is not one. Without 十/百/千 a run of digits
-   * is read positionally (二〇二四 = 2024).
+   * Value of a Chinese numeral string, or NaN if it is not one. Without 十/百/千 a run of digits is
+   * read positionally (二〇二四 = 2024).
    */
   public static double parse(String s) {
     if (s == null || s.isEmpty() || s.length() > 24) {
@@ -54,10 +54,10 @@ public final class ChineseNumbers {
       }
       return v;
     }
-    double total = 0;    // completed 亿 groups
-    double section = 0;  // completed 万 groups within the current 亿
-    double small = 0;    // below 万
-    int pending = -1;    // digit waiting for its multiplier
+    double total = 0; // completed 亿 groups
+    double section = 0; // completed 万 groups within the current 亿
+    double small = 0; // below 万
+    int pending = -1; // digit waiting for its multiplier
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       int d = digit(c);
@@ -66,9 +66,18 @@ public final class ChineseNumbers {
         continue;
       }
       switch (c) {
-        case '十' -> { small += (pending < 0 ? 1 : pending) * 10; pending = -1; }
-        case '百' -> { small += (pending < 0 ? 1 : pending) * 100; pending = -1; }
-        case '千' -> { small += (pending < 0 ? 1 : pending) * 1000; pending = -1; }
+        case '十' -> {
+          small += (pending < 0 ? 1 : pending) * 10;
+          pending = -1;
+        }
+        case '百' -> {
+          small += (pending < 0 ? 1 : pending) * 100;
+          pending = -1;
+        }
+        case '千' -> {
+          small += (pending < 0 ? 1 : pending) * 1000;
+          pending = -1;
+        }
         case '万' -> {
           section += (small + Math.max(pending, 0)) * 10_000;
           small = 0;
@@ -80,7 +89,9 @@ public final class ChineseNumbers {
           small = 0;
           pending = -1;
         }
-        default -> { return Double.NaN; }
+        default -> {
+          return Double.NaN;
+        }
       }
     }
     return total + section + small + Math.max(pending, 0);

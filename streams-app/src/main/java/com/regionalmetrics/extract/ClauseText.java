@@ -2,7 +2,10 @@ package com.regionalmetrics.extract;
 
 import java.util.List;
 
-/** Clause and text helpers of the sentence reader: clause bounds, masking time expressions, word-list tests. */
+/**
+ * Clause and text helpers of the sentence reader: clause bounds, masking time expressions,
+ * word-list tests.
+ */
 final class ClauseText {
   private ClauseText() {}
 
@@ -26,8 +29,16 @@ final class ClauseText {
     return b.toString();
   }
 
-  /** Text between from and to without time expressions, threshold quantities and subject regions. */
-  static String textWithout(String s, int from, int to, boolean[] timeMask, List<QuantityItem> items, List<RegionResolver.Subject> subjects) {
+  /**
+   * Text between from and to without time expressions, threshold quantities and subject regions.
+   */
+  static String textWithout(
+      String s,
+      int from,
+      int to,
+      boolean[] timeMask,
+      List<QuantityItem> items,
+      List<RegionResolver.Subject> subjects) {
     if (to <= from) {
       return "";
     }
@@ -72,8 +83,8 @@ final class ClauseText {
           continue;
         }
       }
-      if (c == ',' || c == ';' || c == ':' || c == '。' || c == '!' || c == '?' || c == '“' || c == '”' || c == '"' || c == '【'
-          || c == '】' || c == ' ') {
+      if (c == ',' || c == ';' || c == ':' || c == '。' || c == '!' || c == '?' || c == '“'
+          || c == '”' || c == '"' || c == '【' || c == '】' || c == ' ') {
         return k + 1;
       }
       k--;

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Reads the regional statistics an article states. Thread-safe; pure (no I/O after construction).
  *
  * <p>Pipeline: {@link TextNormalizer} → {@link SentenceSplitter} (boilerplate dropped) → per
- * sentence {@link QuantityScanner}, {@link TimeResolver}, {@link RegionResolver} →
- * {@link SentenceReader} (what each number measures, level or change, from→to, lists) →
- * {@link ObservationDeduplicator}.
+ * sentence {@link QuantityScanner}, {@link TimeResolver}, {@link RegionResolver} → {@link
+ * SentenceReader} (what each number measures, level or change, from→to, lists) → {@link
+ * ObservationDeduplicator}.
  *
  * <p>Failures: a sentence that fails is skipped, the rest of the article is read; every such
  * failure goes to the {@link Listener} and each article with failures is logged once, with its id.
@@ -35,7 +35,9 @@ public final class Extractor {
   /** Told of what the extractor skips; implementations must be thread-safe and must not throw. */
   @FunctionalInterface
   public interface Listener {
-    /** A sentence of the article failed with {@code failure} and was skipped; articleId may be null. */
+    /**
+     * A sentence of the article failed with {@code failure} and was skipped; articleId may be null.
+     */
     void onSentenceFailure(String articleId, Throwable failure);
 
     Listener NONE = (articleId, failure) -> {};
@@ -55,7 +57,10 @@ public final class Extractor {
   private final RegionResolver regions;
   private final boolean strict;
   private final Listener listener;
-  /** Runs on each sentence's text before it is read; null in production (a seam for failure tests). */
+
+  /**
+   * Runs on each sentence's text before it is read; null in production (a seam for failure tests).
+   */
   private final java.util.function.Consumer<String> sentenceProbe;
 
   private Extractor(Gazetteer gazetteer, UnitTable units, IndicatorCatalog catalog) {
@@ -69,7 +74,11 @@ public final class Extractor {
     this.sentenceProbe = null;
   }
 
-  private Extractor(Extractor base, boolean strict, Listener listener, java.util.function.Consumer<String> sentenceProbe) {
+  private Extractor(
+      Extractor base,
+      boolean strict,
+      Listener listener,
+      java.util.function.Consumer<String> sentenceProbe) {
     this.gazetteer = base.gazetteer;
     this.units = base.units;
     this.catalog = base.catalog;
@@ -81,7 +90,8 @@ public final class Extractor {
   }
 
   private static final class Holder {
-    static final Extractor DEFAULT = new Extractor(Gazetteer.load(), UnitTable.load(), IndicatorCatalog.load());
+    static final Extractor DEFAULT =
+        new Extractor(Gazetteer.load(), UnitTable.load(), IndicatorCatalog.load());
     static final Extractor STRICT = new Extractor(DEFAULT, true, Listener.NONE, null);
   }
 
@@ -99,7 +109,10 @@ public final class Extractor {
     return new Extractor(this, strict, java.util.Objects.requireNonNull(listener), sentenceProbe);
   }
 
-  /** For tests: this extractor, running {@code probe} on each sentence's text before reading it (a probe may throw). */
+  /**
+   * For tests: this extractor, running {@code probe} on each sentence's text before reading it (a
+   * probe may throw).
+   */
   Extractor withSentenceProbe(java.util.function.Consumer<String> probe) {
     return new Extractor(this, strict, listener, probe);
   }
@@ -122,12 +135,14 @@ public final class Extractor {
     }
     String id = article.getId() == null ? null : article.getId().toString();
     try {
-      return extract(id,
+      return extract(
+          id,
           article.getText() == null ? "" : article.getText().toString(),
           article.getPublishedAt() == null ? null : article.getPublishedAt(),
           article.getRegionHint() == null ? null : article.getRegionHint().toString());
     } catch (RuntimeException | StackOverflowError e) {
-      throw new ExtractionException(id, e); // a RuntimeException even for a stack overflow: the topology dead-letters it
+      throw new ExtractionException(
+          id, e); // a RuntimeException even for a stack overflow: the topology dead-letters it
     }
   }
 
@@ -136,7 +151,8 @@ public final class Extractor {
     return extract(null, text, publishedAt, regionHint);
   }
 
-  private List<Observation> extract(String articleId, String text, Instant publishedAt, String regionHint) {
+  private List<Observation> extract(
+      String articleId, String text, Instant publishedAt, String regionHint) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
@@ -144,9 +160,11 @@ public final class Extractor {
     String norm = joinBrokenLines(TextNormalizer.normalize(text));
     List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(norm);
 
-    // Region mentions over the whole text, so a bare 崇礼 in one sentence is supported by 张家口 in another.
+    // Region mentions over the whole text, so a bare 崇礼 in one sentence is supported by 张家口 in
+    // another.
     List<RegionMention> inBody = new ArrayList<>();
-    List<List<RegionMention>> perSentence = mentionsPerSentence(regions.mentions(norm), sentences, inBody);
+    List<List<RegionMention>> perSentence =
+        mentionsPerSentence(regions.mentions(norm), sentences, inBody);
     // time expressions per sentence; with a publication date they do not depend on the article's
     // running year context, so they are found once and shared by both passes
     List<List<TimeResolver.TimeExpr>> times = new ArrayList<>(sentences.size());
@@ -187,14 +205,24 @@ public final class Extractor {
       }
     }
     if (failures > 0) {
-      LOG.warn("article {}: {} of {} sentences failed and were skipped; the first: {}", articleId, failures, sentences.size(),
-          firstFailure.toString(), firstFailure);
+      LOG.warn(
+          "article {}: {} of {} sentences failed and were skipped; the first: {}",
+          articleId,
+          failures,
+          sentences.size(),
+          firstFailure.toString(),
+          firstFailure);
     }
     return ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline));
   }
 
-  /** Each sentence's region mentions, offsets relative to the sentence; inBody collects those within sentences. */
-  private static List<List<RegionMention>> mentionsPerSentence(List<RegionMention> all, List<SentenceSplitter.Sentence> sentences,
+  /**
+   * Each sentence's region mentions, offsets relative to the sentence; inBody collects those within
+   * sentences.
+   */
+  private static List<List<RegionMention>> mentionsPerSentence(
+      List<RegionMention> all,
+      List<SentenceSplitter.Sentence> sentences,
       List<RegionMention> inBody) {
     int mi = 0;
     List<List<RegionMention>> perSentence = new ArrayList<>(sentences.size());
@@ -220,8 +248,14 @@ public final class Extractor {
    * gazetteer's main region of the mentions, else 全国 for an article about the country; or null.
    * Fills {@code times} for the sentences it reads.
    */
-  private Region mainRegion(String norm, String regionHint, List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence,
-      List<RegionMention> inBody, LocalDate pub, List<List<TimeResolver.TimeExpr>> times) {
+  private Region mainRegion(
+      String norm,
+      String regionHint,
+      List<SentenceSplitter.Sentence> sentences,
+      List<List<RegionMention>> perSentence,
+      List<RegionMention> inBody,
+      LocalDate pub,
+      List<List<TimeResolver.TimeExpr>> times) {
     Region main = null;
     if (regionHint != null && !regionHint.isBlank()) {
       main = regions.lookup(regionHint.strip()).orElse(null);
@@ -287,9 +321,15 @@ public final class Extractor {
     for (RegionMention m : inBody) {
       Region r = m.region();
       for (int k = 0; k < 4 && r != null && r.level() != Region.Level.PROVINCE; k++) {
-        r = r.level() == Region.Level.GROUPING || r.level() == Region.Level.COUNTRY ? null : gazetteer.parent(r).orElse(null);
+        r =
+            r.level() == Region.Level.GROUPING || r.level() == Region.Level.COUNTRY
+                ? null
+                : gazetteer.parent(r).orElse(null);
       }
-      if (r == null || r.level() != Region.Level.PROVINCE || r.fullName() == null || !r.fullName().endsWith("省")) {
+      if (r == null
+          || r.level() != Region.Level.PROVINCE
+          || r.fullName() == null
+          || !r.fullName().endsWith("省")) {
         continue;
       }
       count.merge(r.code(), 1, Integer::sum);
@@ -307,15 +347,19 @@ public final class Extractor {
   /** A title line: alone in its paragraph, short, without a sentence terminator. */
   private static boolean isHeadline(List<SentenceSplitter.Sentence> sentences, int i) {
     SentenceSplitter.Sentence s = sentences.get(i);
-    boolean alone = (i == 0 || sentences.get(i - 1).paragraph() != s.paragraph())
-        && (i + 1 >= sentences.size() || sentences.get(i + 1).paragraph() != s.paragraph());
+    boolean alone =
+        (i == 0 || sentences.get(i - 1).paragraph() != s.paragraph())
+            && (i + 1 >= sentences.size() || sentences.get(i + 1).paragraph() != s.paragraph());
     String t = s.text();
     char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
     return alone && t.length() <= 40 && "。!?;…".indexOf(last) < 0;
   }
 
-  /** A headline figure repeated in the body (same value, unit and change) is the body's observation. */
-  private static List<Observation> dropHeadlineRepeats(List<Observation> out, java.util.BitSet fromHeadline) {
+  /**
+   * A headline figure repeated in the body (same value, unit and change) is the body's observation.
+   */
+  private static List<Observation> dropHeadlineRepeats(
+      List<Observation> out, java.util.BitSet fromHeadline) {
     if (fromHeadline.isEmpty()) {
       return out;
     }
@@ -325,7 +369,9 @@ public final class Extractor {
       boolean repeated = false;
       for (int j = 0; j < out.size() && fromHeadline.get(k); j++) {
         Observation b = out.get(j);
-        if (!fromHeadline.get(j) && b.unit().equals(h.unit()) && Math.abs(b.value() - h.value()) <= 1e-9 * Math.max(1, Math.abs(h.value()))
+        if (!fromHeadline.get(j)
+            && b.unit().equals(h.unit())
+            && Math.abs(b.value() - h.value()) <= 1e-9 * Math.max(1, Math.abs(h.value()))
             && java.util.Objects.equals(b.change(), h.change())) {
           repeated = true;
           break;
@@ -339,10 +385,13 @@ public final class Extractor {
   }
 
   /**
-   * The region most often named as a sentence subject (not as an object: 与北京合作, 到北京).
-   * Countries and groupings are left to the fallback.
+   * The region most often named as a sentence subject (not as an object: 与北京合作, 到北京). Countries and
+   * groupings are left to the fallback.
    */
-  private Region mostFrequentSubject(List<SentenceSplitter.Sentence> sentences, List<List<RegionMention>> perSentence, LocalDate pub,
+  private Region mostFrequentSubject(
+      List<SentenceSplitter.Sentence> sentences,
+      List<List<RegionMention>> perSentence,
+      LocalDate pub,
       List<List<TimeResolver.TimeExpr>> times) {
     Map<String, Double> score = new java.util.LinkedHashMap<>();
     Map<String, Region> byKey = new HashMap<>();
@@ -362,7 +411,8 @@ public final class Extractor {
         if (r.level() == Region.Level.COUNTRY || r.level() == Region.Level.GROUPING) {
           continue; // 京津冀协同发展 is a topic far more often than a subject
         }
-        // the place a title names is what the article is about: it breaks ties between places named once
+        // the place a title names is what the article is about: it breaks ties between places named
+        // once
         score.merge(key, i <= 2 && isHeadline(sentences, i) ? 1.5 : 1.0, Double::sum);
         byKey.putIfAbsent(key, r);
       }
@@ -381,7 +431,10 @@ public final class Extractor {
   // --- helpers shared with SentenceReader ---
 
   static Change change(ChangeKind kind, boolean up) {
-    return Change.newBuilder().setKind(kind).setDirection(up ? Direction.UP : Direction.DOWN).build();
+    return Change.newBuilder()
+        .setKind(kind)
+        .setDirection(up ? Direction.UP : Direction.DOWN)
+        .build();
   }
 
   static Qualifier qualifier(Quantity q) {

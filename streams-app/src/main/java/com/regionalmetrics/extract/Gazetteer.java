@@ -25,17 +25,18 @@ import java.util.Set;
  * (phrases that contain a region name but name no region, e.g. 大同小异).
  *
  * <p>Matching rules of {@link #find(String)}:
+ *
  * <ol>
- *   <li>Every name, full name and alias is a key of one trie. The text is scanned left to right;
- *       at each position the longest key starting there wins (张家口市 beats 张家口), and scanning
- *       resumes after it, so mentions never overlap. Cost is linear in the text length (each step
- *       walks at most the longest key's length).
+ *   <li>Every name, full name and alias is a key of one trie. The text is scanned left to right; at
+ *       each position the longest key starting there wins (张家口市 beats 张家口), and scanning resumes
+ *       after it, so mentions never overlap. Cost is linear in the text length (each step walks at
+ *       most the longest key's length).
  *   <li>A key from {@code not-regions.txt} that wins at a position is consumed and reported as
  *       nothing, so the name inside it is not matched (大同小异, 阿里云, 日照时数).
  *   <li>A key shared by several regions is resolved by kind first: a canonical name beats a full
- *       name, which beats an alias (吉林 is the province; the city is 吉林市). Among regions with
- *       the same key and kind (朝阳区 in 北京 and 长春), the one whose parent or grandparent is
- *       named unambiguously elsewhere in the text wins; otherwise the smallest code.
+ *       name, which beats an alias (吉林 is the province; the city is 吉林市). Among regions with the
+ *       same key and kind (朝阳区 in 北京 and 长春), the one whose parent or grandparent is named
+ *       unambiguously elsewhere in the text wins; otherwise the smallest code.
  *   <li>County bare stems (崇礼, 涿鹿) are keys only when safe: see the resource header.
  * </ol>
  */
@@ -47,15 +48,19 @@ public final class Gazetteer {
 
   /** Kind of key: lower ranks win when a key names several regions. */
   private static final int NAME = 0;
+
   private static final int FULL_NAME = 1;
   private static final int ALIAS = 2;
 
   private final Map<String, Region> byCode = new LinkedHashMap<>();
   private final Map<String, List<String>> aliasesByCode = new HashMap<>();
+
   /** key -> candidates, best first; an empty list marks a not-region phrase. */
   private final Map<String, List<Region>> candidatesByKey = new HashMap<>();
+
   private final RegionTrie trie = new RegionTrie();
   private final List<List<Region>> keyCandidates = new ArrayList<>();
+
   /** Keys that are bare county stems (崇礼, 界首): matched only with support, see {@link #find}. */
   private final java.util.BitSet weakKey = new java.util.BitSet();
 
@@ -77,7 +82,10 @@ public final class Gazetteer {
     return g;
   }
 
-  /** Looks a region up by short name, full name, alias or code (6-digit, or 2/4-digit prefix, or pseudo-code). */
+  /**
+   * Looks a region up by short name, full name, alias or code (6-digit, or 2/4-digit prefix, or
+   * pseudo-code).
+   */
   public Optional<Region> lookup(String nameOrCode) {
     if (nameOrCode == null) {
       return Optional.empty();
@@ -87,7 +95,9 @@ public final class Gazetteer {
       return Optional.empty();
     }
     Region r = byCode.get(s);
-    if (r == null && (s.length() == 2 || s.length() == 4) && s.chars().allMatch(Character::isDigit)) {
+    if (r == null
+        && (s.length() == 2 || s.length() == 4)
+        && s.chars().allMatch(Character::isDigit)) {
       r = byCode.get((s + "0000").substring(0, 6));
     }
     if (r != null) {
@@ -157,7 +167,9 @@ public final class Gazetteer {
       if (weakKey.get(r[2])) {
         resolved[k] = resolve(keyCandidates.get(r[2]), strong);
         String p = resolved[k].parentCode();
-        weakByParent.computeIfAbsent(p == null ? "" : p, x -> new HashSet<>()).add(resolved[k].code());
+        weakByParent
+            .computeIfAbsent(p == null ? "" : p, x -> new HashSet<>())
+            .add(resolved[k].code());
       }
     }
     List<RegionMention> out = new ArrayList<>(raw.size());
@@ -172,7 +184,8 @@ public final class Gazetteer {
     return out;
   }
 
-  private boolean supported(Region region, Set<String> strong, Map<String, Set<String>> weakByParent) {
+  private boolean supported(
+      Region region, Set<String> strong, Map<String, Set<String>> weakByParent) {
     for (Region r = region; r != null; r = parent(r).orElse(null)) {
       if (r.level() != Region.Level.COUNTRY && strong.contains(r.code())) {
         return true;
@@ -183,9 +196,9 @@ public final class Gazetteer {
   }
 
   /**
-   * The article's main region: the most often named province, prefecture or county; ties go to
-   * the most specific level, then to the earliest first mention. Without any of those, the most
-   * often named country or grouping (全国, 京津冀).
+   * The article's main region: the most often named province, prefecture or county; ties go to the
+   * most specific level, then to the earliest first mention. Without any of those, the most often
+   * named country or grouping (全国, 京津冀).
    */
   public Optional<Region> mainRegion(String text) {
     return mainRegion(find(text));
@@ -265,8 +278,8 @@ public final class Gazetteer {
   private static final String[] ETHNIC_GROUPS = {
     "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣",
     "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗",
-    "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
-    "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各"
+    "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京",
+    "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各"
   };
 
   /** 围场满族蒙古族自治县 → 围场县: the common short form of an autonomous county, or null. */
@@ -300,7 +313,8 @@ public final class Gazetteer {
         String parent = f[4].isEmpty() ? null : f[4];
         Region r = new Region(f[1], f[2], f[0], Region.Level.valueOf(f[3]), parent);
         byCode.put(r.code(), r);
-        List<String> aliases = f.length > 5 && !f[5].isEmpty() ? List.of(f[5].split("\\|")) : List.of();
+        List<String> aliases =
+            f.length > 5 && !f[5].isEmpty() ? List.of(f[5].split("\\|")) : List.of();
         aliasesByCode.put(r.code(), aliases);
         addKey(keys, r.name(), r, NAME);
         addKey(keys, r.fullName(), r, FULL_NAME);
@@ -329,11 +343,13 @@ public final class Gazetteer {
     for (Map.Entry<String, Map<Region, Integer>> e : keys.entrySet()) {
       int best = Collections.min(e.getValue().values());
       List<Region> c = new ArrayList<>();
-      e.getValue().forEach((r, kind) -> {
-        if (kind == best) {
-          c.add(r);
-        }
-      });
+      e.getValue()
+          .forEach(
+              (r, kind) -> {
+                if (kind == best) {
+                  c.add(r);
+                }
+              });
       c.sort(Comparator.comparing(Region::code));
       List<Region> frozen = List.copyOf(c);
       candidatesByKey.put(e.getKey(), frozen);
@@ -355,8 +371,8 @@ public final class Gazetteer {
   }
 
   /**
-   * A county key that is easily part of other words: a bare stem (崇礼 for 崇礼区, 界首 for 界首市)
-   * or any two-character name (高县 in 提高县域, 息县 in 信息县).
+   * A county key that is easily part of other words: a bare stem (崇礼 for 崇礼区, 界首 for 界首市) or any
+   * two-character name (高县 in 提高县域, 息县 in 信息县).
    */
   private static boolean isBareCountyStem(String key, Region r) {
     if (r.level() != Region.Level.COUNTY) {
@@ -372,7 +388,8 @@ public final class Gazetteer {
     return last != '县' && last != '区' && last != '市' && last != '旗';
   }
 
-  private static void addKey(Map<String, Map<Region, Integer>> keys, String key, Region r, int kind) {
+  private static void addKey(
+      Map<String, Map<Region, Integer>> keys, String key, Region r, int kind) {
     if (key == null || key.isEmpty()) {
       return;
     }

@@ -9,12 +9,14 @@ import java.util.Optional;
 public final class IndicatorCatalog {
 
   /** One catalogued indicator. */
-  public record Indicator(String id, String label, String category, String unit, List<String> aliases) {}
+  public record Indicator(
+      String id, String label, String category, String unit, List<String> aliases) {}
 
   private record Alias(String text, Indicator indicator) {}
 
   private final List<Indicator> indicators;
   private final List<Alias> aliases; // longest first
+
   /** Ranks (positions in {@link #aliases}, ascending) of the aliases starting with a character. */
   private final java.util.Map<Character, int[]> ranksByFirstChar = new java.util.HashMap<>();
 
@@ -71,7 +73,8 @@ public final class IndicatorCatalog {
   /**
    * The longest alias that occurs in the label with an agreeing unit, and where: among aliases of
    * equal length the rightmost wins (a Chinese noun phrase ends in its head: 滑雪场接待滑雪者 counts
-   * skiers), then the one listed first; and an alias right after it that ends the label wins over it.
+   * skiers), then the one listed first; and an alias right after it that ends the label wins over
+   * it.
    */
   public Optional<Match> matchAlias(String label, String unit) {
     if (label == null || label.isEmpty()) {
@@ -113,7 +116,8 @@ public final class IndicatorCatalog {
     if (ranks != null) {
       for (int r : ranks) {
         Alias a = aliases.get(r);
-        if (end + a.text().length() == label.length() && label.startsWith(a.text(), end)
+        if (end + a.text().length() == label.length()
+            && label.startsWith(a.text(), end)
             && (unit == null || unit.equals(a.indicator().unit()))) {
           return Optional.of(new Match(a.indicator(), end, label.length()));
         }

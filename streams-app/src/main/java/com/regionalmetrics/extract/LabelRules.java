@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a level measures: the noun before or after the number (12.6万人口, 建成30个数据中心项目), a
- * second figure of the same thing (日均45.3万辆次), a copula after a comparative clause
- * (秦皇岛空气质量综合指数最低,为3.85), a range's upper end, the unit a bare number's label implies.
+ * What a level measures: the noun before or after the number (12.6万人口, 建成30个数据中心项目), a second
+ * figure of the same thing (日均45.3万辆次), a copula after a comparative clause (秦皇岛空气质量综合指数最低,为3.85),
+ * a range's upper end, the unit a bare number's label implies.
  */
 final class LabelRules {
   private LabelRules() {}
@@ -21,9 +21,9 @@ final class LabelRules {
   private static final WordIndex VERB_STARTS = new WordIndex(Lexicon.VERB_STARTS);
 
   /**
-   * The label of a level that is not a from→to end, rank, list member or range end: its own noun, else
-   * the noun of an earlier figure (累计建成1.2万个), a second figure's, the comparative clause's, or the
-   * compared figure's (相较2013年的13天). Empty when none.
+   * The label of a level that is not a from→to end, rank, list member or range end: its own noun,
+   * else the noun of an earlier figure (累计建成1.2万个), a second figure's, the comparative clause's, or
+   * the compared figure's (相较2013年的13天). Empty when none.
    */
   static String levelItemLabel(SentenceScope sc, int k) {
     String s = sc.s;
@@ -37,7 +37,11 @@ final class LabelRules {
       boolean subItem = s.substring(it.clauseStart, q.start).stripLeading().startsWith("其中");
       for (int j = k - 1; j >= 0; j--) {
         QuantityItem p = items.get(j);
-        if (!p.skip && !p.change && !p.q.rank && !p.label.isEmpty() && Objects.equals(p.unit, it.unit)) {
+        if (!p.skip
+            && !p.change
+            && !p.q.rank
+            && !p.label.isEmpty()
+            && Objects.equals(p.unit, it.unit)) {
           // 签约数据中心项目24个,其中建成投运13个: a part of the whole, named by its own verb
           label = subItem ? verbs + stripLeadingVerbs(p.label) : p.label;
           break;
@@ -59,10 +63,17 @@ final class LabelRules {
     if (label.isEmpty()) {
       // 相较2013年的13天: the compared value of the indicator just named
       String clause = s.substring(it.clauseStart, q.start);
-      if (clause.contains("相较") || clause.contains("较") || clause.contains("比") || clause.contains("相比")) {
+      if (clause.contains("相较")
+          || clause.contains("较")
+          || clause.contains("比")
+          || clause.contains("相比")) {
         for (int j = k - 1; j >= 0; j--) {
           QuantityItem p = items.get(j);
-          if (!p.skip && !p.change && !p.q.rank && !p.label.isEmpty() && Objects.equals(p.unit, it.unit)) {
+          if (!p.skip
+              && !p.change
+              && !p.q.rank
+              && !p.label.isEmpty()
+              && Objects.equals(p.unit, it.unit)) {
             label = p.label;
             break;
           }
@@ -77,7 +88,8 @@ final class LabelRules {
     String label = it.label;
     if (it.fromWordsAt > it.clauseStart) {
       String s = sc.s;
-      String lab = stripMasked(s.substring(it.clauseStart, it.fromWordsAt), it.clauseStart, sc.timeMask);
+      String lab =
+          stripMasked(s.substring(it.clauseStart, it.fromWordsAt), it.clauseStart, sc.timeMask);
       for (RegionMention m : sc.mentions) {
         if (m.start() >= it.clauseStart && m.end() <= it.fromWordsAt) {
           lab = lab.replace(s.substring(m.start(), m.end()), "");
@@ -125,11 +137,16 @@ final class LabelRules {
   }
 
   /**
-   * A second figure right after a level, of the same thing: 317万辆次,日均45.3万辆次 → 日均车流量;
-   * 40条段、2000余公里 → the same label in another unit. Null when it is not one.
+   * A second figure right after a level, of the same thing: 317万辆次,日均45.3万辆次 → 日均车流量; 40条段、2000余公里
+   * → the same label in another unit. Null when it is not one.
    */
-  private static String secondFigureLabel(String s, QuantityItem prev, QuantityItem it, boolean[] timeMask) {
-    if (prev.skip || prev.change || prev.q.rank || prev.label.isEmpty() || prev.q.end > it.q.start) {
+  private static String secondFigureLabel(
+      String s, QuantityItem prev, QuantityItem it, boolean[] timeMask) {
+    if (prev.skip
+        || prev.change
+        || prev.q.rank
+        || prev.label.isEmpty()
+        || prev.q.end > it.q.start) {
       return null;
     }
     String between = stripMasked(s.substring(prev.q.end, it.q.start), prev.q.end, timeMask).strip();
@@ -156,13 +173,16 @@ final class LabelRules {
   }
 
   /**
-   * A bare copula clause (,为3.85 / ,达25微克) after a clause that names the indicator with a comparative
-   * (空气质量综合指数最低) takes that clause's indicator. Null when it does not apply.
+   * A bare copula clause (,为3.85 / ,达25微克) after a clause that names the indicator with a
+   * comparative (空气质量综合指数最低) takes that clause's indicator. Null when it does not apply.
    */
   private static String labelOfClauseBefore(SentenceScope sc, QuantityItem it) {
     String s = sc.s;
     boolean[] timeMask = sc.timeMask;
-    String own = stripTrailingQualifiers(stripMasked(s.substring(it.clauseStart, it.q.start), it.clauseStart, timeMask)).strip();
+    String own =
+        stripTrailingQualifiers(
+                stripMasked(s.substring(it.clauseStart, it.q.start), it.clauseStart, timeMask))
+            .strip();
     if (!own.isEmpty() || it.clauseStart < 2 || s.charAt(it.clauseStart - 1) != ',') {
       return null;
     }
@@ -273,7 +293,9 @@ final class LabelRules {
     }
     // 平均PUE值, 能效比, 基尼系数: dimensionless ratios (not 产值/增加值/价值, which need a currency)
     if (endsWithAny(label, Lexicon.RATIO_LABEL_ENDINGS)
-        || label.endsWith("值") && !endsWithAny(label, Lexicon.VALUE_NOT_RATIO_ENDINGS) && label.length() >= 3) {
+        || label.endsWith("值")
+            && !endsWithAny(label, Lexicon.VALUE_NOT_RATIO_ENDINGS)
+            && label.length() >= 3) {
       return "index";
     }
     if (endsWithAny(label, Lexicon.COUNT_LABEL_ENDINGS)) {
@@ -289,7 +311,12 @@ final class LabelRules {
     }
     QuantityItem it = items.get(k);
     QuantityItem p = items.get(k - 1);
-    if (p.skip || p.fromSide || p.change || p.q.rank || p.q.end > it.q.start || p.label.isEmpty()
+    if (p.skip
+        || p.fromSide
+        || p.change
+        || p.q.rank
+        || p.q.end > it.q.start
+        || p.label.isEmpty()
         || !Objects.equals(p.unit, it.unit)) {
       return null;
     }
@@ -298,8 +325,8 @@ final class LabelRules {
   }
 
   /**
-   * 较2023年的1434万标准箱, 较第三季度的4.17%, 比上年的: the value of the comparison base, right after its
-   * time and 的; it measures what the sentence's level before it measures.
+   * 较2023年的1434万标准箱, 较第三季度的4.17%, 比上年的: the value of the comparison base, right after its time and
+   * 的; it measures what the sentence's level before it measures.
    */
   static boolean comparedBase(SentenceScope sc, QuantityItem it) {
     int q = it.q.start;
@@ -315,12 +342,14 @@ final class LabelRules {
   }
 
   /**
-   * 玉米播种面积461.2万亩,产量51.6亿斤: a bare measure word (产量, 面积, 产值 …) after a level of the same
-   * sentence measures the same subject → 玉米产量. The subject is what precedes the measure word in the
-   * level's label.
+   * 玉米播种面积461.2万亩,产量51.6亿斤: a bare measure word (产量, 面积, 产值 …) after a level of the same sentence
+   * measures the same subject → 玉米产量. The subject is what precedes the measure word in the level's
+   * label.
    */
   static String withSharedSubject(String label, String previous) {
-    if (previous == null || label == null || !ClauseText.equalsAny(label, Lexicon.BARE_MEASURE_WORDS)) {
+    if (previous == null
+        || label == null
+        || !ClauseText.equalsAny(label, Lexicon.BARE_MEASURE_WORDS)) {
       return label;
     }
     int cut = -1;

@@ -7,15 +7,21 @@ import java.util.Set;
  * Which series an observation belongs to: {@code base[subject].kind@window} (docs/indicators.md).
  * Two observations of one region are one series exactly when their measure ids are equal.
  *
- * @param base    catalog id ({@code air.pm25}) or derived id ({@code x.…}) of what is measured
+ * @param base catalog id ({@code air.pm25}) or derived id ({@code x.…}) of what is measured
  * @param subject normalised narrower subject (a facility, route, scenic spot, sub-item), or null
- * @param kind    a change or derived figure of the level ({@code yoy_pct}, {@code rank_change}), or null for the level
- * @param window  accumulation window when not a year or a stock ({@code month}, {@code quarter}, {@code ytd}), or null
+ * @param kind a change or derived figure of the level ({@code yoy_pct}, {@code rank_change}), or
+ *     null for the level
+ * @param window accumulation window when not a year or a stock ({@code month}, {@code quarter},
+ *     {@code ytd}), or null
  */
 public record MeasureId(String base, String subject, String kind, String window) {
 
-  /** Kinds the extractor appends to a base id; parsing needs them to tell a kind from a base's own dots. */
-  public static final Set<String> KINDS = Set.of("yoy_pct", "pct", "abs", "pp", "mom_pct", "rank_change", "target");
+  /**
+   * Kinds the extractor appends to a base id; parsing needs them to tell a kind from a base's own
+   * dots.
+   */
+  public static final Set<String> KINDS =
+      Set.of("yoy_pct", "pct", "abs", "pp", "mom_pct", "rank_change", "target");
 
   /** A kind: one of {@link #KINDS}, or a target for a year ({@code target_2027}). */
   public static boolean isKind(String k) {
@@ -33,7 +39,10 @@ public record MeasureId(String base, String subject, String kind, String window)
     return true;
   }
 
-  /** The series without its subject and window: what the extractor called the indicator before series identity. */
+  /**
+   * The series without its subject and window: what the extractor called the indicator before
+   * series identity.
+   */
   public MeasureId coarse() {
     return subject == null && window == null ? this : new MeasureId(base, null, kind, null);
   }
@@ -49,7 +58,10 @@ public record MeasureId(String base, String subject, String kind, String window)
     return new MeasureId(base, null, null, null);
   }
 
-  /** Reads an id written by {@link #toString()}; ids of older events (a bare catalog id) parse as a base. */
+  /**
+   * Reads an id written by {@link #toString()}; ids of older events (a bare catalog id) parse as a
+   * base.
+   */
   public static MeasureId parse(String id) {
     String rest = id;
     String window = null;

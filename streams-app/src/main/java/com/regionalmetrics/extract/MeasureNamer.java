@@ -5,14 +5,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Names the series an observation belongs to: its full {@link MeasureId}
- * {@code base[subject].kind@window} (docs/indicators.md). The base is the catalog id of the label
- * (or a derived {@code x.} id), the subject comes from {@link SubjectNormaliser}, the kind from the
+ * Names the series an observation belongs to: its full {@link MeasureId} {@code
+ * base[subject].kind@window} (docs/indicators.md). The base is the catalog id of the label (or a
+ * derived {@code x.} id), the subject comes from {@link SubjectNormaliser}, the kind from the
  * change the reader found, the window from {@link WindowRule}.
  *
  * <p>One namer reads one article, sentence by sentence, in order: a window named earlier in a
- * paragraph (1-8月,…;空气质量综合指数2.62) holds for its later sentences, and a facility named
- * earlier in a sentence (亚布力度假区接待游客8.4万人次,收入4409万元) for its later bare figures.
+ * paragraph (1-8月,…;空气质量综合指数2.62) holds for its later sentences, and a facility named earlier in a
+ * sentence (亚布力度假区接待游客8.4万人次,收入4409万元) for its later bare figures.
  */
 final class MeasureNamer {
 
@@ -22,22 +22,26 @@ final class MeasureNamer {
       String unit,
       boolean change,
       boolean rankChange,
-      String kindSuffix,      // .yoy_pct .pct .abs .pp .rank_change or ""
+      String kindSuffix, // .yoy_pct .pct .abs .pp .rank_change or ""
       String sentence,
       int numberStart,
       int numberEnd,
-      boolean fromTo,         // X or Y of 从X降至Y: a level at two points, not a cumulative figure
+      boolean fromTo, // X or Y of 从X降至Y: a level at two points, not a cumulative figure
       boolean target,
       Integer targetYear,
       int paragraph) {}
 
   /** Units of figures that accumulate over a span (counts, money, energy, mass, area, length). */
-  private static final Set<String> CUMULATIVE_UNITS = Set.of("count", "CNY", "USD", "kW", "kWh", "t", "ha", "km", "m3", "PFLOPS");
+  private static final Set<String> CUMULATIVE_UNITS =
+      Set.of("count", "CNY", "USD", "kW", "kWh", "t", "ha", "km", "m3", "PFLOPS");
 
-  /** Head nouns of facilities and places narrower than a region: their subject holds for the sentence's bare figures. */
+  /**
+   * Head nouns of facilities and places narrower than a region: their subject holds for the
+   * sentence's bare figures.
+   */
   private static final String[] FACILITY_HEADS = {
-    "景区", "度假区", "滑雪场", "景点", "机场", "港", "码头", "站", "园区", "开发区", "高新区", "新区", "示范区", "产业园", "基地", "公园",
-    "工程", "大桥", "水库", "医院", "大学", "学院", "集团", "公司", "小镇", "古镇", "博物馆"
+    "景区", "度假区", "滑雪场", "景点", "机场", "港", "码头", "站", "园区", "开发区", "高新区", "新区", "示范区", "产业园", "基地",
+    "公园", "工程", "大桥", "水库", "医院", "大学", "学院", "集团", "公司", "小镇", "古镇", "博物馆"
   };
 
   private final IndicatorCatalog catalog;
@@ -49,8 +53,8 @@ final class MeasureNamer {
   // sentence state
   private String sentence;
   private List<WindowRule.Phrase> phrases = List.of();
-  private String facility;        // a facility subject named in this sentence
-  private String parent;          // 衔接铁路线路4条,其中…: the uncatalogued total the sub-items belong to
+  private String facility; // a facility subject named in this sentence
+  private String parent; // 衔接铁路线路4条,其中…: the uncatalogued total the sub-items belong to
   private int parentEnd;
   private String lastLevelBase;
   private String lastLevelLabel;
@@ -62,7 +66,10 @@ final class MeasureNamer {
     this.subjects = new SubjectNormaliser(gazetteer);
   }
 
-  /** The scope of a rank's pool named in its label (RankRules.withPool), as an id part; null when none. */
+  /**
+   * The scope of a rank's pool named in its label (RankRules.withPool), as an id part; null when
+   * none.
+   */
   static String rankPool(String label) {
     for (int i = 0; i < Lexicon.RANK_POOL_SCOPES.length; i++) {
       if (label.contains(Lexicon.RANK_POOL_SCOPES[i] + "排名")) {
@@ -119,12 +126,21 @@ final class MeasureNamer {
     String subject = sub.subject();
 
     // a bare figure after a facility in the same sentence is the facility's (收入4409万元)
-    if (subject == null && facility != null && m.isPresent() && m.get().start() == 0 && m.get().end() == label.length()) {
+    if (subject == null
+        && facility != null
+        && m.isPresent()
+        && m.get().start() == 0
+        && m.get().end() == label.length()) {
       subject = facility;
     }
     // 衔接铁路线路4条,其中,高速铁路1条: a part of an uncatalogued total
-    if (subject == null && parent == null && lastLevelBase != null && lastLevelBase.startsWith("x.") && !f.change()
-        && f.unit().equals(lastLevelUnit) && f.numberStart() > lastLevelEnd
+    if (subject == null
+        && parent == null
+        && lastLevelBase != null
+        && lastLevelBase.startsWith("x.")
+        && !f.change()
+        && f.unit().equals(lastLevelUnit)
+        && f.numberStart() > lastLevelEnd
         && f.sentence().substring(lastLevelEnd, f.numberStart()).contains("其中")) {
       parent = lastLevelLabel;
       parentEnd = lastLevelEnd;
@@ -136,7 +152,8 @@ final class MeasureNamer {
       facility = subject;
     }
 
-    String kind = f.kindSuffix() == null || f.kindSuffix().isEmpty() ? null : f.kindSuffix().substring(1);
+    String kind =
+        f.kindSuffix() == null || f.kindSuffix().isEmpty() ? null : f.kindSuffix().substring(1);
     String window = null;
     if (f.target()) {
       String t = f.targetYear() == null ? "target" : "target_" + f.targetYear();
@@ -156,7 +173,10 @@ final class MeasureNamer {
     return new MeasureId(base, subject, kind, window);
   }
 
-  /** After a sentence is read (with or without figures): a window it names holds for the rest of its paragraph. */
+  /**
+   * After a sentence is read (with or without figures): a window it names holds for the rest of its
+   * paragraph.
+   */
   void afterSentence(String s, int para) {
     enter(s, para);
     if (!phrases.isEmpty()) {
@@ -172,7 +192,8 @@ final class MeasureNamer {
     }
     return switch (p.type()) {
       case WINDOW -> p.window();
-      case SINCE -> !f.fromTo() && !f.change() && CUMULATIVE_UNITS.contains(f.unit()) ? p.window() : null;
+      case SINCE ->
+          !f.fromTo() && !f.change() && CUMULATIVE_UNITS.contains(f.unit()) ? p.window() : null;
       case NONE -> null;
     };
   }

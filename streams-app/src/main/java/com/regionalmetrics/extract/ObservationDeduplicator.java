@@ -17,15 +17,26 @@ final class ObservationDeduplicator {
 
   private ObservationDeduplicator() {}
 
-  private record ExactKey(String region, String indicator, String period, double value, String unit, Object changeKind,
+  private record ExactKey(
+      String region,
+      String indicator,
+      String period,
+      double value,
+      String unit,
+      Object changeKind,
       Object changeDirection) {}
 
   private record Key(String region, String unit, String period, String change, long value) {}
 
-  /** The indicator without subject and window: one figure read twice may be named with more or less context. */
+  /**
+   * The indicator without subject and window: one figure read twice may be named with more or less
+   * context.
+   */
   private static String coarse(Observation o) {
     String id = o.indicator();
-    return id.indexOf('[') < 0 && id.indexOf('@') < 0 ? id : MeasureId.parse(id).coarse().toString();
+    return id.indexOf('[') < 0 && id.indexOf('@') < 0
+        ? id
+        : MeasureId.parse(id).coarse().toString();
   }
 
   static List<Observation> dedupe(List<Observation> in) {
@@ -33,14 +44,25 @@ final class ObservationDeduplicator {
     Set<ExactKey> exact = new HashSet<>();
     List<Observation> out = new ArrayList<>(in.size());
     for (Observation o : in) {
-      ExactKey ex = new ExactKey(o.region(), coarse(o), o.period() == null ? null : o.period().iso(), o.value(), o.unit(),
-          o.change() == null ? null : o.change().getKind(), o.change() == null ? null : o.change().getDirection());
+      ExactKey ex =
+          new ExactKey(
+              o.region(),
+              coarse(o),
+              o.period() == null ? null : o.period().iso(),
+              o.value(),
+              o.unit(),
+              o.change() == null ? null : o.change().getKind(),
+              o.change() == null ? null : o.change().getDirection());
       if (!exact.add(ex)) {
         continue;
       }
-      Key k = new Key(o.region(), o.unit(), String.valueOf(o.period()),
-          o.change() == null ? "" : o.change().getKind() + "/" + o.change().getDirection(),
-          Math.round(o.value() * 1000));
+      Key k =
+          new Key(
+              o.region(),
+              o.unit(),
+              String.valueOf(o.period()),
+              o.change() == null ? "" : o.change().getKind() + "/" + o.change().getDirection(),
+              Math.round(o.value() * 1000));
       List<Observation> same = seen.computeIfAbsent(k, x -> new ArrayList<>());
       boolean dup = false;
       for (Observation p : same) {
@@ -60,8 +82,8 @@ final class ObservationDeduplicator {
   }
 
   /**
-   * A headline's 2868万人次 and the body's 2868.4万人次 for the same indicator are one observation:
-   * same region, unit and change, similar labels, periods in the same year (or one unknown), and the
+   * A headline's 2868万人次 and the body's 2868.4万人次 for the same indicator are one observation: same
+   * region, unit and change, similar labels, periods in the same year (or one unknown), and the
    * coarser value is the finer one rounded to the coarser's digits. The more precise value is kept,
    * in the place of the first occurrence.
    */
@@ -71,8 +93,11 @@ final class ObservationDeduplicator {
       for (int j = i + 1; j < out.size(); j++) {
         Observation a = out.get(i);
         Observation b = out.get(j);
-        if (!Objects.equals(a.region(), b.region()) || !Objects.equals(a.unit(), b.unit()) || a.value() == b.value()
-            || !Objects.equals(changeKey(a), changeKey(b)) || !sameYear(a.period(), b.period())
+        if (!Objects.equals(a.region(), b.region())
+            || !Objects.equals(a.unit(), b.unit())
+            || a.value() == b.value()
+            || !Objects.equals(changeKey(a), changeKey(b))
+            || !sameYear(a.period(), b.period())
             || !(Objects.equals(coarse(a), coarse(b)) && !a.indicator().startsWith("x.")
                 || similar(a.indicatorLabel(), b.indicatorLabel()))) {
           continue;
@@ -84,10 +109,13 @@ final class ObservationDeduplicator {
         }
         Observation coarse = da < db ? a : b;
         Observation fine = da < db ? b : a;
-        double scale = Math.abs(coarse.value()) / Math.max(1e-12, Math.abs(number(coarse.rawText())));
+        double scale =
+            Math.abs(coarse.value()) / Math.max(1e-12, Math.abs(number(coarse.rawText())));
         double step = scale * Math.pow(10, -Math.min(da, db));
         if (Math.abs(coarse.value() - fine.value()) <= step / 2 + 1e-9 * Math.abs(fine.value())) {
-          out.set(i, fine.period() == null && coarse.period() != null ? withPeriodOf(fine, coarse) : fine);
+          out.set(
+              i,
+              fine.period() == null && coarse.period() != null ? withPeriodOf(fine, coarse) : fine);
           out.remove(j);
           j--;
         }
@@ -97,8 +125,18 @@ final class ObservationDeduplicator {
   }
 
   private static Observation withPeriodOf(Observation o, Observation p) {
-    return new Observation(o.region(), o.regionCode(), o.indicator(), o.indicatorLabel(), o.value(), o.unit(), o.rawText(),
-        o.qualifier(), p.period(), o.change(), o.evidence());
+    return new Observation(
+        o.region(),
+        o.regionCode(),
+        o.indicator(),
+        o.indicatorLabel(),
+        o.value(),
+        o.unit(),
+        o.rawText(),
+        o.qualifier(),
+        p.period(),
+        o.change(),
+        o.evidence());
   }
 
   private static String changeKey(Observation o) {
@@ -109,7 +147,8 @@ final class ObservationDeduplicator {
     return a == null || b == null || a.year() == b.year();
   }
 
-  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+(\\.([0-9]+))?");
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[0-9]+(\\.([0-9]+))?");
 
   /** Decimal digits of the first number written in raw, or -1 when raw has no Arabic number. */
   private static int decimals(String raw) {

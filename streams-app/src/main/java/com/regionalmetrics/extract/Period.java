@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A calendar period a value refers to: a year, a month or a day, written as ISO "2024",
- * "2024-08" or "2024-12-31". Civil time is China Standard Time.
+ * A calendar period a value refers to: a year, a month or a day, written as ISO "2024", "2024-08"
+ * or "2024-12-31". Civil time is China Standard Time.
  */
 public final class Period implements Comparable<Period> {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -79,7 +79,9 @@ public final class Period implements Comparable<Period> {
     return first.getYear();
   }
 
-  /** The last millisecond of the period, China Standard Time: the record timestamp of its values. */
+  /**
+   * The last millisecond of the period, China Standard Time: the record timestamp of its values.
+   */
   public Instant end() {
     return last.plusDays(1).atStartOfDay(ZONE).toInstant().minusMillis(1);
   }

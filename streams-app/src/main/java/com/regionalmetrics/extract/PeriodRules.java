@@ -14,9 +14,11 @@ final class PeriodRules {
   private PeriodRules() {}
 
   /** 到2027年,…将: a future year followed by a will-word. */
-  private static final Pattern FUTURE = Pattern.compile("(?<![截止])(到|至)\\d{4}年(底|末)?,?.{0,12}?(将|要|力争)");
+  private static final Pattern FUTURE =
+      Pattern.compile("(?<![截止])(到|至)\\d{4}年(底|末)?,?.{0,12}?(将|要|力争)");
 
-  static Period periodOf(QuantityItem it, String s, List<TimeResolver.TimeExpr> times, ArticleContext st) {
+  static Period periodOf(
+      QuantityItem it, String s, List<TimeResolver.TimeExpr> times, ArticleContext st) {
     Quantity q = it.q;
     if (it.ownTime != null) {
       return it.ownTime; // 7月、8月分别接待游客x、y
@@ -35,7 +37,10 @@ final class PeriodRules {
       }
       // 与2013年相比,PM2.5年均浓度由89.5降至30.5: the from-value is the comparison base
       for (TimeResolver.TimeExpr t : times) {
-        if (t.role() == TimeResolver.Role.COMPARE && t.explicitYear() && t.start() < q.start && t.period() != null) {
+        if (t.role() == TimeResolver.Role.COMPARE
+            && t.explicitYear()
+            && t.start() < q.start
+            && t.period() != null) {
           return t.period();
         }
       }
@@ -64,17 +69,21 @@ final class PeriodRules {
           // 相较2013年的13天: the compared value itself, right after its year
           // (恢复至2019年的83.9%: a share of the base year's level, not the base year's value)
           String gap = s.substring(t.end(), q.start);
-          if (!it.change && gap.length() <= 2 && (gap.isEmpty() || gap.equals("的")) && !shareOfBase(s, t.start())) {
+          if (!it.change
+              && gap.length() <= 2
+              && (gap.isEmpty() || gap.equals("的"))
+              && !shareOfBase(s, t.start())) {
             best = t;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     if (best != null) {
       return best.period();
     }
-    if (sawStart || sinceEvent(s, it.clauseStart > 0 ? Math.max(0, it.clauseStart - 30) : 0, q.start)) {
+    if (sawStart
+        || sinceEvent(s, it.clauseStart > 0 ? Math.max(0, it.clauseStart - 30) : 0, q.start)) {
       return now(st); // 2023年以来已吸引49家, 投运4年多来累计保障: up to now
     }
     if (st.paraTime != null) {
@@ -83,9 +92,13 @@ final class PeriodRules {
     if (st.sectionTime != null && !presentTense(s, q.start)) {
       return st.sectionTime; // 一、2024年预算执行情况 … 全市一般公共预算收入8322.9亿元
     }
-    if (st.reportTime != null && !st.otherYears && st.pub != null && st.reportTime.year() < st.pub.getYear()
+    if (st.reportTime != null
+        && !st.otherYears
+        && st.pub != null
+        && st.reportTime.year() < st.pub.getYear()
         && !presentTense(s, q.start)) {
-      return st.reportTime; // a report on one past period: untimed figures in later paragraphs belong to it
+      return st.reportTime; // a report on one past period: untimed figures in later paragraphs
+      // belong to it
     }
     return now(st);
   }
@@ -123,7 +136,8 @@ final class PeriodRules {
     return st.pub == null ? null : Period.month(st.pub.getYear(), st.pub.getMonthValue());
   }
 
-  static boolean isTarget(String s, QuantityItem it, List<TimeResolver.TimeExpr> times, ArticleContext st) {
+  static boolean isTarget(
+      String s, QuantityItem it, List<TimeResolver.TimeExpr> times, ArticleContext st) {
     String clause = s.substring(it.clauseStart, it.q.start);
     String lead = s.substring(0, it.q.start);
     if (containsAny(lead, Lexicon.TARGET_LEADS)) {
@@ -142,8 +156,13 @@ final class PeriodRules {
     }
     if (st.pub != null) {
       for (TimeResolver.TimeExpr t : times) {
-        if (t.start() >= it.clauseStart && t.end() <= it.q.start && t.period() != null && t.explicitYear()
-            && t.period().year() > st.pub.getYear() && t.start() > 0 && "到至".indexOf(s.charAt(t.start() - 1)) >= 0) {
+        if (t.start() >= it.clauseStart
+            && t.end() <= it.q.start
+            && t.period() != null
+            && t.explicitYear()
+            && t.period().year() > st.pub.getYear()
+            && t.start() > 0
+            && "到至".indexOf(s.charAt(t.start() - 1)) >= 0) {
           return true;
         }
       }
@@ -158,8 +177,10 @@ final class PeriodRules {
     return maybe && FUTURE.matcher(c).find() || containsAny(c, Lexicon.FUTURE_WORDS);
   }
 
-  static Integer targetYear(String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart, ArticleContext st) {
-    Integer y = st.sectionTarget && st.sectionTime != null ? Integer.valueOf(st.sectionTime.year()) : null;
+  static Integer targetYear(
+      String s, int pos, List<TimeResolver.TimeExpr> times, int clauseStart, ArticleContext st) {
+    Integer y =
+        st.sectionTarget && st.sectionTime != null ? Integer.valueOf(st.sectionTime.year()) : null;
     for (TimeResolver.TimeExpr t : times) {
       if (t.start() < pos && t.period() != null && t.explicitYear()) {
         y = t.period().year();

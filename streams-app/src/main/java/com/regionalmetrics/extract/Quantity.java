@@ -4,16 +4,16 @@ import com.regionalmetrics.avro.Qualifier;
 
 /** A number with its unit as found in one sentence, before it is attributed to an indicator. */
 final class Quantity {
-  int start;          // first character (number, or 第 of a rank)
-  int end;            // after unit and trailing qualifiers
-  double value;       // in the canonical unit
-  String unit;        // canonical unit, null for a bare number
+  int start; // first character (number, or 第 of a rank)
+  int end; // after unit and trailing qualifiers
+  double value; // in the canonical unit
+  String unit; // canonical unit, null for a bare number
   UnitTable.Unit unitEntry;
   String raw;
   Qualifier qualifier = Qualifier.EXACT;
-  boolean threshold;  // 35蒸吨以下锅炉: a qualifier of something else, not a statement
+  boolean threshold; // 35蒸吨以下锅炉: a qualifier of something else, not a statement
   boolean hasMagnitude;
-  boolean rank;       // 第9位
+  boolean rank; // 第9位
   boolean rankChange; // 进位14位
   boolean rankUp = true;
   boolean chineseNumeral;

@@ -9,27 +9,30 @@ import com.regionalmetrics.avro.ChangeKind;
  */
 final class QuantityItem {
   final Quantity q;
+
   /** The quantity's unit, or the one inferred from the from-value of its from→to pair. */
   String unit;
+
   final int clauseStart;
-  String before = "";    // text from segment start to the number, without times, thresholds and subjects
+  String before =
+      ""; // text from segment start to the number, without times, thresholds and subjects
   String label = "";
   boolean skip;
   // kind
   boolean change;
   boolean up;
   ChangeKind kind;
-  String suffix = "";    // .yoy_pct .pct .abs .pp .rank_change
+  String suffix = ""; // .yoy_pct .pct .abs .pp .rank_change
   // from → to
-  boolean fromSide;      // X of 从X降至Y
-  int fromWordsAt = -1;  // where 由设立之初 starts, when the start is described in words
-  QuantityItem toOf;     // for Y: its X
+  boolean fromSide; // X of 从X降至Y
+  int fromWordsAt = -1; // where 由设立之初 starts, when the start is described in words
+  QuantityItem toOf; // for Y: its X
   // lists
-  boolean listMember;    // after the head of a list (、 和 及)
+  boolean listMember; // after the head of a list (、 和 及)
   QuantityItem listHead;
   QuantityItem regionFrom; // 分别增长36.1%和29.4%: the level (and so the place) each change belongs to
-  Region place;          // a member of a list of places (A县、B县分别…): its own place
-  Period ownTime;        // a member of a list of times (7月、8月分别…): its own period
+  Region place; // a member of a list of places (A县、B县分别…): its own place
+  Period ownTime; // a member of a list of times (7月、8月分别…): its own period
 
   QuantityItem(Quantity q, int clauseStart) {
     this.q = q;
@@ -38,8 +41,8 @@ final class QuantityItem {
   }
 
   /**
-   * The same figure for another place of a list (A区、B区最低,均为25微克/立方米): keeps the quantity,
-   * unit, clause, text, label, skip and change kind; takes {@code place}; does not keep the from→to
+   * The same figure for another place of a list (A区、B区最低,均为25微克/立方米): keeps the quantity, unit,
+   * clause, text, label, skip and change kind; takes {@code place}; does not keep the from→to
    * pairing, the list links or {@link #regionFrom} (a listed place is its own region, and the copy
    * is never a from- or to-value: a shared value is a level).
    */

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * Finds quantities in a sentence: Arabic or Chinese numbers, magnitudes (万/亿), units from the
- * {@link UnitTable}, bounds and approximations (余 多 以上 以内 约 近 超过 不到 左右), ranks (第9位),
- * rank moves (进位14位) and composite durations (3小时7分). Skips what only looks like data: dates,
- * times, phone numbers, ordinals (第四代), names with digits (PM2.5, 5G), top-N pools (前20),
- * numbers inside book titles 《》. One left-to-right pass; no regular expressions.
+ * {@link UnitTable}, bounds and approximations (余 多 以上 以内 约 近 超过 不到 左右), ranks (第9位), rank moves
+ * (进位14位) and composite durations (3小时7分). Skips what only looks like data: dates, times, phone
+ * numbers, ordinals (第四代), names with digits (PM2.5, 5G), top-N pools (前20), numbers inside book
+ * titles 《》. One left-to-right pass; no regular expressions.
  */
 final class QuantityScanner {
 
@@ -46,7 +46,9 @@ final class QuantityScanner {
     return out;
   }
 
-  /** 单产每亩438.8公斤,提高5.3公斤: a mass changing right after a per-mu yield is the yield's change (kg/mu). */
+  /**
+   * 单产每亩438.8公斤,提高5.3公斤: a mass changing right after a per-mu yield is the yield's change (kg/mu).
+   */
   private static void perMuChanges(String s, List<Quantity> qs) {
     for (int k = 1; k < qs.size(); k++) {
       Quantity a = qs.get(k - 1);
@@ -91,22 +93,34 @@ final class QuantityScanner {
     char prev = i > 0 ? s.charAt(i - 1) : ' ';
     char next = j < n ? s.charAt(j) : ' ';
     // names with digits: PM2.5, NO2, G6, 5G, 3D; versions 2.0; parts of a longer code
-    if (UnitTable.isAsciiLetter(prev) || prev == '.' || prev == '-' && i > 1 && isDigit(s.charAt(i - 2))
-        || prev == '/' || prev == ':' || prev == '#') {
+    if (UnitTable.isAsciiLetter(prev)
+        || prev == '.'
+        || prev == '-' && i > 1 && isDigit(s.charAt(i - 2))
+        || prev == '/'
+        || prev == ':'
+        || prev == '#') {
       return skipRun(s, j);
     }
     // dates and times: 2024年, 12月, 30日, 10:30, 2016-02-15, 1-8月, 2024/1/3
     if (next == '年' || next == '月' || next == '日' || next == '号' || next == '时' || next == ':') {
       return j;
     }
-    if ((next == '-' || next == '/' || next == '—' || next == '~' || next == '.') && j + 1 < n && isDigit(s.charAt(j + 1))) {
+    if ((next == '-' || next == '/' || next == '—' || next == '~' || next == '.')
+        && j + 1 < n
+        && isDigit(s.charAt(j + 1))) {
       int k = j + 1;
       while (k < n && isDigit(s.charAt(k))) {
         k++;
       }
       char after = k < n ? s.charAt(k) : ' ';
-      if (after == '月' || after == '日' || after == '号' || after == '年' || after == '-' || after == '/'
-          || k - (j + 1) >= 5 || numEnd - i >= 3 && k - (j + 1) >= 4) {
+      if (after == '月'
+          || after == '日'
+          || after == '号'
+          || after == '年'
+          || after == '-'
+          || after == '/'
+          || k - (j + 1) >= 5
+          || numEnd - i >= 3 && k - (j + 1) >= 4) {
         return skipRun(s, k); // date, phone number, code
       }
     }
@@ -119,7 +133,9 @@ final class QuantityScanner {
       return j;
     }
     // 自然增长率为-0.18‰, 最低气温-28℃, 零下28℃: a minus sign after a word (not after a digit: 1-8月)
-    if (i > 0 && (prev == '-' || prev == '−' || prev == '﹣') && (i < 2 || !isDigit(s.charAt(i - 2)) && !UnitTable.isAsciiLetter(s.charAt(i - 2)))) {
+    if (i > 0
+        && (prev == '-' || prev == '−' || prev == '﹣')
+        && (i < 2 || !isDigit(s.charAt(i - 2)) && !UnitTable.isAsciiLetter(s.charAt(i - 2)))) {
       return finish(s, i - 1, numEnd, -v, "-" + numText, out, inTitle, false);
     }
     if (i >= 2 && s.startsWith("零下", i - 2)) {
@@ -142,7 +158,11 @@ final class QuantityScanner {
 
   private static int skipRun(String s, int j) {
     int n = s.length();
-    while (j < n && (isDigit(s.charAt(j)) || UnitTable.isAsciiLetter(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '-')) {
+    while (j < n
+        && (isDigit(s.charAt(j))
+            || UnitTable.isAsciiLetter(s.charAt(j))
+            || s.charAt(j) == '.'
+            || s.charAt(j) == '-')) {
       j++;
     }
     return j;
@@ -167,7 +187,9 @@ final class QuantityScanner {
     char prev = i > 0 ? s.charAt(i - 1) : ' ';
     if (prev == '第') {
       // 排名第九位 is a rank; 第四代, 第十三届 are ordinals
-      if (j < n && (s.charAt(j) == '位' || s.charAt(j) == '名') && RankReading.rankContext(s, i - 1)) {
+      if (j < n
+          && (s.charAt(j) == '位' || s.charAt(j) == '名')
+          && RankReading.rankContext(s, i - 1)) {
         Quantity q = RankReading.rank(s, i - 1, j + 1, v, s.substring(i - 1, j + 1));
         out.add(q);
       } else if (RankReading.bareRankEnd(s, j) && RankReading.rankContext(s, i - 1)) {
@@ -199,11 +221,19 @@ final class QuantityScanner {
 
   /** Number read from i to numEnd with value v: magnitude, unit, qualifiers. */
   /**
-   * A number read at [i, numEnd) with value v: its unit, magnitude and qualifiers make it a
-   * {@link Quantity} (added to out) unless it is an ordinal, a pool, part of a name or an averaging
+   * A number read at [i, numEnd) with value v: its unit, magnitude and qualifiers make it a {@link
+   * Quantity} (added to out) unless it is an ordinal, a pool, part of a name or an averaging
    * window. Returns where scanning goes on.
    */
-  private int finish(String s, int i, int numEnd, double v, String numText, List<Quantity> out, boolean inTitle, boolean chinese) {
+  private int finish(
+      String s,
+      int i,
+      int numEnd,
+      double v,
+      String numText,
+      List<Quantity> out,
+      boolean inTitle,
+      boolean chinese) {
     int skipTo = ordinalOrPool(s, i, numEnd, v, out);
     if (skipTo >= 0) {
       return skipTo;
@@ -256,12 +286,15 @@ final class QuantityScanner {
     int n = s.length();
     char prev = i > 0 ? s.charAt(i - 1) : ' ';
     if (prev == '第') {
-      if (numEnd < n && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名') && RankReading.rankContext(s, i - 1)) {
+      if (numEnd < n
+          && (s.charAt(numEnd) == '位' || s.charAt(numEnd) == '名')
+          && RankReading.rankContext(s, i - 1)) {
         out.add(RankReading.rank(s, i - 1, numEnd + 1, v, s.substring(i - 1, numEnd + 1)));
         return numEnd + 1;
       }
       if (RankReading.bareRankEnd(s, numEnd) && RankReading.rankContext(s, i - 1)) {
-        out.add(RankReading.rank(s, i - 1, numEnd, v, s.substring(i - 1, numEnd))); // 排名全省第3, / 居全国第一。
+        out.add(
+            RankReading.rank(s, i - 1, numEnd, v, s.substring(i - 1, numEnd))); // 排名全省第3, / 居全国第一。
         return numEnd;
       }
       return numEnd; // ordinal
@@ -281,7 +314,9 @@ final class QuantityScanner {
     Reading r = new Reading();
     int p = numEnd;
     // 2423多亿元, 149万余人次: 余/多 before or after the magnitude
-    if (p < n && (s.charAt(p) == '余' || s.charAt(p) == '多') && p + 1 < n
+    if (p < n
+        && (s.charAt(p) == '余' || s.charAt(p) == '多')
+        && p + 1 < n
         && (UnitTable.magnitudeAt(s, p + 1) != null || units.unitAt(s, p + 1) != null)) {
       r.qual = Qualifier.OVER;
       p++;
@@ -293,7 +328,10 @@ final class QuantityScanner {
     if (mag != null && !chinese) {
       magEnd = p + (int) mag[1];
       int p2 = magEnd;
-      if (p2 < n && (s.charAt(p2) == '余' || s.charAt(p2) == '多') && p2 + 1 < n && units.unitAt(s, p2 + 1) != null) {
+      if (p2 < n
+          && (s.charAt(p2) == '余' || s.charAt(p2) == '多')
+          && p2 + 1 < n
+          && units.unitAt(s, p2 + 1) != null) {
         p2++;
       }
       afterMag = units.unitAt(s, p2);
@@ -351,8 +389,10 @@ final class QuantityScanner {
       }
     }
     // 日最大8小时平均, 24小时滑动平均: an averaging window inside a pollutant's name, not a figure
-    if ("duration".equals(unit.unit().dimension()) && (s.startsWith("平均", r.end) || s.startsWith("滑动", r.end)
-        || s.startsWith("最大", Math.max(0, i - 2)) && i >= 2)) {
+    if ("duration".equals(unit.unit().dimension())
+        && (s.startsWith("平均", r.end)
+            || s.startsWith("滑动", r.end)
+            || s.startsWith("最大", Math.max(0, i - 2)) && i >= 2)) {
       return false;
     }
     // 设计时速350公里: a speed
@@ -360,8 +400,11 @@ final class QuantityScanner {
       q.unit = "km/h";
     }
     // 平均亩产2100公斤, 单产450公斤: a yield per mu keeps kg/mu
-    if ("t".equals(q.unit) && (endsWithWithin(s, i, "亩产", 4) || endsWithWithin(s, i, "单产", 4) || endsWithWithin(s, i, "亩均产量", 4)
-        || endsWithWithin(s, i, "每亩", 3))) {
+    if ("t".equals(q.unit)
+        && (endsWithWithin(s, i, "亩产", 4)
+            || endsWithWithin(s, i, "单产", 4)
+            || endsWithWithin(s, i, "亩均产量", 4)
+            || endsWithWithin(s, i, "每亩", 3))) {
       q.unit = "kg/mu";
       q.value = q.value * 1000;
     }
@@ -372,9 +415,14 @@ final class QuantityScanner {
   private static void trailingQualifiers(String s, Reading r, Quantity q) {
     int n = s.length();
     UnitTable.Match unit = r.unit;
-    if (r.end < n && (s.charAt(r.end) == '余' || s.charAt(r.end) == '多') && unit != null && !"成".equals(unit.unit().surface())) {
+    if (r.end < n
+        && (s.charAt(r.end) == '余' || s.charAt(r.end) == '多')
+        && unit != null
+        && !"成".equals(unit.unit().surface())) {
       // 2小时多 / 3000人多 (rare): over
-      if (r.end + 1 >= n || !TextNormalizer.isCjk(s.charAt(r.end + 1)) || isBoundary(s.charAt(r.end + 1))) {
+      if (r.end + 1 >= n
+          || !TextNormalizer.isCjk(s.charAt(r.end + 1))
+          || isBoundary(s.charAt(r.end + 1))) {
         r.qual = Qualifier.OVER;
         r.end++;
       }
@@ -383,13 +431,18 @@ final class QuantityScanner {
       r.end++; // 10蒸吨及以下燃煤锅炉: the same bound as 以下
     }
     String post2 = r.end + 2 <= n ? s.substring(r.end, r.end + 2) : "";
-    if (post2.equals("以上") || post2.equals("以下") || post2.equals("以内") || post2.equals("之内") || post2.equals("左右")
+    if (post2.equals("以上")
+        || post2.equals("以下")
+        || post2.equals("以内")
+        || post2.equals("之内")
+        || post2.equals("左右")
         || post2.equals("上下") && unit != null) {
-      r.qual = switch (post2) {
-        case "以上" -> Qualifier.OVER;
-        case "左右", "上下" -> Qualifier.APPROX;
-        default -> Qualifier.UNDER;
-      };
+      r.qual =
+          switch (post2) {
+            case "以上" -> Qualifier.OVER;
+            case "左右", "上下" -> Qualifier.APPROX;
+            default -> Qualifier.UNDER;
+          };
       r.end += 2;
       if ((post2.equals("以上") || post2.equals("以下")) && r.end < n) {
         char c = s.charAt(r.end);
@@ -400,7 +453,6 @@ final class QuantityScanner {
       }
     }
   }
-
 
   /** Whether {@code word} ends at most {@code slack} characters before i (时速为350, 亩产达2100). */
   private static boolean endsWithWithin(String s, int i, String word, int slack) {
@@ -418,8 +470,10 @@ final class QuantityScanner {
 
   /** After 以上/以下: words that continue a statement rather than name what is bounded. */
   private static boolean isBoundaryWord(String s, int k) {
-    String[] words = {"和", "及", "与", "或", "同比", "比", "较", "增长", "下降", "提高", "的水平", "水平", "并", "且", "是", "为",
-        "均", "都", "已", "达", "实现", "保持", "占"};
+    String[] words = {
+      "和", "及", "与", "或", "同比", "比", "较", "增长", "下降", "提高", "的水平", "水平", "并", "且", "是", "为", "均",
+      "都", "已", "达", "实现", "保持", "占"
+    };
     for (String w : words) {
       if (s.startsWith(w, k)) {
         return true;
@@ -433,18 +487,35 @@ final class QuantityScanner {
     if (b.endsWith("了")) {
       b = s.substring(Math.max(0, i - 4), i - 1);
     }
-    if (b.endsWith("约") && b.length() >= 2 && "签合节制条契公预特履违邀相".indexOf(b.charAt(b.length() - 2)) >= 0) {
+    if (b.endsWith("约")
+        && b.length() >= 2
+        && "签合节制条契公预特履违邀相".indexOf(b.charAt(b.length() - 2)) >= 0) {
       b = b.substring(0, b.length() - 1); // 签约100个, 节约: not approximate
     }
-    if (b.endsWith("约") || b.endsWith("大约") || b.endsWith("约为") || b.endsWith("大概") || b.endsWith("约合")) {
+    if (b.endsWith("约")
+        || b.endsWith("大约")
+        || b.endsWith("约为")
+        || b.endsWith("大概")
+        || b.endsWith("约合")) {
       return Qualifier.APPROX;
     }
-    if (b.endsWith("近") && !b.endsWith("最近") && !b.endsWith("附近") || b.endsWith("将近") || b.endsWith("接近")
-        || b.endsWith("不到") || b.endsWith("不足") || b.endsWith("少于") || b.endsWith("低于") || b.endsWith("不超过")) {
+    if (b.endsWith("近") && !b.endsWith("最近") && !b.endsWith("附近")
+        || b.endsWith("将近")
+        || b.endsWith("接近")
+        || b.endsWith("不到")
+        || b.endsWith("不足")
+        || b.endsWith("少于")
+        || b.endsWith("低于")
+        || b.endsWith("不超过")) {
       return Qualifier.UNDER;
     }
-    if (b.endsWith("超过") || b.endsWith("超") || b.endsWith("逾") || b.endsWith("多于") || b.endsWith("高于")
-        || b.endsWith("突破") || b.endsWith("至少")) {
+    if (b.endsWith("超过")
+        || b.endsWith("超")
+        || b.endsWith("逾")
+        || b.endsWith("多于")
+        || b.endsWith("高于")
+        || b.endsWith("突破")
+        || b.endsWith("至少")) {
       return Qualifier.OVER;
     }
     // 约占北京市场供应量的四成: 约 qualifies the share, further back in the clause
@@ -469,7 +540,11 @@ final class QuantityScanner {
         continue;
       }
       String between = s.substring(a.end, b.start);
-      if (between.equals("、") || between.equals("和") || between.equals("及") || between.equals("与") || between.equals(",")
+      if (between.equals("、")
+          || between.equals("和")
+          || between.equals("及")
+          || between.equals("与")
+          || between.equals(",")
           || between.equals("或")) {
         a.unitEntry = b.unitEntry;
         a.unit = b.unit;
@@ -487,7 +562,8 @@ final class QuantityScanner {
 
   private static double parseLeading(String raw) {
     int j = 0;
-    while (j < raw.length() && (isDigit(raw.charAt(j)) || raw.charAt(j) == '.' || raw.charAt(j) == ',')) {
+    while (j < raw.length()
+        && (isDigit(raw.charAt(j)) || raw.charAt(j) == '.' || raw.charAt(j) == ',')) {
       j++;
     }
     double v = ChineseNumbers.parseArabic(raw.substring(0, j));

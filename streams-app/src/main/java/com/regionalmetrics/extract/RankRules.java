@@ -8,20 +8,26 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Ranks: what is ranked (空气质量综合指数在全省11个设区市中排名第2位 → 空气质量综合指数排名; 在全国县域新能源
- * 发展指数中排名第2位 → 县域新能源发展指数排名) and whether the place before the rank is its subject.
+ * Ranks: what is ranked (空气质量综合指数在全省11个设区市中排名第2位 → 空气质量综合指数排名; 在全国县域新能源 发展指数中排名第2位 → 县域新能源发展指数排名)
+ * and whether the place before the rank is its subject.
  */
 final class RankRules {
   private RankRules() {}
 
   /** 全省11个设区市: a count in a would-be label (the pool, not an indicator). */
   private static final Pattern COUNTED = Pattern.compile(".*[0-9]+(个|家|项|%).*");
+
   /** 在全省11个设区市中 before 排名: the pool between a place and its rank verb. */
-  private static final Pattern POOL_BEFORE_RANK_VERB = Pattern.compile("在[^,，。;]{1,20}?中(?=(排名|位居|位列|名列))");
+  private static final Pattern POOL_BEFORE_RANK_VERB =
+      Pattern.compile("在[^,，。;]{1,20}?中(?=(排名|位居|位列|名列))");
+
   /** An indicator between a place and its rank verb: no list, comparison or clause break. */
   private static final Pattern INDICATOR_ONLY = Pattern.compile("[^在中、和与及比较个,，]+");
 
-  /** The label of rank item k: the index it is in, its own indicator, the rank before's, or the last level's. */
+  /**
+   * The label of rank item k: the index it is in, its own indicator, the rank before's, or the last
+   * level's.
+   */
   static String rankItemLabel(SentenceScope sc, int k, ArticleContext st) {
     List<QuantityItem> items = sc.items;
     QuantityItem it = items.get(k);
@@ -41,13 +47,14 @@ final class RankRules {
         break;
       }
     }
-    String label = index != null ? index : own != null ? own : rankLabel(sc.lastLevelLabel, sc.levels, st);
+    String label =
+        index != null ? index : own != null ? own : rankLabel(sc.lastLevelLabel, sc.levels, st);
     return q.rank ? withPool(sc.s, it, label) : label;
   }
 
   /**
-   * 粮食产量位列全国第5, 综合指数全省排名第1位: the scope of the pool (全国, 全省, 全球 …) named before the
-   * rank goes into the label (粮食产量全国排名): a province rank and a national rank are two measures.
+   * 粮食产量位列全国第5, 综合指数全省排名第1位: the scope of the pool (全国, 全省, 全球 …) named before the rank goes into
+   * the label (粮食产量全国排名): a province rank and a national rank are two measures.
    */
   static String withPool(String s, QuantityItem it, String label) {
     int from = Math.max(it.clauseStart, it.q.start - 24);
@@ -67,7 +74,9 @@ final class RankRules {
     String base = label.endsWith("排名") ? label.substring(0, label.length() - 2) : label;
     for (String w : Lexicon.RANK_POOL_SCOPES) {
       if (base.endsWith(w) && base.length() > w.length()) {
-        base = base.substring(0, base.length() - w.length()); // the pool of the rank before: 全省排名第1位,全国排名第38位
+        base =
+            base.substring(
+                0, base.length() - w.length()); // the pool of the rank before: 全省排名第1位,全国排名第38位
         break;
       }
     }
@@ -75,8 +84,8 @@ final class RankRules {
   }
 
   /**
-   * 在2024年度全国县域新能源发展指数中,张北县排名第2位: the rank is in the named index → 县域新能源发展指数排名.
-   * Null when no 在…中 before the rank names an index or list.
+   * 在2024年度全国县域新能源发展指数中,张北县排名第2位: the rank is in the named index → 县域新能源发展指数排名. Null when no 在…中
+   * before the rank names an index or list.
    */
   private static String indexPoolLabel(SentenceScope sc, int rankStart) {
     String s = sc.s;
@@ -104,8 +113,8 @@ final class RankRules {
   }
 
   /**
-   * 空气质量综合指数在全省11个设区市中排名第2位 / 数字经济规模位列全省第二: the indicator named before the
-   * rank verb in the rank's own clause is what is ranked. Null when the clause names only a place.
+   * 空气质量综合指数在全省11个设区市中排名第2位 / 数字经济规模位列全省第二: the indicator named before the rank verb in the rank's
+   * own clause is what is ranked. Null when the clause names only a place.
    */
   private static String ownRankLabel(SentenceScope sc, QuantityItem it) {
     String s = sc.s;
@@ -147,7 +156,8 @@ final class RankRules {
     return head.endsWith("排名") ? head : head + "排名";
   }
 
-  private static String rankLabel(String lastLevelLabel, List<QuantityItem> levels, ArticleContext st) {
+  private static String rankLabel(
+      String lastLevelLabel, List<QuantityItem> levels, ArticleContext st) {
     String base = null;
     for (int i = levels.size() - 1; i >= 0; i--) {
       QuantityItem l = levels.get(i);

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Decides which region a number is about. A region named in the sentence counts only where it is
  * the subject: at the start of its clause (after time words and 在/截至/其中), or chained to such a
- * mention (河北崇礼, 张家口市涿鹿县). Places that are objects (与北京合作, 吸纳京津技术, 到北京),
- * route ends (北京西六环至蔚县) and exclusions (崇礼之外) never are.
+ * mention (河北崇礼, 张家口市涿鹿县). Places that are objects (与北京合作, 吸纳京津技术, 到北京), route ends (北京西六环至蔚县) and
+ * exclusions (崇礼之外) never are.
  */
 final class RegionResolver {
 
@@ -37,12 +37,15 @@ final class RegionResolver {
     }
   }
 
-  /** 股份有限公司, 集团: the end of a company's name; a place at its start names the company, not where a figure is. */
+  /**
+   * 股份有限公司, 集团: the end of a company's name; a place at its start names the company, not where a
+   * figure is.
+   */
   private static final String[] COMPANY_ENDINGS = {"股份有限公司", "有限责任公司", "有限公司", "集团", "公司"};
 
   /**
-   * 贵州茅台酒股份有限公司实现营业收入…, 浙江中国小商品城集团: a place name opening a company's name (the
-   * name runs without a break up to 公司/集团) is part of the name, not a place reference.
+   * 贵州茅台酒股份有限公司实现营业收入…, 浙江中国小商品城集团: a place name opening a company's name (the name runs without a
+   * break up to 公司/集团) is part of the name, not a place reference.
    */
   static List<RegionMention> withoutCompanyNames(String s, List<RegionMention> found) {
     if (s.indexOf("公司") < 0 && s.indexOf("集团") < 0) {
@@ -75,12 +78,14 @@ final class RegionResolver {
     return out == null ? found : out;
   }
 
-  private static final String[] CITY_FACILITIES = {"机场", "国际机场", "高铁站", "火车站", "南站", "北站", "东站", "西站", "站"};
+  private static final String[] CITY_FACILITIES = {
+    "机场", "国际机场", "高铁站", "火车站", "南站", "北站", "东站", "西站", "站"
+  };
 
   /**
-   * 北戴河机场开通航线20条: an airport or railway station named after a district or county serves its
-   * city, so its figures are filed under the prefecture (秦皇岛), the place the number is about.
-   * Ports (曹妃甸港区) stay with their district: a port area is a part of the district itself.
+   * 北戴河机场开通航线20条: an airport or railway station named after a district or county serves its city,
+   * so its figures are filed under the prefecture (秦皇岛), the place the number is about. Ports
+   * (曹妃甸港区) stay with their district: a port area is a part of the district itself.
    */
   private List<RegionMention> servedCity(String s, List<RegionMention> found) {
     List<RegionMention> out = null;
@@ -90,7 +95,9 @@ final class RegionResolver {
         continue;
       }
       for (String f : CITY_FACILITIES) {
-        if (s.startsWith(f, m.end()) && !s.startsWith("站在", m.end()) && !s.startsWith("站上", m.end())
+        if (s.startsWith(f, m.end())
+            && !s.startsWith("站在", m.end())
+            && !s.startsWith("站上", m.end())
             && !s.startsWith("站位", m.end())) {
           Optional<Region> p = gazetteer.parent(m.region());
           if (p.isPresent() && p.get().level() == Region.Level.PREFECTURE) {
@@ -132,8 +139,13 @@ final class RegionResolver {
       }
       // 天津蓟州、盘山、玉龙三大滑雪场: a district right after its own city, heading a list, is one of
       // the listed places; the number is about the city
-      if (eligible && prev != null && prevEligible == prev && prev.end() == m.start() && m.end() < s.length()
-          && s.charAt(m.end()) == '、' && within(m.region(), prev.region())) {
+      if (eligible
+          && prev != null
+          && prevEligible == prev
+          && prev.end() == m.start()
+          && m.end() < s.length()
+          && s.charAt(m.end()) == '、'
+          && within(m.region(), prev.region())) {
         eligible = false;
         prevEligible = null;
         prev = m;
@@ -141,9 +153,18 @@ final class RegionResolver {
       }
       if (eligible) {
         // 在全国168个重点城市中排第12位: the place names the pool of a ranking, not the subject
-        boolean pool = m.start() > 0 && s.charAt(m.start() - 1) == '在' && m.end() < s.length()
-            && Character.isDigit(s.charAt(m.end()))
-            || poolAt(s, m.start(), m.end(), timeMask, m.region().level() == Region.Level.COUNTRY || m.region().level() == Region.Level.GROUPING);
+        boolean pool =
+            m.start() > 0
+                    && s.charAt(m.start() - 1) == '在'
+                    && m.end() < s.length()
+                    && Character.isDigit(s.charAt(m.end()))
+                || poolAt(
+                    s,
+                    m.start(),
+                    m.end(),
+                    timeMask,
+                    m.region().level() == Region.Level.COUNTRY
+                        || m.region().level() == Region.Level.GROUPING);
         out.add(new Subject(m.region(), m.start(), m.end(), pool));
         prevEligible = m;
       }
@@ -152,12 +173,14 @@ final class RegionResolver {
     return out;
   }
 
-  private static final String[] RANK_WORDS = {"排名", "排第", "排在", "第", "前列", "首位", "之首", "同类", "位居", "居"};
+  private static final String[] RANK_WORDS = {
+    "排名", "排第", "排在", "第", "前列", "首位", "之首", "同类", "位居", "居"
+  };
 
   /**
-   * Whether the place or scope word at [start, end) names the pool of a ranking or comparison, not a
-   * subject: 在全省11个设区市中, 在2024年度全国县域新能源发展指数中, 京津冀13个城市中, 全省排名第1 / 全国第一
-   * ({@code scopeLike}: only for 全省/全国 and groupings, which are pools whenever a rank follows).
+   * Whether the place or scope word at [start, end) names the pool of a ranking or comparison, not
+   * a subject: 在全省11个设区市中, 在2024年度全国县域新能源发展指数中, 京津冀13个城市中, 全省排名第1 / 全国第一 ({@code scopeLike}: only
+   * for 全省/全国 and groupings, which are pools whenever a rank follows).
    */
   static boolean poolAt(String s, int start, int end, boolean[] timeMask, boolean scopeLike) {
     int n = s.length();
@@ -171,7 +194,8 @@ final class RegionResolver {
     }
     if (scopeLike) {
       for (String w : RANK_WORDS) {
-        if (after.startsWith(w) && !(w.equals("第") && after.length() > 1 && !isRankNumeral(after.charAt(1)))) {
+        if (after.startsWith(w)
+            && !(w.equals("第") && after.length() > 1 && !isRankNumeral(after.charAt(1)))) {
           return true; // 全省排名第1, 全国第一
         }
       }
@@ -181,8 +205,13 @@ final class RegionResolver {
     while (d < after.length() && Character.isDigit(after.charAt(d))) {
       d++;
     }
-    boolean counted = d > 0 && after.startsWith("个", d) && (after.endsWith("中") || after.contains("中排") || after.contains("中位")
-        || after.contains("中居"));
+    boolean counted =
+        d > 0
+            && after.startsWith("个", d)
+            && (after.endsWith("中")
+                || after.contains("中排")
+                || after.contains("中位")
+                || after.contains("中居"));
     if (counted) {
       return true;
     }
@@ -194,8 +223,12 @@ final class RegionResolver {
     boolean in = k >= 0 && s.charAt(k) == '在';
     if (in) {
       int zhong = after.indexOf('中');
-      if (zhong >= 0 && (zhong == after.length() - 1 || after.startsWith("排", zhong + 1) || after.startsWith("位", zhong + 1)
-          || after.startsWith("居", zhong + 1) || after.startsWith("名列", zhong + 1))) {
+      if (zhong >= 0
+          && (zhong == after.length() - 1
+              || after.startsWith("排", zhong + 1)
+              || after.startsWith("位", zhong + 1)
+              || after.startsWith("居", zhong + 1)
+              || after.startsWith("名列", zhong + 1))) {
         return true;
       }
       if (Character.isDigit(after.charAt(0))) {
@@ -223,8 +256,8 @@ final class RegionResolver {
   }
 
   private static final String[] LEAD_WORDS = {
-    "截至", "截止", "其中", "同时", "此外", "另外", "目前", "据统计", "统计显示", "数据显示", "在", "全", "据", "而", "但",
-    "今年", "去年", "以来", "起", "底", "末", "的", "年", "期间", "当年", "同期", "和", "与", "相比", "与此同时", "从"
+    "截至", "截止", "其中", "同时", "此外", "另外", "目前", "据统计", "统计显示", "数据显示", "在", "全", "据", "而", "但", "今年",
+    "去年", "以来", "起", "底", "末", "的", "年", "期间", "当年", "同期", "和", "与", "相比", "与此同时", "从"
   };
 
   private static boolean atClauseStart(String s, int pos, boolean[] timeMask) {
@@ -285,7 +318,10 @@ final class RegionResolver {
   }
 
   private static boolean excluded(String s, int end) {
-    return s.startsWith("之外", end) || s.startsWith("以外", end) || s.startsWith("籍", end) || eventName(s, end);
+    return s.startsWith("之外", end)
+        || s.startsWith("以外", end)
+        || s.startsWith("籍", end)
+        || eventName(s, end);
   }
 
   /** 北京冬奥会, 北京冬奥组委, 张家口赛区的...: a place in the name of an event is not the subject. */
@@ -293,8 +329,12 @@ final class RegionResolver {
     if (end + 5 <= s.length() && s.substring(end, end + 5).matches("[0-9]{4}年")) {
       end += 5; // 北京2022年冬奥会
     }
-    return s.startsWith("冬奥", end) || s.startsWith("奥运", end) || s.startsWith("冬残奥", end) || s.startsWith("世园会", end)
-        || s.startsWith("世博会", end) || s.startsWith("亚运会", end);
+    return s.startsWith("冬奥", end)
+        || s.startsWith("奥运", end)
+        || s.startsWith("冬残奥", end)
+        || s.startsWith("世园会", end)
+        || s.startsWith("世博会", end)
+        || s.startsWith("亚运会", end);
   }
 
   /** Whether {@code inner} lies inside {@code outer} (its parent or grandparent). */
@@ -309,7 +349,9 @@ final class RegionResolver {
     return false;
   }
 
-  /** The region an article is about: the hint, else the most-named division (groupings count half). */
+  /**
+   * The region an article is about: the hint, else the most-named division (groupings count half).
+   */
   Optional<Region> mainRegion(String hint, List<String> sentences) {
     if (hint != null && !hint.isBlank()) {
       Optional<Region> r = lookup(hint.strip());
@@ -326,12 +368,13 @@ final class RegionResolver {
           continue;
         }
         String key = r.code() != null ? r.code() : r.name();
-        double w = switch (r.level()) {
-          case GROUPING -> 0.4;
-          case COUNTRY -> 0.3;
-          case PROVINCE -> 0.8;
-          default -> 1.0;
-        };
+        double w =
+            switch (r.level()) {
+              case GROUPING -> 0.4;
+              case COUNTRY -> 0.3;
+              case PROVINCE -> 0.8;
+              default -> 1.0;
+            };
         score.merge(key, w, Double::sum);
         byCode.putIfAbsent(key, r);
       }
@@ -356,7 +399,10 @@ final class RegionResolver {
     return scope(main, lead, null);
   }
 
-  /** As {@link #scope(Region, String)}; {@code homeProvince}: what 全省 means when main is a grouping or the country. */
+  /**
+   * As {@link #scope(Region, String)}; {@code homeProvince}: what 全省 means when main is a grouping
+   * or the country.
+   */
   Region scope(Region main, String lead, Region homeProvince) {
     if (main == null && homeProvince == null) {
       return null;
@@ -365,7 +411,8 @@ final class RegionResolver {
     char kind = 0;
     for (String w : new String[] {"全市", "全省", "全县", "全区"}) {
       int i = lead.lastIndexOf(w);
-      while (i >= 0 && (w.equals("全市") && lead.startsWith("全市场", i) || poolAt(lead, i, i + 2, null, true))) {
+      while (i >= 0
+          && (w.equals("全市") && lead.startsWith("全市场", i) || poolAt(lead, i, i + 2, null, true))) {
         i = i == 0 ? -1 : lead.lastIndexOf(w, i - 1); // 在全省11个设区市中排名第1: the pool, not the scope
       }
       if (i > best) {
@@ -377,13 +424,24 @@ final class RegionResolver {
       return null;
     }
     for (Region r = main; r != null; r = gazetteer.parent(r).orElse(null)) {
-      boolean fits = switch (kind) {
-        case '省' -> r.level() == Region.Level.PROVINCE && !isMunicipality(r);
-        case '市' -> r.level() == Region.Level.PREFECTURE || isMunicipality(r)
-            || r.level() == Region.Level.COUNTY && r.fullName() != null && r.fullName().endsWith("市");
-        case '县' -> r.level() == Region.Level.COUNTY && r.fullName() != null && r.fullName().endsWith("县");
-        default -> r.level() == Region.Level.COUNTY && r.fullName() != null && r.fullName().endsWith("区");
-      };
+      boolean fits =
+          switch (kind) {
+            case '省' -> r.level() == Region.Level.PROVINCE && !isMunicipality(r);
+            case '市' ->
+                r.level() == Region.Level.PREFECTURE
+                    || isMunicipality(r)
+                    || r.level() == Region.Level.COUNTY
+                        && r.fullName() != null
+                        && r.fullName().endsWith("市");
+            case '县' ->
+                r.level() == Region.Level.COUNTY
+                    && r.fullName() != null
+                    && r.fullName().endsWith("县");
+            default ->
+                r.level() == Region.Level.COUNTY
+                    && r.fullName() != null
+                    && r.fullName().endsWith("区");
+          };
       if (fits) {
         return r;
       }

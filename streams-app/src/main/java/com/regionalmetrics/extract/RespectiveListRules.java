@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Lists: numbers joined by 、/和 (分别增长36.1%和29.4%), 分别 lists matched to the subjects, levels or
- * places named before (PM10、二氧化氮年均浓度分别为…, A县、B县分别接待游客x和y), and one value shared by
- * listed places (A区、B区最低,均为25微克/立方米).
+ * places named before (PM10、二氧化氮年均浓度分别为…, A县、B县分别接待游客x和y), and one value shared by listed places
+ * (A区、B区最低,均为25微克/立方米).
  */
 final class RespectiveListRules {
   private final RegionResolver regions;
@@ -29,22 +29,26 @@ final class RespectiveListRules {
   }
 
   /**
-   * 分别增长3.0%、下降1.2%和增长4.6%: a join followed by the member's own change verb, in a 分别 list
-   * ({@code lead}: the sentence before the list's previous number).
+   * 分别增长3.0%、下降1.2%和增长4.6%: a join followed by the member's own change verb, in a 分别 list ({@code
+   * lead}: the sentence before the list's previous number).
    */
   static boolean isVerbListJoin(String between, String lead) {
     if (!lead.contains("分别")) {
       return false;
     }
     for (String j : Lexicon.LIST_JOINS) {
-      if (between.startsWith(j) && equalsAny(between.substring(j.length()), Lexicon.UP_DOWN_VERBS)) {
+      if (between.startsWith(j)
+          && equalsAny(between.substring(j.length()), Lexicon.UP_DOWN_VERBS)) {
         return true;
       }
     }
     return false;
   }
 
-  /** 分别 lists: subjects named before 分别, or the preceding levels of the sentence; 均为 lists of places. */
+  /**
+   * 分别 lists: subjects named before 分别, or the preceding levels of the sentence; 均为 lists of
+   * places.
+   */
   void assign(SentenceScope sc, ArticleContext st) {
     String s = sc.s;
     List<QuantityItem> items = sc.items;
@@ -55,7 +59,9 @@ final class RespectiveListRules {
       }
       List<QuantityItem> members = new ArrayList<>();
       members.add(head);
-      for (int j = k + 1; j < items.size() && items.get(j).listMember && items.get(j).listHead == head; j++) {
+      for (int j = k + 1;
+          j < items.size() && items.get(j).listMember && items.get(j).listHead == head;
+          j++) {
         members.add(items.get(j));
       }
       String clause = s.substring(head.clauseStart, head.q.start);
@@ -70,7 +76,8 @@ final class RespectiveListRules {
       if (placeListRespectively(sc, members, head.clauseStart + fb)) {
         continue;
       }
-      String pre = textWithout(s, head.clauseStart, head.clauseStart + fb, sc.timeMask, items, sc.subjects);
+      String pre =
+          textWithout(s, head.clauseStart, head.clauseStart + fb, sc.timeMask, items, sc.subjects);
       if (timeListRespectively(sc, members, head.clauseStart, head.clauseStart + fb, pre)) {
         continue;
       }
@@ -104,7 +111,9 @@ final class RespectiveListRules {
 
   private record PlaceList(List<RegionMention> places, int start, int end) {}
 
-  /** The last list of at least two places (A区、B县和C县) lying in [from, to) of the sentence, or null. */
+  /**
+   * The last list of at least two places (A区、B县和C县) lying in [from, to) of the sentence, or null.
+   */
   private PlaceList placeListIn(SentenceScope sc, int from, int to) {
     String s = sc.s;
     List<RegionMention> chain = new ArrayList<>();
@@ -126,7 +135,10 @@ final class RespectiveListRules {
         String between = s.substring(chainEnd, m.start());
         RegionMention last = chain.get(chain.size() - 1);
         if (between.isEmpty() && chain.size() == 1 && regions.within(m.region(), last.region())) {
-          chain.set(0, new RegionMention(m.region(), m.start(), m.end())); // 承德市双桥区、双滦区: the city only locates the list
+          chain.set(
+              0,
+              new RegionMention(
+                  m.region(), m.start(), m.end())); // 承德市双桥区、双滦区: the city only locates the list
           chainEnd = end;
           continue;
         }
@@ -151,8 +163,8 @@ final class RespectiveListRules {
   }
 
   /**
-   * A区、B县、C县PM2.5平均浓度分别为x、y和z / A县、B县分别接待游客x和y: one value per listed place,
-   * the label being the shared indicator (before or after 分别). {@code fbAbs}: where 分别 starts.
+   * A区、B县、C县PM2.5平均浓度分别为x、y和z / A县、B县分别接待游客x和y: one value per listed place, the label being the
+   * shared indicator (before or after 分别). {@code fbAbs}: where 分别 starts.
    */
   private boolean placeListRespectively(SentenceScope sc, List<QuantityItem> members, int fbAbs) {
     String s = sc.s;
@@ -173,7 +185,10 @@ final class RespectiveListRules {
         }
       }
       String gap = s.substring(earlier.end(), fbAbs);
-      if (gap.indexOf('。') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf('；') >= 0 || gap.length() > 30) {
+      if (gap.indexOf('。') >= 0
+          || gap.indexOf(';') >= 0
+          || gap.indexOf('；') >= 0
+          || gap.length() > 30) {
         return false;
       }
       pl = earlier;
@@ -203,7 +218,8 @@ final class RespectiveListRules {
     }
     String label = LabelFinder.clean(withoutParentheses(stripMasked(between, betweenAt, timeMask)));
     if (label.length() < 2) {
-      label = LabelFinder.clean(stripMasked(s.substring(fbAbs + 2, head.q.start), fbAbs + 2, timeMask));
+      label =
+          LabelFinder.clean(stripMasked(s.substring(fbAbs + 2, head.q.start), fbAbs + 2, timeMask));
     }
     for (int m = 0; m < members.size(); m++) {
       QuantityItem it = members.get(m);
@@ -241,8 +257,8 @@ final class RespectiveListRules {
   }
 
   /**
-   * A区、B区最低,均为25微克/立方米: the one value holds for every listed place; the head item is
-   * cloned for the other places. Returns how many clones were inserted after index k.
+   * A区、B区最低,均为25微克/立方米: the one value holds for every listed place; the head item is cloned for the
+   * other places. Returns how many clones were inserted after index k.
    */
   private int placesSharingOneValue(SentenceScope sc, int k, int allAbs, ArticleContext st) {
     String s = sc.s;
@@ -268,19 +284,26 @@ final class RespectiveListRules {
       label = label.replace(w, "");
     }
     label = LabelFinder.clean(label.replace(",", "").replace("、", ""));
-    if (label.length() < 2 && head.label.length() >= 2 && !head.label.equals(LabelFinder.clean(head.before))) {
+    if (label.length() < 2
+        && head.label.length() >= 2
+        && !head.label.equals(LabelFinder.clean(head.before))) {
       label = head.label;
     }
     if (label.length() < 2) {
       for (int j = levels.size() - 1; j >= 0; j--) {
         QuantityItem l = levels.get(j);
-        if (l != head && l.q.start < head.q.start && !l.label.isEmpty() && Objects.equals(l.unit, head.unit)) {
+        if (l != head
+            && l.q.start < head.q.start
+            && !l.label.isEmpty()
+            && Objects.equals(l.unit, head.unit)) {
           label = l.label;
           break;
         }
       }
     }
-    if (label.length() < 2 && st.paraLastLevelLabel != null && Objects.equals(st.paraLastLevelUnit, head.unit)) {
+    if (label.length() < 2
+        && st.paraLastLevelLabel != null
+        && Objects.equals(st.paraLastLevelUnit, head.unit)) {
       label = st.paraLastLevelLabel;
     }
     if (label.length() < 2) {
@@ -301,8 +324,8 @@ final class RespectiveListRules {
   }
 
   /**
-   * PM10、二氧化氮(NO2)、二氧化硫(SO2)年均浓度: the measure after the last item (年均浓度) is shared by all
-   * of them. The last item's name ends after its bracket, its ASCII name or its longest catalog alias.
+   * PM10、二氧化氮(NO2)、二氧化硫(SO2)年均浓度: the measure after the last item (年均浓度) is shared by all of them.
+   * The last item's name ends after its bracket, its ASCII name or its longest catalog alias.
    */
   List<String> shareMeasure(List<String> names) {
     if (names.size() < 2) {
@@ -311,8 +334,10 @@ final class RespectiveListRules {
     String last = names.get(names.size() - 1);
     int cut = last.lastIndexOf(')') + 1;
     int ascii = 0;
-    while (ascii < last.length() && (UnitTable.isAsciiLetter(last.charAt(ascii)) || Character.isDigit(last.charAt(ascii))
-        || last.charAt(ascii) == '.')) {
+    while (ascii < last.length()
+        && (UnitTable.isAsciiLetter(last.charAt(ascii))
+            || Character.isDigit(last.charAt(ascii))
+            || last.charAt(ascii) == '.')) {
       ascii++;
     }
     cut = Math.max(cut, ascii);
@@ -360,10 +385,11 @@ final class RespectiveListRules {
   }
 
   /**
-   * 第一季度、上半年GDP分别增长6.0%、5.9% / 7月、8月分别接待游客x、y: a list of times before 分别, one per
-   * member: each member takes its time and the measure named around 分别.
+   * 第一季度、上半年GDP分别增长6.0%、5.9% / 7月、8月分别接待游客x、y: a list of times before 分别, one per member: each
+   * member takes its time and the measure named around 分别.
    */
-  private static boolean timeListRespectively(SentenceScope sc, List<QuantityItem> members, int from, int fbAbs, String pre) {
+  private static boolean timeListRespectively(
+      SentenceScope sc, List<QuantityItem> members, int from, int fbAbs, String pre) {
     if (members.size() < 2) {
       return false;
     }
@@ -373,7 +399,8 @@ final class RespectiveListRules {
       if (t.start() < from || t.end() > fbAbs || t.period() == null) {
         continue;
       }
-      if (last != null && !equalsAny(sc.s.substring(last.end(), t.start()), Lexicon.PLACE_LIST_JOINS)) {
+      if (last != null
+          && !equalsAny(sc.s.substring(last.end(), t.start()), Lexicon.PLACE_LIST_JOINS)) {
         chain.clear();
       }
       chain.add(t);
@@ -384,7 +411,10 @@ final class RespectiveListRules {
     }
     String label = LabelFinder.clean(pre);
     if (label.length() < 2) {
-      label = LabelFinder.clean(stripMasked(sc.s.substring(fbAbs + 2, members.get(0).q.start), fbAbs + 2, sc.timeMask));
+      label =
+          LabelFinder.clean(
+              stripMasked(
+                  sc.s.substring(fbAbs + 2, members.get(0).q.start), fbAbs + 2, sc.timeMask));
     }
     for (int m = 0; m < members.size(); m++) {
       QuantityItem it = members.get(m);
@@ -420,7 +450,9 @@ final class RespectiveListRules {
     if (out.size() == 1 && out.get(0).contains("城乡")) {
       String one = out.get(0);
       int k = one.indexOf("城乡");
-      return List.of(one.substring(0, k) + "城镇" + one.substring(k + 2), one.substring(0, k) + "农村" + one.substring(k + 2));
+      return List.of(
+          one.substring(0, k) + "城镇" + one.substring(k + 2),
+          one.substring(0, k) + "农村" + one.substring(k + 2));
     }
     return out;
   }

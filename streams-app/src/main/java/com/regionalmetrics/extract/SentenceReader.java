@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <p>{@link #read} is a list of phases over one {@link SentenceScope}; the rules live in their
  * families ({@link StatementRules}, {@link ChangeRules}, {@link LabelRules}, {@link RankRules},
- * {@link RespectiveListRules}, {@link PeriodRules}, {@link SubjectRules}), their words in
- * {@link Lexicon}, and what outlives the sentence in {@link ArticleContext}.
+ * {@link RespectiveListRules}, {@link PeriodRules}, {@link SubjectRules}), their words in {@link
+ * Lexicon}, and what outlives the sentence in {@link ArticleContext}.
  */
 final class SentenceReader {
 
@@ -31,12 +31,23 @@ final class SentenceReader {
     this.subjectRules = new SubjectRules(regions);
   }
 
-  void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, ArticleContext st, List<Observation> out) {
+  void read(
+      SentenceSplitter.Sentence sentence,
+      List<RegionMention> mentions,
+      ArticleContext st,
+      List<Observation> out) {
     read(sentence, mentions, null, st, out);
   }
 
-  /** {@code knownTimes}: the sentence's time expressions when already found with the same publication date, else null. */
-  void read(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, List<TimeResolver.TimeExpr> knownTimes, ArticleContext st,
+  /**
+   * {@code knownTimes}: the sentence's time expressions when already found with the same
+   * publication date, else null.
+   */
+  void read(
+      SentenceSplitter.Sentence sentence,
+      List<RegionMention> mentions,
+      List<TimeResolver.TimeExpr> knownTimes,
+      ArticleContext st,
       List<Observation> out) {
     SentenceScope sc = open(sentence, mentions, knownTimes, st);
     segment(sc);
@@ -49,16 +60,20 @@ final class SentenceReader {
   }
 
   /** The sentence's times, subjects and quantities; the paragraph remembers a 同比. */
-  private SentenceScope open(SentenceSplitter.Sentence sentence, List<RegionMention> mentions, List<TimeResolver.TimeExpr> knownTimes,
+  private SentenceScope open(
+      SentenceSplitter.Sentence sentence,
+      List<RegionMention> mentions,
+      List<TimeResolver.TimeExpr> knownTimes,
       ArticleContext st) {
     st.enterParagraph(sentence.paragraph());
     String s = sentence.text();
     if (ClauseText.containsAny(s, Lexicon.YOY_SENTENCE_MARKERS)) {
       st.paraYoy = true;
     }
-    List<TimeResolver.TimeExpr> times = knownTimes != null && !TimeResolver.usesYearContext(s, knownTimes)
-        ? knownTimes
-        : TimeResolver.find(s, st.pub, st.yearContext);
+    List<TimeResolver.TimeExpr> times =
+        knownTimes != null && !TimeResolver.usesYearContext(s, knownTimes)
+            ? knownTimes
+            : TimeResolver.find(s, st.pub, st.yearContext);
     List<RegionResolver.Subject> subjects = regions.subjects(s, mentions, times);
     SentenceScope sc = new SentenceScope(sentence, mentions, times, subjects);
     for (Quantity q : scanner.scan(s)) {
@@ -67,7 +82,9 @@ final class SentenceReader {
     return sc;
   }
 
-  /** Segments, lists (53.2万人次和25.8%) and each item's text before its number; thresholds are skipped. */
+  /**
+   * Segments, lists (53.2万人次和25.8%) and each item's text before its number; thresholds are skipped.
+   */
   private static void segment(SentenceScope sc) {
     String s = sc.s;
     List<QuantityItem> items = sc.items;
@@ -89,7 +106,9 @@ final class SentenceReader {
       if (prev != null && prev.q.end > segStart) {
         segStart = prev.q.end;
         String between = s.substring(prev.q.end, q.start);
-        if ((RespectiveListRules.isListJoin(between) || RespectiveListRules.isVerbListJoin(between, s.substring(prev.clauseStart, prev.q.start)))
+        if ((RespectiveListRules.isListJoin(between)
+                || RespectiveListRules.isVerbListJoin(
+                    between, s.substring(prev.clauseStart, prev.q.start)))
             && RespectiveListRules.sameKind(prev.q, q)) {
           it.listMember = true;
           it.listHead = prev.listMember ? prev.listHead : prev;
@@ -99,7 +118,9 @@ final class SentenceReader {
     }
   }
 
-  /** Per item, in order: not a statement or a difference (skipped), its kind, from→to, its label. */
+  /**
+   * Per item, in order: not a statement or a difference (skipped), its kind, from→to, its label.
+   */
   private static void classify(SentenceScope sc, ArticleContext st) {
     for (int k = 0; k < sc.items.size(); k++) {
       QuantityItem it = sc.items.get(k);
@@ -107,14 +128,16 @@ final class SentenceReader {
         continue;
       }
       String tail = ClauseText.stripTrailingQualifiers(it.before);
-      if (StatementRules.notAStatement(sc.s, it) || StatementRules.isDifference(sc.s, it, tail)
+      if (StatementRules.notAStatement(sc.s, it)
+          || StatementRules.isDifference(sc.s, it, tail)
           || StatementRules.isRestatement(sc.s, sc.items, k)) {
         it.skip = true;
         continue;
       }
       QuantityItem restated = StatementRules.restatedIn(sc.s, sc.items, k);
       if (restated != null && !restated.q.rank && restated.label != null) {
-        // 5921公斤/公顷(394.7公斤/亩): the same figure in another unit, with the label and change of the first
+        // 5921公斤/公顷(394.7公斤/亩): the same figure in another unit, with the label and change of the
+        // first
         it.change = restated.change;
         it.up = restated.up;
         it.kind = restated.kind;
@@ -142,7 +165,10 @@ final class SentenceReader {
     }
   }
 
-  /** The label of item k, by what it is: a to-value, a change, a rank, a list member, a range end or a level. */
+  /**
+   * The label of item k, by what it is: a to-value, a change, a rank, a list member, a range end or
+   * a level.
+   */
   private static void label(SentenceScope sc, int k, ArticleContext st) {
     QuantityItem it = sc.items.get(k);
     Quantity q = it.q;
@@ -157,10 +183,16 @@ final class SentenceReader {
       it.label = RankRules.rankItemLabel(sc, k, st);
     } else if (it.listMember) {
       it.label = "";
-    } else if (sc.lastLevelLabel != null && it.unit != null && it.unit.equals(sc.lastLevelUnit) && LabelRules.comparedBase(sc, it)) {
-      it.label = sc.lastLevelLabel; // 吞吐量为1369万标准箱,较2023年的1434万标准箱下跌4.5%: the base of the comparison
+    } else if (sc.lastLevelLabel != null
+        && it.unit != null
+        && it.unit.equals(sc.lastLevelUnit)
+        && LabelRules.comparedBase(sc, it)) {
+      it.label =
+          sc.lastLevelLabel; // 吞吐量为1369万标准箱,较2023年的1434万标准箱下跌4.5%: the base of the comparison
     } else if (LabelRules.rangeEnd(sc.s, sc.items, k) != null) {
-      it.label = LabelRules.rangeEnd(sc.s, sc.items, k).label; // 800元至1500元之间: the upper end of a range measures the same thing
+      it.label =
+          LabelRules.rangeEnd(sc.s, sc.items, k)
+              .label; // 800元至1500元之间: the upper end of a range measures the same thing
     } else {
       it.label = LabelRules.withSharedSubject(LabelRules.levelItemLabel(sc, k), sc.lastLevelLabel);
     }
@@ -228,10 +260,36 @@ final class SentenceReader {
     if (region == null) {
       return null;
     }
-    String indicator = namer.name(new MeasureNamer.Figure(label, unit, it.change, it.kind == ChangeKind.RANK_CHANGE, it.suffix, s,
-        q.start, q.end, it.fromSide || it.toOf != null, target, targetYear, st.paragraph)).toString();
+    String indicator =
+        namer
+            .name(
+                new MeasureNamer.Figure(
+                    label,
+                    unit,
+                    it.change,
+                    it.kind == ChangeKind.RANK_CHANGE,
+                    it.suffix,
+                    s,
+                    q.start,
+                    q.end,
+                    it.fromSide || it.toOf != null,
+                    target,
+                    targetYear,
+                    st.paragraph))
+            .toString();
     Change change = it.change ? Extractor.change(it.kind, it.up) : null;
     Qualifier qual = Extractor.qualifier(q);
-    return new Observation(region.name(), region.code(), indicator, label, ClauseText.round(q.value), unit, q.raw, qual, period, change, s);
+    return new Observation(
+        region.name(),
+        region.code(),
+        indicator,
+        label,
+        ClauseText.round(q.value),
+        unit,
+        q.raw,
+        qual,
+        period,
+        change,
+        s);
   }
 }

@@ -12,7 +12,8 @@ public final class SentenceSplitter {
 
   /**
    * A sentence and the paragraph it belongs to (index of the line); numbering: the list or section
-   * numbering stripped before it ('、' for 一、, ')' for (一), '.' for 1.), 0 when none or not the line's first sentence.
+   * numbering stripped before it ('、' for 一、, ')' for (一), '.' for 1.), 0 when none or not the
+   * line's first sentence.
    */
   public record Sentence(String text, int paragraph, int start, char numbering) {
     public Sentence(String text, int paragraph, int start) {
@@ -45,7 +46,8 @@ public final class SentenceSplitter {
         if (body.length() < line.length() && out.size() > first) {
           Sentence s0 = out.get(first);
           char sep = line.charAt(line.length() - body.length() - 1);
-          out.set(first, new Sentence(s0.text(), s0.paragraph(), s0.start(), sep == '）' ? ')' : sep));
+          out.set(
+              first, new Sentence(s0.text(), s0.paragraph(), s0.start(), sep == '）' ? ')' : sep));
         }
         paragraph++;
       }
@@ -75,14 +77,16 @@ public final class SentenceSplitter {
     }
   }
 
-  private static void add(String line, int from, int to, int paragraph, int offset, List<Sentence> out) {
+  private static void add(
+      String line, int from, int to, int paragraph, int offset, List<Sentence> out) {
     while (from < to && Character.isWhitespace(line.charAt(from))) {
       from++;
     }
     while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
       to--;
     }
-    // very long "sentences" (tables, noise) are cut at clause breaks so that per-sentence work stays bounded
+    // very long "sentences" (tables, noise) are cut at clause breaks so that per-sentence work
+    // stays bounded
     while (to - from > MAX_SENTENCE) {
       int cut = from + MAX_SENTENCE;
       for (int k = from + MAX_SENTENCE; k > from + MAX_SENTENCE / 2; k--) {

@@ -3,15 +3,17 @@ package com.regionalmetrics.extract;
 import static com.regionalmetrics.extract.ClauseText.containsAny;
 import static com.regionalmetrics.extract.ClauseText.endsWithAny;
 import static com.regionalmetrics.extract.ClauseText.startsWithAny;
-import static com.regionalmetrics.extract.ClauseText.stripTrailingQualifiers;
 
-/** Numbers that are no statement of a figure: the rest (其余5项), circles (1小时交通圈), pool sizes, narrative durations, differences. */
+/**
+ * Numbers that are no statement of a figure: the rest (其余5项), circles (1小时交通圈), pool sizes,
+ * narrative durations, differences.
+ */
 final class StatementRules {
   private StatementRules() {}
 
   /**
-   * Numbers that describe rather than state: 其余5项污染物, 1小时交通圈, and the size of a ranking
-   * pool (在全国74个监测城市中排名第9位).
+   * Numbers that describe rather than state: 其余5项污染物, 1小时交通圈, and the size of a ranking pool
+   * (在全国74个监测城市中排名第9位).
    */
   static boolean notAStatement(String s, QuantityItem it) {
     Quantity q = it.q;
@@ -42,7 +44,11 @@ final class StatementRules {
         return true;
       }
       // 在全省11个设区市中, / 全国168个重点城市中,: the size of the pool a place is compared in
-      if (after.endsWith("中") && !after.contains("在") && !after.contains("其中") && after.length() <= 10 && q.raw.endsWith("个")
+      if (after.endsWith("中")
+          && !after.contains("在")
+          && !after.contains("其中")
+          && after.length() <= 10
+          && q.raw.endsWith("个")
           && (lead.contains("在") || endsWithAny(lead, Lexicon.WHOLE_SCOPE_WORDS))) {
         return true;
       }
@@ -52,7 +58,8 @@ final class StatementRules {
 
   /**
    * A number of days that qualifies the period of a figure (假期7天共发送旅客, 7天假期, 连续7天) is narrative,
-   * not an observation: it is led by a holiday or duration word, or followed by one, or by 共/累计 and a figure.
+   * not an observation: it is led by a holiday or duration word, or followed by one, or by 共/累计 and
+   * a figure.
    */
   private static boolean narrativeDuration(String s, String lead, Quantity q) {
     String l = lead;
@@ -76,13 +83,16 @@ final class StatementRules {
   /** 较全国平均高出16.1个百分点: a difference from another place; optional, and easily misread. */
   static boolean isDifference(String s, QuantityItem it, String tail) {
     String b = it.before;
-    return endsWithAny(tail, Lexicon.DIFF_VERBS) && (b.contains("较") || b.contains("比") || s.substring(it.clauseStart, it.q.start).contains("较"));
+    return endsWithAny(tail, Lexicon.DIFF_VERBS)
+        && (b.contains("较")
+            || b.contains("比")
+            || s.substring(it.clauseStart, it.q.start).contains("较"));
   }
 
   /**
-   * 播种面积119319千公顷(17.90亿亩), 增加523千公顷(784万亩): the same figure restated in another
-   * unit of the same dimension, in parentheses right after it, is not a figure of its own. (A
-   * restatement in another canonical unit, 5921公斤/公顷(394.7公斤/亩), is kept.)
+   * 播种面积119319千公顷(17.90亿亩), 增加523千公顷(784万亩): the same figure restated in another unit of the same
+   * dimension, in parentheses right after it, is not a figure of its own. (A restatement in another
+   * canonical unit, 5921公斤/公顷(394.7公斤/亩), is kept.)
    */
   static boolean isRestatement(String s, java.util.List<QuantityItem> items, int k) {
     if (k == 0) {
@@ -95,12 +105,15 @@ final class StatementRules {
     }
     char open = s.charAt(q.start - 1);
     char close = s.charAt(q.end);
-    return (open == '(' || open == '（') && (close == ')' || close == '）') && q.start - 1 == prev.end;
+    return (open == '(' || open == '（')
+        && (close == ')' || close == '）')
+        && q.start - 1 == prev.end;
   }
 
   /**
-   * 5921公斤/公顷(394.7公斤/亩), 增加51.5公斤/公顷(3.4公斤/亩): the previous figure restated in parentheses
-   * in another canonical unit; it measures the same thing (the caller copies label and change). Null when not.
+   * 5921公斤/公顷(394.7公斤/亩), 增加51.5公斤/公顷(3.4公斤/亩): the previous figure restated in parentheses in
+   * another canonical unit; it measures the same thing (the caller copies label and change). Null
+   * when not.
    */
   static QuantityItem restatedIn(String s, java.util.List<QuantityItem> items, int k) {
     if (k == 0) {
@@ -108,17 +121,26 @@ final class StatementRules {
     }
     Quantity q = items.get(k).q;
     QuantityItem prev = items.get(k - 1);
-    if (q.start < 1 || q.unit == null || prev.q.unit == null || q.unit.equals(prev.q.unit) || q.end >= s.length() || prev.skip) {
+    if (q.start < 1
+        || q.unit == null
+        || prev.q.unit == null
+        || q.unit.equals(prev.q.unit)
+        || q.end >= s.length()
+        || prev.skip) {
       return null;
     }
     char open = s.charAt(q.start - 1);
     char close = s.charAt(q.end);
-    return (open == '(' || open == '（') && (close == ')' || close == '）') && q.start - 1 == prev.q.end ? prev : null;
+    return (open == '(' || open == '（')
+            && (close == ')' || close == '）')
+            && q.start - 1 == prev.q.end
+        ? prev
+        : null;
   }
 
   /**
-   * 发电量…,相当于节约标准煤1100万吨,减少二氧化碳排放2900万吨: what a figure is equivalent to, and the
-   * clauses that follow it, are no figures of their own. A share of a base (相当于2019年同期的92%) is kept.
+   * 发电量…,相当于节约标准煤1100万吨,减少二氧化碳排放2900万吨: what a figure is equivalent to, and the clauses that follow
+   * it, are no figures of their own. A share of a base (相当于2019年同期的92%) is kept.
    */
   static boolean equivalence(String s, QuantityItem it) {
     int k = s.lastIndexOf(Lexicon.EQUIVALENCE_WORD, it.q.start);
@@ -132,12 +154,16 @@ final class StatementRules {
   /** 连续8年稳定在800亿斤以上: the bound a streak stays above is a threshold, not a figure. */
   static boolean streakThreshold(String s, String lead, Quantity q) {
     int k = lead.lastIndexOf("连续");
-    return k >= 0 && lead.indexOf('年', k) > k && q.qualifier == com.regionalmetrics.avro.Qualifier.OVER
+    return k >= 0
+        && lead.indexOf('年', k) > k
+        && q.qualifier == com.regionalmetrics.avro.Qualifier.OVER
         && s.startsWith("以上", q.end - 2);
   }
 
   /** 低于5.5%的控制目标: a target the figure is compared with, not a figure. */
   static boolean targetReference(String s, Quantity q) {
-    return s.startsWith("的控制目标", q.end) || s.startsWith("的预期目标", q.end) || s.startsWith("的目标", q.end);
+    return s.startsWith("的控制目标", q.end)
+        || s.startsWith("的预期目标", q.end)
+        || s.startsWith("的目标", q.end);
   }
 }

@@ -5,15 +5,18 @@ import java.util.regex.Pattern;
 
 /**
  * The narrower subject of a figure, from the words of its label outside the matched catalog alias
- * (docs/indicators.md): a route (北京西六环至蔚县的通行时间 → 北京西六环—蔚县), a facility or scenic
- * spot (亚布力度假区累计接待游客 → 亚布力度假区), a sub-item (铁路衔接接口 → 铁路). Region names and
- * what precedes them (冬奥比赛地河北崇礼), time words, generic modifiers (全市, 累计, 平均, 同比) and
- * measure words (浓度, 总量, 人次) are not part of a subject, so one measure written in different
- * words keeps one subject. Also tells a per-day figure (日均, 单日最高) from the total.
+ * (docs/indicators.md): a route (北京西六环至蔚县的通行时间 → 北京西六环—蔚县), a facility or scenic spot (亚布力度假区累计接待游客
+ * → 亚布力度假区), a sub-item (铁路衔接接口 → 铁路). Region names and what precedes them (冬奥比赛地河北崇礼), time words,
+ * generic modifiers (全市, 累计, 平均, 同比) and measure words (浓度, 总量, 人次) are not part of a subject, so
+ * one measure written in different words keeps one subject. Also tells a per-day figure (日均, 单日最高)
+ * from the total.
  */
 final class SubjectNormaliser {
 
-  /** The subject (null when none) and a modifier of the base ({@code daily_avg}, {@code daily_peak}) or null. */
+  /**
+   * The subject (null when none) and a modifier of the base ({@code daily_avg}, {@code daily_peak})
+   * or null.
+   */
   record Result(String subject, String modifier) {}
 
   static final Result NONE = new Result(null, null);
@@ -22,22 +25,29 @@ final class SubjectNormaliser {
   private static final WordRemover DAILY_AVG = WordRemover.of("日均|每日平均|平均每天|平均每日");
   private static final WordRemover DAILY_PEAK = WordRemover.of("单日最高|日最高|最高日|单日峰值");
   // literal word lists go through WordRemover (one pass); only the few counted forms need a regex
-  private static final WordRemover TIME_WORDS = WordRemover.of(
-      "期间|以来|同期|当年|年度|假期|节日|长假|黄金周|当日|当天|每年|每月");
-  private static final Pattern TIME_COUNTED = Pattern.compile("前[0-9一二三四五六七八九十]{1,3}[日天周]|[0-9一二三四五六七八九十]{1,3}天来");
+  private static final WordRemover TIME_WORDS =
+      WordRemover.of("期间|以来|同期|当年|年度|假期|节日|长假|黄金周|当日|当天|每年|每月");
+  private static final Pattern TIME_COUNTED =
+      Pattern.compile("前[0-9一二三四五六七八九十]{1,3}[日天周]|[0-9一二三四五六七八九十]{1,3}天来");
+
   /** Words that never make a subject, wherever they stand. */
-  private static final WordRemover GENERIC = WordRemover.of(
-      "全市|全省|全区|全县|全州|全盟|全国|全年|全域|全部|全面|累计|共计|合计|总计|平均|年均|同比|其中|实现|完成|达到|引进|吸引|"
-          + "知名|优质|各类|各级|主要|目前|现有|已有|共有|拥有|两地|三地|监测数据显示|数据显示|统计显示|初步核算|分别|"
-          + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|首次突破|首破|举办|开展|组织|接待|每亩|每公顷");
+  private static final WordRemover GENERIC =
+      WordRemover.of(
+          "全市|全省|全区|全县|全州|全盟|全国|全年|全域|全部|全面|累计|共计|合计|总计|平均|年均|同比|其中|实现|完成|达到|引进|吸引|"
+              + "知名|优质|各类|各级|主要|目前|现有|已有|共有|拥有|两地|三地|监测数据显示|数据显示|统计显示|初步核算|分别|"
+              + "一批|多家|总共|一共|仍然|继续|保持|稳定在|之间|之内|境内|域内|范围内|首次突破|首破|举办|开展|组织|接待|每亩|每公顷");
+
   /** Counted scopes (三市, 两省) but not 城六区, which names a part of a city. */
   private static final Pattern GENERIC_COUNTED = Pattern.compile("(?<!城)[两三四五六七八九十]{1,2}[市省区县地]");
+
   /** Scope words and filler verbs dropped before the catalog match (大数据产业实现营业收入 → 大数据产业营业收入). */
-  private static final WordRemover BEFORE_MATCH = WordRemover.of(
-      "全市|全省|全区|全县|全州|全盟|全域|全年|累计|共计|合计|总计|同比|其中|实现|达到|共有|拥有|已有|现有|目前");
+  private static final WordRemover BEFORE_MATCH =
+      WordRemover.of("全市|全省|全区|全县|全州|全盟|全域|全年|累计|共计|合计|总计|同比|其中|实现|达到|共有|拥有|已有|现有|目前");
+
   /** Measure words after an alias (年均浓度, 总量, 人次): what is counted, not what it is about. */
-  private static final WordRemover MEASURE_WORDS = WordRemover.of(
-      "平均浓度|年均浓度|浓度|平均值|均值|总规模|总量|总数|总额|规模|数量|人次|人数|个数|水平|数|量|额");
+  private static final WordRemover MEASURE_WORDS =
+      WordRemover.of("平均浓度|年均浓度|浓度|平均值|均值|总规模|总量|总数|总额|规模|数量|人次|人数|个数|水平|数|量|额");
+
   private static final String EDGE_CHARS = "的了和及与、,，等共各有在为达约近超已是将均也都;;:：其从由自对向于把被个家所项条座处";
   private static final String ROUTE_SEPARATORS = "至到—－-~";
 
@@ -47,9 +57,7 @@ final class SubjectNormaliser {
     this.gazetteer = gazetteer;
   }
 
-  /**
-   * The subject of a label whose catalog alias occupies [aliasStart, aliasEnd).
-   */
+  /** The subject of a label whose catalog alias occupies [aliasStart, aliasEnd). */
   Result subject(String label, int aliasStart, int aliasEnd) {
     if (label == null || aliasStart < 0 || aliasEnd > label.length() || aliasStart > aliasEnd) {
       return NONE;
@@ -107,7 +115,10 @@ final class SubjectNormaliser {
     return withoutCounted(TIME_WORDS.removeFrom(t), TIME_COUNTED);
   }
 
-  /** The label the catalog is matched against: without scope words and filler verbs (the label itself when nothing is left). */
+  /**
+   * The label the catalog is matched against: without scope words and filler verbs (the label
+   * itself when nothing is left).
+   */
   static String forMatching(String label) {
     String t = BEFORE_MATCH.removeFrom(label);
     return t.length() >= 2 ? t : label;

@@ -1,9 +1,9 @@
 package com.regionalmetrics.extract;
 
 /**
- * Whose figure it is: a listed place's own, the level's a 分别 change refers to, the subject named before
- * the number (not a ranking pool), 全市/全省 (the article's own city or province), 三地 (the grouping
- * named before), the paragraph's region, or the article's.
+ * Whose figure it is: a listed place's own, the level's a 分别 change refers to, the subject named
+ * before the number (not a ranking pool), 全市/全省 (the article's own city or province), 三地 (the
+ * grouping named before), the paragraph's region, or the article's.
  */
 final class SubjectRules {
   private final RegionResolver regions;
@@ -31,15 +31,21 @@ final class SubjectRules {
       if (sub.pool() && sub.end() != q.start) {
         continue; // 在全国74个城市中排名第9位: the pool, not the subject
       }
-      if ((q.rank || q.rankChange) && sub.start() >= it.clauseStart && !RankRules.subjectOfRank(s, sub.end(), q.start)) {
+      if ((q.rank || q.rankChange)
+          && sub.start() >= it.clauseStart
+          && !RankRules.subjectOfRank(s, sub.end(), q.start)) {
         continue;
       }
       r = sub.region();
     }
     if (r == null) {
-      // 全市/全省/全县 before the number: the article's own city/province/county, not the last place named
+      // 全市/全省/全县 before the number: the article's own city/province/county, not the last place
+      // named
       // 排名全省第一 / 居全市首位: the scope word names the pool of the rank, not the subject
-      Region scope = q.rank && RankRules.poolBefore(s, q.start) ? null : regions.scope(st.main, s.substring(0, q.start), st.homeProvince);
+      Region scope =
+          q.rank && RankRules.poolBefore(s, q.start)
+              ? null
+              : regions.scope(st.main, s.substring(0, q.start), st.homeProvince);
       if (scope == null && st.lastGrouping != null && groupReference(s, it.clauseStart, q.start)) {
         scope = st.lastGrouping; // 三地高校组建了15个联盟: the grouping named before
       }

@@ -8,9 +8,10 @@ import com.hankcs.hanlp.HanLP;
  * whitespace. Line breaks are kept (they separate paragraphs).
  *
  * <p>Traditional to simplified uses HanLP (phrase dictionary). On a 30-item probe of tricky words
- * (measured here on 30 hand-picked items) HanLP got 29/30 at ~89 M chars/s, ICU4J's Traditional-Simplified
- * transliterator 27/30 at ~0.6 M chars/s and opencc4j 27/30; HanLP is the only one fast enough for
- * the hot path. {@code TextNormalizerTest} keeps a fixture of tricky words.
+ * (measured here on 30 hand-picked items) HanLP got 29/30 at ~89 M chars/s, ICU4J's
+ * Traditional-Simplified transliterator 27/30 at ~0.6 M chars/s and opencc4j 27/30; HanLP is the
+ * only one fast enough for the hot path. {@code TextNormalizerTest} keeps a fixture of tricky
+ * words.
  */
 public final class TextNormalizer {
 
@@ -30,7 +31,9 @@ public final class TextNormalizer {
   }
 
   /** A change verb after 按年 / 按月 (Hong Kong and Macau usage): the 同比 / 环比 of the mainland. */
-  private static final String[] CHANGE_VERB_STARTS = {"上升", "下跌", "下降", "增加", "增长", "减少", "上涨", "回落", "跌", "升", "增", "减"};
+  private static final String[] CHANGE_VERB_STARTS = {
+    "上升", "下跌", "下降", "增加", "增长", "减少", "上涨", "回落", "跌", "升", "增", "减"
+  };
 
   /** 按年上升9.8% → 同比上升9.8%, 按月下跌 → 环比下跌; 按年平均汇率 is left alone. */
   static String hongKongChangeWords(String s) {
@@ -60,9 +63,12 @@ public final class TextNormalizer {
   }
 
   /**
-   * The HTML scraped pages leave behind: inline tags (PM<sub>2.5</sub>, O<sup>3</sup>, <br>) and
-   * entities, named or numeric (&nbsp; &mu;g/m&sup3; &permil; &#12290;), decoded by jsoup's
-   * full HTML5 entity table. A block tag (<br>, <p>, <div>) ends a line.
+   * The HTML scraped pages leave behind: inline tags (PM<sub>2.5</sub>, O<sup>3</sup>, <br>
+   * ) and entities, named or numeric (&nbsp; &mu;g/m&sup3; &permil; &#12290;), decoded by jsoup's
+   * full HTML5 entity table. A block tag (<br>
+   * ,
+   *
+   * <p>, <div>) ends a line.
    */
   static String decodeEntities(String s) {
     if (s.indexOf('<') >= 0) {
@@ -74,8 +80,9 @@ public final class TextNormalizer {
     return org.jsoup.parser.Parser.unescapeEntities(s, false);
   }
 
-  private static final java.util.regex.Pattern INLINE_TAG = java.util.regex.Pattern.compile(
-      "(?i)</?(sub|sup|b|i|em|strong|span|font|a|u|br|p|div)\\b[^<>]{0,200}>");
+  private static final java.util.regex.Pattern INLINE_TAG =
+      java.util.regex.Pattern.compile(
+          "(?i)</?(sub|sup|b|i|em|strong|span|font|a|u|br|p|div)\\b[^<>]{0,200}>");
 
   /** Inline tags removed; br, p and div become a line break. */
   static String stripTags(String s) {
@@ -149,7 +156,11 @@ public final class TextNormalizer {
       char c = s.charAt(i);
       if (c >= '\uFF01' && c <= '\uFF5E') {
         c = (char) (c - 0xFEE0);
-      } else if (c == '\u3000' || c == '\u00A0' || c == '\u2002' || c == '\u2003' || c == '\u2009') {
+      } else if (c == '\u3000'
+          || c == '\u00A0'
+          || c == '\u2002'
+          || c == '\u2003'
+          || c == '\u2009') {
         c = ' ';
       } else if (c == '\uFF0E') {
         c = '.';
@@ -165,7 +176,9 @@ public final class TextNormalizer {
         c = ' ';
       } else if (Character.isSurrogate(c)) {
         // keep well-formed pairs, drop lone surrogates
-        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           out.append(c).append(s.charAt(++i));
         }
         continue;
@@ -244,6 +257,11 @@ public final class TextNormalizer {
   }
 
   private static boolean isCjkPunct(char c) {
-    return (c >= '\u3000' && c <= '\u303f') || c == ',' || c == ';' || c == ':' || c == '“' || c == '”';
+    return (c >= '\u3000' && c <= '\u303f')
+        || c == ','
+        || c == ';'
+        || c == ':'
+        || c == '“'
+        || c == '”';
   }
 }

@@ -7,43 +7,65 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds time expressions in a sentence and resolves them to periods against the publication
- * date: explicit years, months, days and quarters; spans take their end (1-8月 → -08, 第三季度 →
- * -09, 十四五 → 2025); ranges (2014年起至2024年底); relative ones (去年底, 今年1-8月, 上半年,
- * 截至目前, 日前). Each expression gets a role: a START of a span (2014年以来), a COMPARE base
- * (比去年, 与2013年相比) or a plain POINT. All patterns are bounded (linear matching).
+ * Finds time expressions in a sentence and resolves them to periods against the publication date:
+ * explicit years, months, days and quarters; spans take their end (1-8月 → -08, 第三季度 → -09, 十四五 →
+ * 2025); ranges (2014年起至2024年底); relative ones (去年底, 今年1-8月, 上半年, 截至目前, 日前). Each expression gets a
+ * role: a START of a span (2014年以来), a COMPARE base (比去年, 与2013年相比) or a plain POINT. All patterns
+ * are bounded (linear matching).
  */
 final class TimeResolver {
 
-  enum Role { POINT, START, COMPARE, NOW, FUTURE, NAME }
+  enum Role {
+    POINT,
+    START,
+    COMPARE,
+    NOW,
+    FUTURE,
+    NAME
+  }
 
   /** A time expression at [start, end) of the sentence; period null when it cannot be resolved. */
-  record TimeExpr(int start, int end, Period period, Role role, boolean dayLevel, boolean explicitYear) {}
+  record TimeExpr(
+      int start, int end, Period period, Role role, boolean dayLevel, boolean explicitYear) {}
 
   private static final String RANGE = "[-—~至到]";
-  private static final Pattern TIME = Pattern.compile(
-      // 1: explicit year with optional month/day or span
-      "(\\d{4})年(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:[日号]?" + RANGE + "(\\d{1,2}))?[日号])?"
-          + "|第?([一二三四1-4])季度|(上|下)半年|前三季度|(底|末|年底|年末|全年|度|初))?"
-          // 9-10: year range 2014-2024年
-          + "|(\\d{4})" + RANGE + "(\\d{4})(?:年度?|雪季|冰雪季|赛季|学年)"
-          // 11-12: relative year (今年/去年...) with optional suffix
-          + "|(今年|本年|去年|上年|前年|明年)(底|末|年底|年末|初|上半年|下半年|前三季度|第?[一二三四]季度|同期)?"
-          + "(?:(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?)?"
-          // 15-18: yearless month/day
-          + "|(\\d{1,2})(?:" + RANGE + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:[日号]?" + RANGE + "(\\d{1,2}))?[日号])?"
-          // 19: yearless quarter/half
-          + "|(第?[一二三四]季度|上半年|下半年|前三季度)"
-          // 20: now
-          + "|(截至目前|截止目前|目前|日前|现已|当前|近日|至今|迄今|如今|今年以来|截至发稿)"
-          // 21: five-year plans
-          + "|(十[一二三四五六]五)"
-          // 22: the reporting year without a number (全年, 年末): resolved against the article's year
-          + "|(全年|年末|年底|年内|本年度)"
-          // 23: the year before publication
-          + "|(过去一年|过去的一年)"
-          // 24: the month before publication / the publication month
-          + "|(上个?月份?|本月份?|当月)");
+  private static final Pattern TIME =
+      Pattern.compile(
+          // 1: explicit year with optional month/day or span
+          "(\\d{4})年(?:(\\d{1,2})(?:"
+              + RANGE
+              + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:[日号]?"
+              + RANGE
+              + "(\\d{1,2}))?[日号])?"
+              + "|第?([一二三四1-4])季度|(上|下)半年|前三季度|(底|末|年底|年末|全年|度|初))?"
+              // 9-10: year range 2014-2024年
+              + "|(\\d{4})"
+              + RANGE
+              + "(\\d{4})(?:年度?|雪季|冰雪季|赛季|学年)"
+              // 11-12: relative year (今年/去年...) with optional suffix
+              + "|(今年|本年|去年|上年|前年|明年)(底|末|年底|年末|初|上半年|下半年|前三季度|第?[一二三四]季度|同期)?"
+              + "(?:(\\d{1,2})(?:"
+              + RANGE
+              + "(\\d{1,2}))?月份?)?"
+              // 15-18: yearless month/day
+              + "|(\\d{1,2})(?:"
+              + RANGE
+              + "(\\d{1,2}))?月份?(?:(\\d{1,2})(?:[日号]?"
+              + RANGE
+              + "(\\d{1,2}))?[日号])?"
+              // 19: yearless quarter/half
+              + "|(第?[一二三四]季度|上半年|下半年|前三季度)"
+              // 20: now
+              + "|(截至目前|截止目前|目前|日前|现已|当前|近日|至今|迄今|如今|今年以来|截至发稿)"
+              // 21: five-year plans
+              + "|(十[一二三四五六]五)"
+              // 22: the reporting year without a number (全年, 年末): resolved against the article's
+              // year
+              + "|(全年|年末|年底|年内|本年度)"
+              // 23: the year before publication
+              + "|(过去一年|过去的一年)"
+              // 24: the month before publication / the publication month
+              + "|(上个?月份?|本月份?|当月)");
 
   /** Every non-digit character a TIME match can start with (keep in step with the pattern). */
   private static final String START_CHARS = "今本去上前明第一二三四下截目日现当近至迄如十全年过";
@@ -62,8 +84,8 @@ final class TimeResolver {
   }
 
   /**
-   * A TIME match starting at digit i needs 年 or a range sign 4 characters on (2024年, 2014-2024年)
-   * or 月 within the next 5 (8月, 1-8月, 10至12月): a cheap necessary condition.
+   * A TIME match starting at digit i needs 年 or a range sign 4 characters on (2024年, 2014-2024年) or
+   * 月 within the next 5 (8月, 1-8月, 10至12月): a cheap necessary condition.
    */
   private static boolean digitCanStart(String s, int i, int n) {
     if (i + 4 < n) {
@@ -111,13 +133,22 @@ final class TimeResolver {
         continue;
       }
       // a Latin letter right before: the digits end a name (PM10月均浓度, SO2, 5G), not a month
-      if (st > 0 && c >= '0' && c <= '9' && s.charAt(st - 1) < 128 && Character.isLetter(s.charAt(st - 1))) {
+      if (st > 0
+          && c >= '0'
+          && c <= '9'
+          && s.charAt(st - 1) < 128
+          && Character.isLetter(s.charAt(st - 1))) {
         continue;
       }
       TimeExpr t = resolve(m, s, published, yearContext);
-      if (t != null && published != null && t.period() != null && t.period().firstDay().isAfter(published)) {
+      if (t != null
+          && published != null
+          && t.period() != null
+          && t.period().firstDay().isAfter(published)) {
         // 2022年冬奥会 in a 2016 article names an event or a plan, not the period of a value
-        t = new TimeExpr(t.start(), t.end(), t.period(), Role.FUTURE, t.dayLevel(), t.explicitYear());
+        t =
+            new TimeExpr(
+                t.start(), t.end(), t.period(), Role.FUTURE, t.dayLevel(), t.explicitYear());
       }
       if (t != null) {
         out.add(t);
@@ -126,7 +157,9 @@ final class TimeResolver {
     return out;
   }
 
-  /** The expression a TIME match stands for, by which alternative matched; null when it is no date. */
+  /**
+   * The expression a TIME match stands for, by which alternative matched; null when it is no date.
+   */
   private static TimeExpr resolve(Matcher m, String s, LocalDate pub, Integer yearContext) {
     int st = m.start();
     int en = m.end();
@@ -146,7 +179,12 @@ final class TimeResolver {
     }
     if (m.group(19) != null) {
       String q = m.group(19);
-      int mo = q.equals("上半年") ? 6 : q.equals("下半年") ? 12 : q.equals("前三季度") ? 9 : quarterEnd(q.substring(q.length() - 3, q.length() - 2));
+      int mo =
+          q.equals("上半年")
+              ? 6
+              : q.equals("下半年")
+                  ? 12
+                  : q.equals("前三季度") ? 9 : quarterEnd(q.substring(q.length() - 3, q.length() - 2));
       Integer y = yearFor(mo, pub, yearContext);
       return new TimeExpr(st, en, y == null ? null : month(y, mo), role, false, false);
     }
@@ -209,18 +247,26 @@ final class TimeResolver {
     if (pub == null) {
       return new TimeExpr(st, en, null, role, false, false);
     }
-    int y = pub.getYear() + switch (rel) {
-      case "去年", "上年" -> -1;
-      case "前年" -> -2;
-      case "明年" -> 1;
-      default -> 0;
-    };
+    int y =
+        pub.getYear()
+            + switch (rel) {
+              case "去年", "上年" -> -1;
+              case "前年" -> -2;
+              case "明年" -> 1;
+              default -> 0;
+            };
     if (m.group(13) != null) {
       return new TimeExpr(st, en, month(y, lastOf(m.group(13), m.group(14))), role, false, false);
     }
     if (suffix != null) {
       if (suffix.contains("季度")) {
-        return new TimeExpr(st, en, month(y, quarterEnd(suffix.substring(suffix.length() - 3, suffix.length() - 2))), role, false, false);
+        return new TimeExpr(
+            st,
+            en,
+            month(y, quarterEnd(suffix.substring(suffix.length() - 3, suffix.length() - 2))),
+            role,
+            false,
+            false);
       }
       if (suffix.equals("上半年")) {
         return new TimeExpr(st, en, month(y, 6), role, false, false);
@@ -239,8 +285,12 @@ final class TimeResolver {
     return new TimeExpr(st, en, year(y), role, false, false);
   }
 
-  /** 8月, 1-8月, 8月15日: the year from the publication date or the article's running year; null for month 13. */
-  private static TimeExpr yearlessMonth(Matcher m, int st, int en, Role role, LocalDate pub, Integer yearContext) {
+  /**
+   * 8月, 1-8月, 8月15日: the year from the publication date or the article's running year; null for
+   * month 13.
+   */
+  private static TimeExpr yearlessMonth(
+      Matcher m, int st, int en, Role role, LocalDate pub, Integer yearContext) {
     int mo = lastOf(m.group(15), m.group(16));
     if (mo < 1 || mo > 12) {
       return null;
@@ -253,40 +303,62 @@ final class TimeResolver {
     return new TimeExpr(st, en, y == null ? null : month(y, mo), role, false, false);
   }
 
-
-  private static final String[] EVENT_NAMES = {"冬奥会", "冬残奥会", "奥运会", "残奥会", "亚运会", "亚冬会", "世博会", "全运会", "世界杯", "冬奥", "奥运"};
+  private static final String[] EVENT_NAMES = {
+    "冬奥会", "冬残奥会", "奥运会", "残奥会", "亚运会", "亚冬会", "世博会", "全运会", "世界杯", "冬奥", "奥运"
+  };
 
   private static Role roleOf(String s, int st, int en) {
     String after = s.substring(en, Math.min(s.length(), en + 4));
     String before = s.substring(Math.max(0, st - 3), st);
-    if (after.startsWith("以来") || after.startsWith("起") || after.startsWith("开始") || after.startsWith("至今")
-        || before.endsWith("自") || before.endsWith("从") || before.endsWith("自从") || before.endsWith("由")) {
+    if (after.startsWith("以来")
+        || after.startsWith("起")
+        || after.startsWith("开始")
+        || after.startsWith("至今")
+        || before.endsWith("自")
+        || before.endsWith("从")
+        || before.endsWith("自从")
+        || before.endsWith("由")) {
       return Role.START;
     }
     // 北京2022年冬奥会, 2022年冬奥会: a year inside an event's name is not a period (…冬奥会期间 is)
     String far = s.substring(en, Math.min(s.length(), en + 10));
     for (String ev : EVENT_NAMES) {
       if (far.startsWith(ev)) {
-        if (!far.startsWith(ev + "期间") && !far.startsWith(ev + "举办期间") && !far.startsWith(ev + "赛时")) {
+        if (!far.startsWith(ev + "期间")
+            && !far.startsWith(ev + "举办期间")
+            && !far.startsWith(ev + "赛时")) {
           return Role.NAME;
         }
         break;
       }
     }
     // 是2014年的近17倍, 为2015年的3倍: the base of a multiple
-    if ((before.endsWith("是") || before.endsWith("为")) && after.startsWith("的")
-        && s.substring(en, Math.min(s.length(), en + 10)).matches("的[近约超逾]?[0-9.一二三四五六七八九十两百]+倍.*")) {
+    if ((before.endsWith("是") || before.endsWith("为"))
+        && after.startsWith("的")
+        && s.substring(en, Math.min(s.length(), en + 10))
+            .matches("的[近约超逾]?[0-9.一二三四五六七八九十两百]+倍.*")) {
       return Role.COMPARE;
     }
     if (after.startsWith("至今")) { // (after holds at most 4 characters: never a "至2024年")
       return Role.START;
     }
-    if (before.endsWith("比") || before.endsWith("较") || before.endsWith("相较") || before.endsWith("与") || before.endsWith("同")
-        || before.endsWith("相比") || after.startsWith("相比") || after.startsWith("同期") || after.startsWith("比较")) {
+    if (before.endsWith("比")
+        || before.endsWith("较")
+        || before.endsWith("相较")
+        || before.endsWith("与")
+        || before.endsWith("同")
+        || before.endsWith("相比")
+        || after.startsWith("相比")
+        || after.startsWith("同期")
+        || after.startsWith("比较")) {
       return Role.COMPARE;
     }
     // 恢复至2019年的83.9%, 相当于2019年的1.2倍: the base of a share
-    if ((before.endsWith("恢复至") || before.endsWith("恢复到") || before.endsWith("恢复") || before.endsWith("相当于") || before.endsWith("达到"))
+    if ((before.endsWith("恢复至")
+            || before.endsWith("恢复到")
+            || before.endsWith("恢复")
+            || before.endsWith("相当于")
+            || before.endsWith("达到"))
         && after.startsWith("的")) {
       return Role.COMPARE;
     }
@@ -299,8 +371,10 @@ final class TimeResolver {
    * and a dateline names the new year), the previous year; else the publication year.
    */
   static Integer reportingYear(LocalDate pub, Integer yearContext) {
-    if (yearContext != null && (pub == null || yearContext < pub.getYear()
-        || yearContext == pub.getYear() && pub.getMonthValue() > 4)) {
+    if (yearContext != null
+        && (pub == null
+            || yearContext < pub.getYear()
+            || yearContext == pub.getYear() && pub.getMonthValue() > 4)) {
       return yearContext;
     }
     if (pub == null) {
@@ -314,7 +388,11 @@ final class TimeResolver {
     for (TimeExpr t : times) {
       if (t.end() - t.start() <= 3 && !t.explicitYear()) {
         String w = s.substring(t.start(), t.end());
-        if (w.equals("全年") || w.equals("年末") || w.equals("年底") || w.equals("年内") || w.equals("本年度")) {
+        if (w.equals("全年")
+            || w.equals("年末")
+            || w.equals("年底")
+            || w.equals("年内")
+            || w.equals("本年度")) {
           return true;
         }
       }

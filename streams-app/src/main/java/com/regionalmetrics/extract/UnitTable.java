@@ -10,7 +10,8 @@ import java.util.Map;
 public final class UnitTable {
 
   /** One surface form of a unit. */
-  public record Unit(String surface, String unit, double factor, String dimension, String kind, String notBefore) {
+  public record Unit(
+      String surface, String unit, double factor, String dimension, String kind, String notBefore) {
     public boolean isCount() {
       return "count".equals(unit);
     }
@@ -25,6 +26,7 @@ public final class UnitTable {
 
   /** Magnitude words that multiply the number (万, 亿, 万亿, 千万, 百万). */
   private static final String[] MAGNITUDES = {"万亿", "千万", "百万", "亿", "万", "千"};
+
   private static final double[] MAGNITUDE_VALUES = {1e12, 1e7, 1e6, 1e8, 1e4, 1e3};
 
   private final Map<Character, List<Unit>> byFirstChar = new HashMap<>();
@@ -41,7 +43,8 @@ public final class UnitTable {
   public static UnitTable load() {
     List<Unit> units = new ArrayList<>();
     for (String[] f : TsvResource.rows("/extract/units.tsv", 5)) {
-      units.add(new Unit(f[0], f[1], Double.parseDouble(f[2]), f[3], f[4], f.length > 5 ? f[5] : ""));
+      units.add(
+          new Unit(f[0], f[1], Double.parseDouble(f[2]), f[3], f[4], f.length > 5 ? f[5] : ""));
     }
     return new UnitTable(units);
   }

@@ -6,46 +6,71 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The accumulation window of a figure, from the period phrase before it (docs/indicators.md):
- * 9月 → {@code month}, 第三季度 → {@code quarter}, 1-8月 / 前三季度 / 上半年 / 今年以来 → {@code ytd},
- * 春节期间 → {@code spring_festival}, 自2014年起 → {@code since2014} (cumulative levels only); a
- * year, 全年, a stock (截至9月底, 目前) → no window. Comparison bases (比去年, 与2013年相比, 去年同期)
- * are not windows and are skipped.
+ * The accumulation window of a figure, from the period phrase before it (docs/indicators.md): 9月 →
+ * {@code month}, 第三季度 → {@code quarter}, 1-8月 / 前三季度 / 上半年 / 今年以来 → {@code ytd}, 春节期间 → {@code
+ * spring_festival}, 自2014年起 → {@code since2014} (cumulative levels only); a year, 全年, a stock
+ * (截至9月底, 目前) → no window. Comparison bases (比去年, 与2013年相比, 去年同期) are not windows and are skipped.
  */
 final class WindowRule {
 
-  enum Type { WINDOW, SINCE, NONE }
+  enum Type {
+    WINDOW,
+    SINCE,
+    NONE
+  }
 
-  /** A period phrase at [start, end): a window, a start year (SINCE, window {@code sinceYYYY}) or NONE (a year, a stock). */
+  /**
+   * A period phrase at [start, end): a window, a start year (SINCE, window {@code sinceYYYY}) or
+   * NONE (a year, a stock).
+   */
   record Phrase(int start, int end, String window, Type type) {}
 
   private static final String M = "(?:\\d{1,2})";
   private static final String RANGE = "[-—~至到]";
-  private static final Pattern PHRASE = Pattern.compile(
-      // 1: since a year (2014年以来, 自2014年起)
-      "(?:自|从)?(\\d{4})年(?:以来|起|至今)(?:[至到](?:\\d{4}年(?:底|末)?|今|目前|去年底|去年末|年底))?"
-          // 2: from January (1-8月, 2024年1至8月, 1月至8月), 前三季度, 上半年, 今年以来, 前8个月
-          + "|((?:(?:\\d{4}|今|本|去|上)年)?(?:1|一)月?份?" + RANGE + M + "月份?(?![底末初0-9日号])"
-          + "|前三季度|前[三两二]个?季度|(?:今年|本年)?上半年|今年以来|年初以来|年初至今|前" + M + "个月)"
-          // 3: another span of months (3-5月)
-          + "|((?:\\d{4}年)?" + M + "月?份?" + RANGE + M + "月份?(?![底末初0-9日号]))"
-          // 4: a quarter (第三季度, 三季度, 2024年第一季度, Q3)
-          + "|((?:(?:\\d{4}|今|本|去|上)年)?第?[一二三四1-4]季度|[Qq][1-4](?![0-9]))"
-          // 5: the second half
-          + "|((?:(?:\\d{4}|今|本)年)?下半年)"
-          // 6: a month (9月份, 2014年9月, 上月), not a day (10月22日) nor the end of a month (9月底)
-          + "|((?:(?:\\d{4}|今|本|去|上)年)?" + M + "月份?(?![底末初中旬上下0-9日号" + "\\-—~至到])|上个?月份?|本月份?|当月)"
-          // 7: holidays and seasons
-          + "|(春节|国庆|五一|劳动节|元旦|清明|端午|中秋|暑期|暑假|寒假|黄金周|小长假|冰雪季|雪季|滑雪季)"
-          // 8: the end of a month, a year, the whole year, a stock at a point: no window
-          + "|((?:\\d{4}年)?" + M + "月(?:底|末)|\\d{4}年(?:底|末|度)?|全年|年末|年底|今年|去年|上年|本年|截至目前|截止目前|目前|至今|如今|现有|当前)");
+  private static final Pattern PHRASE =
+      Pattern.compile(
+          // 1: since a year (2014年以来, 自2014年起)
+          "(?:自|从)?(\\d{4})年(?:以来|起|至今)(?:[至到](?:\\d{4}年(?:底|末)?|今|目前|去年底|去年末|年底))?"
+              // 2: from January (1-8月, 2024年1至8月, 1月至8月), 前三季度, 上半年, 今年以来, 前8个月
+              + "|((?:(?:\\d{4}|今|本|去|上)年)?(?:1|一)月?份?"
+              + RANGE
+              + M
+              + "月份?(?![底末初0-9日号])"
+              + "|前三季度|前[三两二]个?季度|(?:今年|本年)?上半年|今年以来|年初以来|年初至今|前"
+              + M
+              + "个月)"
+              // 3: another span of months (3-5月)
+              + "|((?:\\d{4}年)?"
+              + M
+              + "月?份?"
+              + RANGE
+              + M
+              + "月份?(?![底末初0-9日号]))"
+              // 4: a quarter (第三季度, 三季度, 2024年第一季度, Q3)
+              + "|((?:(?:\\d{4}|今|本|去|上)年)?第?[一二三四1-4]季度|[Qq][1-4](?![0-9]))"
+              // 5: the second half
+              + "|((?:(?:\\d{4}|今|本)年)?下半年)"
+              // 6: a month (9月份, 2014年9月, 上月), not a day (10月22日) nor the end of a month (9月底)
+              + "|((?:(?:\\d{4}|今|本|去|上)年)?"
+              + M
+              + "月份?(?![底末初中旬上下0-9日号"
+              + "\\-—~至到])|上个?月份?|本月份?|当月)"
+              // 7: holidays and seasons
+              + "|(春节|国庆|五一|劳动节|元旦|清明|端午|中秋|暑期|暑假|寒假|黄金周|小长假|冰雪季|雪季|滑雪季)"
+              // 8: the end of a month, a year, the whole year, a stock at a point: no window
+              + "|((?:\\d{4}年)?"
+              + M
+              + "月(?:底|末)|\\d{4}年(?:底|末|度)?|全年|年末|年底|今年|去年|上年|本年|截至目前|截止目前|目前|至今|如今|现有|当前)");
 
   /** Characters a phrase can start with besides digits (keep in step with PHRASE). */
   private static final String START_CHARS = "自从今本去上前年第一二三四下Qq春国五劳元清端中暑寒黄小冰雪滑全截目至如现当";
 
   private WindowRule() {}
 
-  /** The period phrases of a sentence, in order (comparison bases left out). One pass, anchored tries only where a phrase can start. */
+  /**
+   * The period phrases of a sentence, in order (comparison bases left out). One pass, anchored
+   * tries only where a phrase can start.
+   */
   static List<Phrase> phrases(String s) {
     List<Phrase> out = new ArrayList<>();
     Matcher m = PHRASE.matcher(s);
@@ -55,7 +80,8 @@ final class WindowRule {
     while (i < n) {
       char c = s.charAt(i);
       boolean digit = c >= '0' && c <= '9';
-      if (!digit && START_CHARS.indexOf(c) < 0 || digit && i > 0 && (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
+      if (!digit && START_CHARS.indexOf(c) < 0
+          || digit && i > 0 && (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
         i++;
         continue;
       }

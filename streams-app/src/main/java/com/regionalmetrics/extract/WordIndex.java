@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A word list indexed by first and by last character, keeping the list's order: the words that
- * can start (or end) at a position are found with one map lookup instead of a scan of the list.
+ * A word list indexed by first and by last character, keeping the list's order: the words that can
+ * start (or end) at a position are found with one map lookup instead of a scan of the list.
  */
 final class WordIndex {
 
@@ -20,11 +20,13 @@ final class WordIndex {
   WordIndex(String... words) {
     byFirst = index(words, true);
     byLast = index(words, false);
-    byLast.forEach((k, v) -> {
-      String[] sorted = v.clone();
-      java.util.Arrays.sort(sorted, (a, b) -> b.length() - a.length()); // stable: list order among equals
-      byLastLongestFirst.put(k, sorted);
-    });
+    byLast.forEach(
+        (k, v) -> {
+          String[] sorted = v.clone();
+          java.util.Arrays.sort(
+              sorted, (a, b) -> b.length() - a.length()); // stable: list order among equals
+          byLastLongestFirst.put(k, sorted);
+        });
   }
 
   /** The words that end with c, longest first (list order among words of one length). */
@@ -37,7 +39,8 @@ final class WordIndex {
     Map<Character, List<String>> m = new HashMap<>();
     for (String w : words) {
       if (!w.isEmpty()) {
-        m.computeIfAbsent(first ? w.charAt(0) : w.charAt(w.length() - 1), k -> new ArrayList<>()).add(w);
+        m.computeIfAbsent(first ? w.charAt(0) : w.charAt(w.length() - 1), k -> new ArrayList<>())
+            .add(w);
       }
     }
     Map<Character, String[]> out = new HashMap<>();

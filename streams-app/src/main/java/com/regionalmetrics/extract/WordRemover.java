@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Removes every occurrence of a set of literal words from a text in one left-to-right pass,
- * the longest word at each position. A regex alternation of many words does the same but tries
- * every alternative at every position: on the hot path of naming each figure that cost ~4x.
+ * Removes every occurrence of a set of literal words from a text in one left-to-right pass, the
+ * longest word at each position. A regex alternation of many words does the same but tries every
+ * alternative at every position: on the hot path of naming each figure that cost ~4x.
  */
 final class WordRemover {
   private final Map<Character, String[]> byFirstChar = new HashMap<>();
@@ -22,11 +22,12 @@ final class WordRemover {
         lists.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
       }
     }
-    lists.forEach((c, ws) -> {
-      String[] sorted = ws.toArray(String[]::new);
-      Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
-      byFirstChar.put(c, sorted);
-    });
+    lists.forEach(
+        (c, ws) -> {
+          String[] sorted = ws.toArray(String[]::new);
+          Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
+          byFirstChar.put(c, sorted);
+        });
   }
 
   /** A word list written as a regex alternation of literals ("全市|全省|累计"). */

@@ -2,13 +2,13 @@ package com.regionalmetrics.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.regionalmetrics.avro.Article;
-import com.regionalmetrics.extract.Period;
-import com.regionalmetrics.query.IndicatorQueries;
-import com.regionalmetrics.query.Answer;
-import com.regionalmetrics.query.Listing;
 import com.regionalmetrics.article.ArticleIds;
 import com.regionalmetrics.article.PublishedDates;
+import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.extract.Period;
+import com.regionalmetrics.query.Answer;
+import com.regionalmetrics.query.IndicatorQueries;
+import com.regionalmetrics.query.Listing;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API and the dashboard. Thin: every answer comes from {@link IndicatorQueries} or
- * goes to {@link ArticleIngest}; errors are JSON (400 bad parameter, 404 unknown, 413 too
- * large, 503 + Retry-After while stores are not queryable), never a stack trace.
+ * The REST API and the dashboard. Thin: every answer comes from {@link IndicatorQueries} or goes to
+ * {@link ArticleIngest}; errors are JSON (400 bad parameter, 404 unknown, 413 too large, 503 +
+ * Retry-After while stores are not queryable), never a stack trace.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -52,90 +52,119 @@ public final class ApiServer implements AutoCloseable {
    * Which request paths Jetty lets through to the router. Javalin 7's choice is Jetty 12's LEGACY:
    * encoded slashes, dot segments and the like reach the router, which matches the raw path and
    * decodes path parameters itself (so {@code a%2Fb} is the region "a/b"). To that, unencoded
-   * characters outside RFC 3986, which Jetty 11 accepted: {@code curl} sends
-   * {@code /api/regions/张家口/indicators} as raw UTF-8, as the README shows. Without UTF-16
-   * escapes ({@code %u2192}): Javalin's path-parameter decoding throws on them (a 500), so Jetty
-   * refuses them with a 400 instead.
+   * characters outside RFC 3986, which Jetty 11 accepted: {@code curl} sends {@code
+   * /api/regions/张家口/indicators} as raw UTF-8, as the README shows. Without UTF-16 escapes ({@code
+   * %u2192}): Javalin's path-parameter decoding throws on them (a 500), so Jetty refuses them with
+   * a 400 instead.
    */
-  static final UriCompliance URI_COMPLIANCE = UriCompliance.LEGACY
-      .with("REGIONAL_METRICS", UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS)
-      .without("REGIONAL_METRICS", UriCompliance.Violation.UTF16_ENCODINGS);
+  static final UriCompliance URI_COMPLIANCE =
+      UriCompliance.LEGACY
+          .with("REGIONAL_METRICS", UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS)
+          .without("REGIONAL_METRICS", UriCompliance.Violation.UTF16_ENCODINGS);
 
   /**
    * @param maxArticleBytes larger article texts get 413 (the pipeline would only dead-letter them)
-   * @param writeToken      when not null, writes (POST and DELETE of articles) need it as a bearer token
+   * @param writeToken when not null, writes (POST and DELETE of articles) need it as a bearer token
    */
-  public ApiServer(IndicatorQueries queries, ArticleIngest ingest, Health health,
-      PrometheusMeterRegistry metrics, long maxRequestBytes, long maxArticleBytes, String writeToken) {
+  public ApiServer(
+      IndicatorQueries queries,
+      ArticleIngest ingest,
+      Health health,
+      PrometheusMeterRegistry metrics,
+      long maxRequestBytes,
+      long maxArticleBytes,
+      String writeToken) {
     Routes routes = new Routes(queries, ingest, maxArticleBytes);
-    app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.http.maxRequestSize = maxRequestBytes;
-      config.jsonMapper(new JavalinJackson(JSON, false));
-      config.staticFiles.add("/web", Location.CLASSPATH);
-      config.staticFiles.enableWebjars();
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-      config.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setUriCompliance(URI_COMPLIANCE));
+    app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.http.maxRequestSize = maxRequestBytes;
+              config.jsonMapper(new JavalinJackson(JSON, false));
+              config.staticFiles.add("/web", Location.CLASSPATH);
+              config.staticFiles.enableWebjars();
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              config.jetty.modifyHttpConfiguration(
+                  httpConfig -> httpConfig.setUriCompliance(URI_COMPLIANCE));
 
-      RoutesConfig routing = config.routes;
-      routing.before(ctx -> ctx.attribute("started", System.nanoTime()));
-      routing.after(ctx -> {
-        Long started = ctx.attribute("started");
-        if (started != null) {
-          Timer.builder("http.server.requests")
-              .tag("method", methodTag(ctx))
-              .tag("route", routeTag(ctx))
-              .tag("status", Integer.toString(ctx.statusCode()))
-              .register(metrics)
-              .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        }
-      });
+              RoutesConfig routing = config.routes;
+              routing.before(ctx -> ctx.attribute("started", System.nanoTime()));
+              routing.after(
+                  ctx -> {
+                    Long started = ctx.attribute("started");
+                    if (started != null) {
+                      Timer.builder("http.server.requests")
+                          .tag("method", methodTag(ctx))
+                          .tag("route", routeTag(ctx))
+                          .tag("status", Integer.toString(ctx.statusCode()))
+                          .register(metrics)
+                          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    }
+                  });
 
-      routing.get("/api/regions", routes::regions);
-      routing.get("/api/indicators", routes::search);
-      routing.get("/api/instances", ctx -> ctx.json(Map.of("instances", queries.instances())));
-      new InternalRoutes(queries.local()).register(routing);
-      routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
-      routing.get("/api/indicators/{region}/{indicator}", routes::latest);
-      routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
-      routing.get("/api/indicators/{region}/{indicator}/claims", routes::claims);
-      routing.before("/api/articles", ctx -> WriteToken.check(ctx, writeToken));
-      routing.before("/api/articles/*", ctx -> WriteToken.check(ctx, writeToken));
-      routing.post("/api/articles", routes::postArticle);
-      routing.delete("/api/articles/{id}", routes::deleteArticle);
-      routing.get("/health", ctx -> ctx.json(Map.of("status", "UP", "streams", health.state())));
-      routing.get("/ready", ctx -> {
-        boolean ready = health.ready();
-        ctx.status(ready ? 200 : 503);
-        if (!ready) {
-          ctx.header("Retry-After", "1");
-        }
-        ctx.json(Map.of("ready", ready, "streams", health.state()));
-      });
-      routing.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+              routing.get("/api/regions", routes::regions);
+              routing.get("/api/indicators", routes::search);
+              routing.get(
+                  "/api/instances", ctx -> ctx.json(Map.of("instances", queries.instances())));
+              new InternalRoutes(queries.local()).register(routing);
+              routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
+              routing.get("/api/indicators/{region}/{indicator}", routes::latest);
+              routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
+              routing.get("/api/indicators/{region}/{indicator}/claims", routes::claims);
+              routing.before("/api/articles", ctx -> WriteToken.check(ctx, writeToken));
+              routing.before("/api/articles/*", ctx -> WriteToken.check(ctx, writeToken));
+              routing.post("/api/articles", routes::postArticle);
+              routing.delete("/api/articles/{id}", routes::deleteArticle);
+              routing.get(
+                  "/health", ctx -> ctx.json(Map.of("status", "UP", "streams", health.state())));
+              routing.get(
+                  "/ready",
+                  ctx -> {
+                    boolean ready = health.ready();
+                    ctx.status(ready ? 200 : 503);
+                    if (!ready) {
+                      ctx.header("Retry-After", "1");
+                    }
+                    ctx.json(Map.of("ready", ready, "streams", health.state()));
+                  });
+              routing.get(
+                  "/metrics",
+                  ctx ->
+                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                          .result(metrics.scrape()));
 
-      routing.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-      routing.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
-      routing.exception(Exception.class, (e, ctx) -> {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        error(ctx, 500, "internal error; see the server log");
-      });
-      routing.error(404, ctx -> {
-        if (ctx.result() == null) {
-          error(ctx, 404, "no such resource: " + ctx.path());
-        }
-      });
-      routing.error(405, ctx -> error(ctx, 405, "method not allowed"));
-    });
+              routing.exception(
+                  BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+              routing.exception(
+                  HttpResponseException.class,
+                  (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+              routing.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    error(ctx, 500, "internal error; see the server log");
+                  });
+              routing.error(
+                  404,
+                  ctx -> {
+                    if (ctx.result() == null) {
+                      error(ctx, 404, "no such resource: " + ctx.path());
+                    }
+                  });
+              routing.error(405, ctx -> error(ctx, 405, "method not allowed"));
+            });
   }
 
-  /** The route tag when no endpoint matched and nothing was served (Javalin 6's endpointHandlerPath() then). */
+  /**
+   * The route tag when no endpoint matched and nothing was served (Javalin 6's
+   * endpointHandlerPath() then).
+   */
   static final String UNMATCHED_ROUTE = "No handler matched request path/method (404/405)";
 
   /**
    * The matched endpoint's path template (never the request path, so the tag stays bounded); for a
-   * request no endpoint handled, {@code *} when a static file or WebJar answered it, else
-   * {@link #UNMATCHED_ROUTE}: the values Javalin 6's endpointHandlerPath() gave.
+   * request no endpoint handled, {@code *} when a static file or WebJar answered it, else {@link
+   * #UNMATCHED_ROUTE}: the values Javalin 6's endpointHandlerPath() gave.
    */
   private static String routeTag(Context ctx) {
     Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
@@ -146,10 +175,15 @@ public final class ApiServer implements AutoCloseable {
     return status == 404 || status == 405 ? UNMATCHED_ROUTE : "*";
   }
 
-  /** A standard method's name; any other (a client's invention) is one value, as in Javalin 6, so the tag stays bounded. */
+  /**
+   * A standard method's name; any other (a client's invention) is one value, as in Javalin 6, so
+   * the tag stays bounded.
+   */
   private static String methodTag(Context ctx) {
     HandlerType method = ctx.method();
-    return HandlerType.values().contains(method) && method.isHttpMethod() ? method.name() : "INVALID";
+    return HandlerType.values().contains(method) && method.isHttpMethod()
+        ? method.name()
+        : "INVALID";
   }
 
   public ApiServer start(String host, int port) {
@@ -167,7 +201,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   static void error(Context ctx, int status, String message) {
-    ctx.status(status).json(new ApiError(status, HttpStatus.forStatus(status).getMessage(), message));
+    ctx.status(status)
+        .json(new ApiError(status, HttpStatus.forStatus(status).getMessage(), message));
   }
 
   /** The handlers; each reads parameters, asks, and renders. */
@@ -189,20 +224,27 @@ public final class ApiServer implements AutoCloseable {
     void regionIndicators(Context ctx) {
       String region = ctx.pathParam("region");
       Instant asOf = periodEnd(ctx, "asOf");
-      render(ctx, queries.indicatorsOf(region, asOf), listing -> {
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("region", listing.items().isEmpty() ? region : listing.items().get(0).region());
-        if (asOf != null) {
-          head.put("asOf", ctx.queryParam("asOf").strip());
-        }
-        return listingBody("indicators", listing, head);
-      });
+      render(
+          ctx,
+          queries.indicatorsOf(region, asOf),
+          listing -> {
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put(
+                "region", listing.items().isEmpty() ? region : listing.items().get(0).region());
+            if (asOf != null) {
+              head.put("asOf", ctx.queryParam("asOf").strip());
+            }
+            return listingBody("indicators", listing, head);
+          });
     }
 
     void search(Context ctx) {
       int limit = intParam(ctx, "limit", 50, 1, 1000);
       try {
-        render(ctx, queries.search(ctx.queryParam("q"), ctx.queryParam("category"), limit, ctx.queryParam("cursor")),
+        render(
+            ctx,
+            queries.search(
+                ctx.queryParam("q"), ctx.queryParam("category"), limit, ctx.queryParam("cursor")),
             listing -> {
               Map<String, Object> body = listingBody("items", listing, Map.of());
               body.put("nextCursor", listing.nextCursor());
@@ -213,7 +255,8 @@ public final class ApiServer implements AutoCloseable {
       }
     }
 
-    private static Map<String, Object> listingBody(String field, Listing<?> listing, Map<String, Object> head) {
+    private static Map<String, Object> listingBody(
+        String field, Listing<?> listing, Map<String, Object> head) {
       Map<String, Object> body = new LinkedHashMap<>(head);
       body.put(field, listing.items());
       body.put("partial", listing.partial());
@@ -233,13 +276,15 @@ public final class ApiServer implements AutoCloseable {
         }
         return n;
       } catch (NumberFormatException e) {
-        throw new BadRequestException(name + " must be a whole number from " + min + " to " + max + ", got: " + v);
+        throw new BadRequestException(
+            name + " must be a whole number from " + min + " to " + max + ", got: " + v);
       }
     }
 
     void latest(Context ctx) {
       Instant asOf = periodEnd(ctx, "asOf");
-      render(ctx, queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf), v -> v);
+      render(
+          ctx, queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf), v -> v);
     }
 
     void history(Context ctx) {
@@ -248,26 +293,38 @@ public final class ApiServer implements AutoCloseable {
       if (from != null && to != null && from.isAfter(to)) {
         throw new BadRequestException("from must not be after to");
       }
-      render(ctx, queries.history(ctx.pathParam("region"), ctx.pathParam("indicator"), from, to), events -> {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("region", events.isEmpty() ? ctx.pathParam("region") : events.get(0).region());
-        body.put("indicator", events.isEmpty() ? ctx.pathParam("indicator") : events.get(0).indicator());
-        body.put("values", events);
-        return body;
-      });
+      render(
+          ctx,
+          queries.history(ctx.pathParam("region"), ctx.pathParam("indicator"), from, to),
+          events -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("region", events.isEmpty() ? ctx.pathParam("region") : events.get(0).region());
+            body.put(
+                "indicator",
+                events.isEmpty() ? ctx.pathParam("indicator") : events.get(0).indicator());
+            body.put("values", events);
+            return body;
+          });
     }
 
     void claims(Context ctx) {
-      render(ctx, queries.claims(ctx.pathParam("region"), ctx.pathParam("indicator")), claims -> {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("region", claims.isEmpty() ? ctx.pathParam("region") : claims.get(0).region());
-        body.put("indicator", claims.isEmpty() ? ctx.pathParam("indicator") : claims.get(0).indicator());
-        body.put("claims", claims);
-        return body;
-      });
+      render(
+          ctx,
+          queries.claims(ctx.pathParam("region"), ctx.pathParam("indicator")),
+          claims -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("region", claims.isEmpty() ? ctx.pathParam("region") : claims.get(0).region());
+            body.put(
+                "indicator",
+                claims.isEmpty() ? ctx.pathParam("indicator") : claims.get(0).indicator());
+            body.put("claims", claims);
+            return body;
+          });
     }
 
-    /** Retracts an article: a tombstone through the pipeline, which withdraws every claim it made. */
+    /**
+     * Retracts an article: a tombstone through the pipeline, which withdraws every claim it made.
+     */
     void deleteArticle(Context ctx) throws Exception {
       String id = ctx.pathParam("id").strip();
       if (id.isEmpty()) {
@@ -281,7 +338,8 @@ public final class ApiServer implements AutoCloseable {
       publish(ctx, article.getId(), ingest.submit(article));
     }
 
-    private static void publish(Context ctx, String id, java.util.concurrent.CompletableFuture<ArticleIngest.Receipt> sent)
+    private static void publish(
+        Context ctx, String id, java.util.concurrent.CompletableFuture<ArticleIngest.Receipt> sent)
         throws InterruptedException {
       try {
         ctx.status(202).json(sent.get(30, TimeUnit.SECONDS));
@@ -298,8 +356,14 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private Article fromText(Context ctx) {
-      return article(ctx.body(), ctx.queryParam("id"), ctx.queryParam("published"), ctx.queryParam("source"),
-          ctx.queryParam("url"), ctx.queryParam("title"), ctx.queryParam("region"));
+      return article(
+          ctx.body(),
+          ctx.queryParam("id"),
+          ctx.queryParam("published"),
+          ctx.queryParam("source"),
+          ctx.queryParam("url"),
+          ctx.queryParam("title"),
+          ctx.queryParam("region"));
     }
 
     private Article fromJson(Context ctx) {
@@ -312,8 +376,14 @@ public final class ApiServer implements AutoCloseable {
       if (node == null || !node.isObject()) {
         throw new BadRequestException("body must be a JSON object with at least \"text\"");
       }
-      return article(text(node, "text"), text(node, "id"), text(node, "published"), text(node, "source"),
-          text(node, "url"), text(node, "title"), text(node, "region"));
+      return article(
+          text(node, "text"),
+          text(node, "id"),
+          text(node, "published"),
+          text(node, "source"),
+          text(node, "url"),
+          text(node, "title"),
+          text(node, "region"));
     }
 
     private static String text(JsonNode node, String field) {
@@ -321,23 +391,35 @@ public final class ApiServer implements AutoCloseable {
       return v == null || v.isNull() ? null : v.asText();
     }
 
-    private Article article(String text, String id, String published, String source, String url,
-        String title, String region) {
+    private Article article(
+        String text,
+        String id,
+        String published,
+        String source,
+        String url,
+        String title,
+        String region) {
       if (text == null || text.isBlank()) {
         throw new BadRequestException("article text is empty");
       }
       long bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       if (bytes > maxArticleBytes) {
-        throw new HttpResponseException(413, "article of " + bytes + " bytes exceeds the limit of " + maxArticleBytes + " bytes");
+        throw new HttpResponseException(
+            413,
+            "article of " + bytes + " bytes exceeds the limit of " + maxArticleBytes + " bytes");
       }
       if (published == null || published.isBlank()) {
         // undated articles would be dated by their arrival: the caller must say so
-        throw new BadRequestException("published is required: the article's publication date (YYYY-MM-DD or an "
-            + "ISO-8601 date-time), or \"now\" to date it by its arrival");
+        throw new BadRequestException(
+            "published is required: the article's publication date (YYYY-MM-DD or an "
+                + "ISO-8601 date-time), or \"now\" to date it by its arrival");
       }
       Instant publishedAt;
       try {
-        publishedAt = "now".equalsIgnoreCase(published.strip()) ? Instant.now() : PublishedDates.parse(published);
+        publishedAt =
+            "now".equalsIgnoreCase(published.strip())
+                ? Instant.now()
+                : PublishedDates.parse(published);
       } catch (IllegalArgumentException e) {
         throw new BadRequestException(e.getMessage());
       }
@@ -370,11 +452,13 @@ public final class ApiServer implements AutoCloseable {
       try {
         return Period.parse(value.strip());
       } catch (IllegalArgumentException e) {
-        throw new BadRequestException(param + " must be YYYY, YYYY-MM or YYYY-MM-DD, got: " + value);
+        throw new BadRequestException(
+            param + " must be YYYY, YYYY-MM or YYYY-MM-DD, got: " + value);
       }
     }
 
-    private static <T> void render(Context ctx, Answer<T> result, java.util.function.Function<T, Object> body) {
+    private static <T> void render(
+        Context ctx, Answer<T> result, java.util.function.Function<T, Object> body) {
       if (result instanceof Answer.Found<T> f) {
         if (f.servedBy() != null) {
           ctx.header("X-Served-By", f.servedBy());

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What instances ask each other (/internal/v1/...): reads of this instance's own stores only,
- * never forwarded again, so a request crosses at most one hop.
+ * What instances ask each other (/internal/v1/...): reads of this instance's own stores only, never
+ * forwarded again, so a request crosses at most one hop.
  */
 final class InternalRoutes {
   private final LocalStores local;
@@ -29,39 +29,55 @@ final class InternalRoutes {
     routes.get(RemoteInstances.PATH + "/history", this::history);
     routes.get(RemoteInstances.PATH + "/claims", this::claims);
     routes.get(RemoteInstances.PATH + "/scan", this::scan);
-    routes.get(RemoteInstances.PATH + "/status", ctx -> ctx.json(new RemoteInstances.StatusReply(local.state(), local.lags())));
+    routes.get(
+        RemoteInstances.PATH + "/status",
+        ctx -> ctx.json(new RemoteInstances.StatusReply(local.state(), local.lags())));
   }
 
   private void value(Context ctx) {
     String asOf = ctx.queryParam("asOf");
-    LocalRead<MetricEventView> r = local.value(require(ctx, "key"), partition(ctx),
-        asOf == null ? null : Instant.ofEpochMilli(parseLong(asOf, "asOf")), stale(ctx));
+    LocalRead<MetricEventView> r =
+        local.value(
+            require(ctx, "key"),
+            partition(ctx),
+            asOf == null ? null : Instant.ofEpochMilli(parseLong(asOf, "asOf")),
+            stale(ctx));
     ctx.json(RemoteInstances.toReply(r));
   }
 
   private void history(Context ctx) {
-    LocalRead<List<MetricEventView>> r = local.history(require(ctx, "key"), partition(ctx), stale(ctx));
+    LocalRead<List<MetricEventView>> r =
+        local.history(require(ctx, "key"), partition(ctx), stale(ctx));
     ctx.json(RemoteInstances.toHistoryReply(r));
   }
 
   private void claims(Context ctx) {
-    LocalRead<List<MetricEventView>> r = local.claims(require(ctx, "key"), partition(ctx), stale(ctx));
+    LocalRead<List<MetricEventView>> r =
+        local.claims(require(ctx, "key"), partition(ctx), stale(ctx));
     ctx.json(RemoteInstances.toHistoryReply(r));
   }
 
   private void scan(Context ctx) {
     Set<Integer> partitions;
     try {
-      partitions = Arrays.stream(require(ctx, "partitions").split(",")).map(String::strip)
-          .map(Integer::valueOf).collect(Collectors.toSet());
+      partitions =
+          Arrays.stream(require(ctx, "partitions").split(","))
+              .map(String::strip)
+              .map(Integer::valueOf)
+              .collect(Collectors.toSet());
     } catch (NumberFormatException e) {
       throw new BadRequestException("partitions must be a comma list of numbers");
     }
     String limit = ctx.queryParam("limit");
     String asOf = ctx.queryParam("asOf");
-    ScanRequest request = new ScanRequest(ctx.queryParam("prefix"), ctx.queryParam("after"), ctx.queryParam("q"),
-        ctx.queryParam("category"), limit == null ? 0 : (int) parseLong(limit, "limit"),
-        asOf == null ? null : parseLong(asOf, "asOf"));
+    ScanRequest request =
+        new ScanRequest(
+            ctx.queryParam("prefix"),
+            ctx.queryParam("after"),
+            ctx.queryParam("q"),
+            ctx.queryParam("category"),
+            limit == null ? 0 : (int) parseLong(limit, "limit"),
+            asOf == null ? null : parseLong(asOf, "asOf"));
     ctx.json(local.scan(partitions, request, stale(ctx)));
   }
 

@@ -13,9 +13,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty answers some requests before Javalin sees them (a malformed URI, a bad header): make
- * those answers the API's JSON error too, instead of Jetty's HTML page, whatever the request
- * accepts and whatever its method.
+ * Jetty answers some requests before Javalin sees them (a malformed URI, a bad header): make those
+ * answers the API's JSON error too, instead of Jetty's HTML page, whatever the request accepts and
+ * whatever its method.
  */
 final class JsonErrorHandler extends ErrorHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +26,12 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body(code, reason(message, cause))), callback);

@@ -2,15 +2,23 @@ package com.regionalmetrics.query;
 
 import java.util.function.Function;
 
-/** What an interactive query found: a value (here or on another instance), nothing, or no answer yet. */
+/**
+ * What an interactive query found: a value (here or on another instance), nothing, or no answer
+ * yet.
+ */
 public sealed interface Answer<T> {
 
-  /** @param servedBy host:port of the instance whose store answered; stale when read from a standby */
+  /**
+   * @param servedBy host:port of the instance whose store answered; stale when read from a standby
+   */
   record Found<T>(T value, String servedBy, boolean stale) implements Answer<T> {}
 
   record NotFound<T>(String message) implements Answer<T> {}
 
-  /** The store cannot answer now (starting, rebalancing, restoring); ask again after retryAfterSeconds. */
+  /**
+   * The store cannot answer now (starting, rebalancing, restoring); ask again after
+   * retryAfterSeconds.
+   */
   record Unavailable<T>(String message, int retryAfterSeconds) implements Answer<T> {}
 
   static <T> Answer<T> notFound(String message) {
@@ -21,7 +29,9 @@ public sealed interface Answer<T> {
     return new Unavailable<>(message, 1);
   }
 
-  /** A value found by this instance; flatMap carries servedBy and stale over from the outer result. */
+  /**
+   * A value found by this instance; flatMap carries servedBy and stale over from the outer result.
+   */
   static <T> Answer<T> found(T value) {
     return new Found<>(value, null, false);
   }

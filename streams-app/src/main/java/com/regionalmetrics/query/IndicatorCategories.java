@@ -1,6 +1,9 @@
 package com.regionalmetrics.query;
 
-/** The category of an indicator id: the part before the first dot; uncatalogued ids ("x.") are "other". */
+/**
+ * The category of an indicator id: the part before the first dot; uncatalogued ids ("x.") are
+ * "other".
+ */
 public final class IndicatorCategories {
   private IndicatorCategories() {}
 

@@ -1,8 +1,8 @@
 package com.regionalmetrics.query;
 
+import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.MeasureId;
-import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.topology.StoreNames;
 import com.regionalmetrics.topology.Topics;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,10 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Answers questions about indicators from whichever instance holds them. A key lookup goes to
- * the partition's active instance — this one or another over HTTP — and falls back to standby
- * replicas (answers flagged stale) when the active one cannot answer. Listings fan out to every
- * partition, merge, sort by key and say when some partition could not be read.
+ * Answers questions about indicators from whichever instance holds them. A key lookup goes to the
+ * partition's active instance — this one or another over HTTP — and falls back to standby replicas
+ * (answers flagged stale) when the active one cannot answer. Listings fan out to every partition,
+ * merge, sort by key and say when some partition could not be read.
  */
 public final class IndicatorQueries {
   private static final Serializer<String> KEYS = new StringSerializer();
@@ -48,13 +48,18 @@ public final class IndicatorQueries {
   private final Function<String, Optional<String>> catalogIds;
 
   /**
-   * @param self        this instance's application.server
-   * @param partitions  partition count of metric-events (= of the stores)
+   * @param self this instance's application.server
+   * @param partitions partition count of metric-events (= of the stores)
    * @param regionNames a region as users write it (张家口市, 130700) to its canonical name
-   * @param catalogIds  an indicator label or alias to its catalog id, when the catalog knows it
+   * @param catalogIds an indicator label or alias to its catalog id, when the catalog knows it
    */
-  public IndicatorQueries(KafkaStreams streams, HostInfo self, int partitions, RemoteInstances remote,
-      UnaryOperator<String> regionNames, Function<String, Optional<String>> catalogIds) {
+  public IndicatorQueries(
+      KafkaStreams streams,
+      HostInfo self,
+      int partitions,
+      RemoteInstances remote,
+      UnaryOperator<String> regionNames,
+      Function<String, Optional<String>> catalogIds) {
     this.streams = streams;
     this.self = self;
     this.partitions = partitions;
@@ -77,32 +82,63 @@ public final class IndicatorQueries {
     }
     String key = KeyOrder.key(found.value());
     return routeKey(key, (reader, stale, p) -> reader.value(key, p, asOf, stale))
-        .flatMap(v -> v == null ? Answer.notFound("no value of " + indicator + " for " + region + " as of " + asOf)
-            : Answer.found(v));
+        .flatMap(
+            v ->
+                v == null
+                    ? Answer.notFound(
+                        "no value of " + indicator + " for " + region + " as of " + asOf)
+                    : Answer.found(v));
   }
 
   /** Every value, oldest first, whose observation time lies in [from, to] (either may be null). */
-  public Answer<List<MetricEventView>> history(String region, String indicator, Instant from, Instant to) {
-    return resolve(region, indicator).flatMap(current -> {
-      String key = KeyOrder.key(current);
-      Answer<List<MetricEventView>> all = routeKey(key, (reader, stale, p) -> reader.history(key, p, stale));
-      return all.map(values -> values == null ? List.<MetricEventView>of() : values.stream().filter(v -> {
-        Instant t = Instant.parse(v.observedAt());
-        return (from == null || !t.isBefore(from)) && (to == null || !t.isAfter(to));
-      }).toList());
-    });
+  public Answer<List<MetricEventView>> history(
+      String region, String indicator, Instant from, Instant to) {
+    return resolve(region, indicator)
+        .flatMap(
+            current -> {
+              String key = KeyOrder.key(current);
+              Answer<List<MetricEventView>> all =
+                  routeKey(key, (reader, stale, p) -> reader.history(key, p, stale));
+              return all.map(
+                  values ->
+                      values == null
+                          ? List.<MetricEventView>of()
+                          : values.stream()
+                              .filter(
+                                  v -> {
+                                    Instant t = Instant.parse(v.observedAt());
+                                    return (from == null || !t.isBefore(from))
+                                        && (to == null || !t.isAfter(to));
+                                  })
+                              .toList());
+            });
   }
 
   /** All regions with indicators, by name. */
   public Answer<Listing<RegionSummary>> regions() {
-    return fanOut(ScanRequest.all()).map(listing -> {
-      Map<String, List<MetricEventView>> byRegion = new TreeMap<>(KeyOrder.CODE_POINTS);
-      listing.items().forEach(e -> byRegion.computeIfAbsent(e.region(), k -> new ArrayList<>()).add(e));
-      List<RegionSummary> regions = byRegion.values().stream().map(list -> new RegionSummary(
-          list.get(0).region(), list.get(0).regionCode(), list.size(),
-          list.stream().map(MetricEventView::observedAt).max(Comparator.naturalOrder()).orElse(null))).toList();
-      return new Listing<>(regions, listing.partial(), listing.missingPartitions(), null);
-    });
+    return fanOut(ScanRequest.all())
+        .map(
+            listing -> {
+              Map<String, List<MetricEventView>> byRegion = new TreeMap<>(KeyOrder.CODE_POINTS);
+              listing
+                  .items()
+                  .forEach(
+                      e -> byRegion.computeIfAbsent(e.region(), k -> new ArrayList<>()).add(e));
+              List<RegionSummary> regions =
+                  byRegion.values().stream()
+                      .map(
+                          list ->
+                              new RegionSummary(
+                                  list.get(0).region(),
+                                  list.get(0).regionCode(),
+                                  list.size(),
+                                  list.stream()
+                                      .map(MetricEventView::observedAt)
+                                      .max(Comparator.naturalOrder())
+                                      .orElse(null)))
+                      .toList();
+              return new Listing<>(regions, listing.partial(), listing.missingPartitions(), null);
+            });
   }
 
   /** The latest value of each indicator of a region, by indicator id. */
@@ -113,22 +149,34 @@ public final class IndicatorQueries {
   /** Each indicator of a region as of a time (the latest when null), by indicator id. */
   public Answer<Listing<MetricEventView>> indicatorsOf(String region, Instant asOf) {
     String name = regionNames.apply(region);
-    return fanOut(ScanRequest.region(name, asOf)).flatMap(listing -> listing.items().isEmpty() && !listing.partial()
-        ? Answer.notFound(asOf == null ? "unknown region (no indicators): " + region
-            : "no indicator of " + region + " has a value as of " + asOf)
-        : Answer.found(listing));
+    return fanOut(ScanRequest.region(name, asOf))
+        .flatMap(
+            listing ->
+                listing.items().isEmpty() && !listing.partial()
+                    ? Answer.notFound(
+                        asOf == null
+                            ? "unknown region (no indicators): " + region
+                            : "no indicator of " + region + " has a value as of " + asOf)
+                    : Answer.found(listing));
   }
 
-  /** Latest values across all regions matching q and category, a page of at most limit after the cursor. */
-  public Answer<Listing<MetricEventView>> search(String q, String category, int limit, String cursor) {
+  /**
+   * Latest values across all regions matching q and category, a page of at most limit after the
+   * cursor.
+   */
+  public Answer<Listing<MetricEventView>> search(
+      String q, String category, int limit, String cursor) {
     String after = cursor == null || cursor.isBlank() ? null : Cursors.decode(cursor);
-    return fanOut(new ScanRequest(null, after, q, category, limit + 1)).map(listing -> {
-      List<MetricEventView> items = listing.items();
-      boolean more = items.size() > limit;
-      List<MetricEventView> page = more ? items.subList(0, limit) : items;
-      String next = more ? Cursors.encode(KeyOrder.key(page.get(page.size() - 1))) : null;
-      return new Listing<>(List.copyOf(page), listing.partial(), listing.missingPartitions(), next);
-    });
+    return fanOut(new ScanRequest(null, after, q, category, limit + 1))
+        .map(
+            listing -> {
+              List<MetricEventView> items = listing.items();
+              boolean more = items.size() > limit;
+              List<MetricEventView> page = more ? items.subList(0, limit) : items;
+              String next = more ? Cursors.encode(KeyOrder.key(page.get(page.size() - 1))) : null;
+              return new Listing<>(
+                  List.copyOf(page), listing.partial(), listing.missingPartitions(), next);
+            });
   }
 
   /** Every instance of the job: where partitions live and how far behind each copy is. */
@@ -138,19 +186,38 @@ public final class IndicatorQueries {
       List<Integer> active = storePartitions(md.topicPartitions());
       List<Integer> standby = storePartitions(md.standbyTopicPartitions());
       if (md.hostInfo().equals(self)) {
-        result.add(new InstanceInfo(endpoint(self), true, local.state(), active, standby, local.lags(), null));
+        result.add(
+            new InstanceInfo(
+                endpoint(self), true, local.state(), active, standby, local.lags(), null));
         continue;
       }
       try {
         var status = remote.status(md.hostInfo()).join();
-        result.add(new InstanceInfo(endpoint(md.hostInfo()), false, status.state(), active, standby, status.lag(), null));
+        result.add(
+            new InstanceInfo(
+                endpoint(md.hostInfo()),
+                false,
+                status.state(),
+                active,
+                standby,
+                status.lag(),
+                null));
       } catch (RuntimeException e) {
-        result.add(new InstanceInfo(endpoint(md.hostInfo()), false, "UNREACHABLE", active, standby, Map.of(),
-            e.getCause() == null ? e.toString() : e.getCause().toString()));
+        result.add(
+            new InstanceInfo(
+                endpoint(md.hostInfo()),
+                false,
+                "UNREACHABLE",
+                active,
+                standby,
+                Map.of(),
+                e.getCause() == null ? e.toString() : e.getCause().toString()));
       }
     }
     if (result.stream().noneMatch(InstanceInfo::self)) {
-      result.add(new InstanceInfo(endpoint(self), true, local.state(), List.of(), List.of(), local.lags(), null));
+      result.add(
+          new InstanceInfo(
+              endpoint(self), true, local.state(), List.of(), List.of(), local.lags(), null));
     }
     result.sort(Comparator.comparing(InstanceInfo::host));
     return result;
@@ -158,16 +225,18 @@ public final class IndicatorQueries {
 
   /** Every claim of every article about one series, undated ones last. */
   public Answer<List<MetricEventView>> claims(String region, String indicator) {
-    return resolve(region, indicator).flatMap(current -> {
-      String key = KeyOrder.key(current);
-      return routeKey(key, (reader, stale, p) -> reader.claims(key, p, stale))
-          .map(values -> values == null ? List.<MetricEventView>of() : values);
-    });
+    return resolve(region, indicator)
+        .flatMap(
+            current -> {
+              String key = KeyOrder.key(current);
+              return routeKey(key, (reader, stale, p) -> reader.claims(key, p, stale))
+                  .map(values -> values == null ? List.<MetricEventView>of() : values);
+            });
   }
 
   /**
-   * The latest value of the series an indicator name leads to: the name as a measure id; else
-   * the region's series whose label is exactly that name (a level before its changes, the plainest
+   * The latest value of the series an indicator name leads to: the name as a measure id; else the
+   * region's series whose label is exactly that name (a level before its changes, the plainest
    * measure first); else the name's catalog id or derived id.
    */
   private Answer<MetricEventView> resolve(String region, String indicator) {
@@ -182,18 +251,24 @@ public final class IndicatorQueries {
     }
     Answer<Listing<MetricEventView>> all = indicatorsOf(name);
     if (all instanceof Answer.Found<Listing<MetricEventView>> f) {
-      Optional<MetricEventView> byLabel = f.value().items().stream()
-          .filter(e -> e.indicatorLabel().equals(indicator))
-          .min(Comparator.comparing((MetricEventView e) -> MeasureId.parse(e.indicator()).kind() != null)
-              .thenComparing(e -> e.indicator().length()));
+      Optional<MetricEventView> byLabel =
+          f.value().items().stream()
+              .filter(e -> e.indicatorLabel().equals(indicator))
+              .min(
+                  Comparator.comparing(
+                          (MetricEventView e) -> MeasureId.parse(e.indicator()).kind() != null)
+                      .thenComparing(e -> e.indicator().length()));
       if (byLabel.isPresent()) {
         // read it again by key: from the partition's owner, with every source of the value
         Answer<MetricEventView> byKey = latestOf(name, byLabel.get().indicator());
-        return byKey instanceof Answer.Found<MetricEventView> k && k.value() != null ? byKey
+        return byKey instanceof Answer.Found<MetricEventView> k && k.value() != null
+            ? byKey
             : new Answer.Found<>(byLabel.get(), f.servedBy(), f.stale());
       }
       if (f.value().partial() && unavailable == null) {
-        unavailable = Answer.unavailable("partitions " + f.value().missingPartitions() + " cannot be read now");
+        unavailable =
+            Answer.unavailable(
+                "partitions " + f.value().missingPartitions() + " cannot be read now");
       }
     } else if (all instanceof Answer.Unavailable<Listing<MetricEventView>> u) {
       unavailable = Answer.unavailable(u.message());
@@ -212,8 +287,12 @@ public final class IndicatorQueries {
       }
     }
     // never a wrong "not found": if some copy could not answer, say so
-    return unavailable != null ? unavailable : Answer.notFound(all instanceof Answer.NotFound<?> n
-        ? n.message() : "unknown indicator " + indicator + " for region " + name);
+    return unavailable != null
+        ? unavailable
+        : Answer.notFound(
+            all instanceof Answer.NotFound<?> n
+                ? n.message()
+                : "unknown indicator " + indicator + " for region " + name);
   }
 
   private Answer<MetricEventView> latestOf(String region, String measure) {
@@ -286,7 +365,8 @@ public final class IndicatorQueries {
       }
       boolean allowStale = round > 0;
       Map<HostInfo, CompletableFuture<ScanResult>> calls = new HashMap<>();
-      plan.forEach((host, parts) -> calls.put(host, readerOn(host).scan(parts, request, allowStale)));
+      plan.forEach(
+          (host, parts) -> calls.put(host, readerOn(host).scan(parts, request, allowStale)));
       for (var call : calls.entrySet()) {
         ScanResult r = call.getValue().join();
         events.addAll(r.events());
@@ -298,7 +378,8 @@ public final class IndicatorQueries {
     }
     events.sort(Comparator.comparing(KeyOrder::key, KeyOrder.CODE_POINTS));
     List<Integer> missing = List.copyOf(pending);
-    return new Answer.Found<>(new Listing<>(events, !missing.isEmpty(), missing, null), endpoint(self), stale);
+    return new Answer.Found<>(
+        new Listing<>(events, !missing.isEmpty(), missing, null), endpoint(self), stale);
   }
 
   /** For each store partition, the instances holding it: the active one first, then standbys. */
@@ -306,16 +387,21 @@ public final class IndicatorQueries {
     Map<Integer, List<HostInfo>> owners = new HashMap<>();
     Map<Integer, List<HostInfo>> standbys = new HashMap<>();
     for (StreamsMetadata md : streams.metadataForAllStreamsClients()) {
-      storePartitions(md.topicPartitions()).forEach(p -> owners.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
-      storePartitions(md.standbyTopicPartitions()).forEach(p -> standbys.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
+      storePartitions(md.topicPartitions())
+          .forEach(p -> owners.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
+      storePartitions(md.standbyTopicPartitions())
+          .forEach(p -> standbys.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
     }
     standbys.forEach((p, hosts) -> owners.computeIfAbsent(p, k -> new ArrayList<>()).addAll(hosts));
     return owners;
   }
 
   private static List<Integer> storePartitions(Set<TopicPartition> topicPartitions) {
-    return topicPartitions.stream().filter(tp -> tp.topic().equals(Topics.METRIC_EVENTS))
-        .map(TopicPartition::partition).sorted().toList();
+    return topicPartitions.stream()
+        .filter(tp -> tp.topic().equals(Topics.METRIC_EVENTS))
+        .map(TopicPartition::partition)
+        .sorted()
+        .toList();
   }
 
   private static String endpoint(HostInfo host) {
@@ -332,7 +418,9 @@ public final class IndicatorQueries {
     private Cursors() {}
 
     static String encode(String key) {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
     static String decode(String cursor) {

@@ -24,8 +24,8 @@ import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
- * Reads this instance's own copies of the stores with IQv2, one partition at a time. Active
- * copies only, unless allowStale: then standby and restoring copies answer too.
+ * Reads this instance's own copies of the stores with IQv2, one partition at a time. Active copies
+ * only, unless allowStale: then standby and restoring copies answer too.
  */
 public final class LocalStores {
   private final KafkaStreams streams;
@@ -38,33 +38,47 @@ public final class LocalStores {
   StoreReader reader() {
     return new StoreReader() {
       @Override
-      public CompletableFuture<LocalRead<MetricEventView>> value(String key, int partition, Instant asOf, boolean allowStale) {
-        return CompletableFuture.completedFuture(LocalStores.this.value(key, partition, asOf, allowStale));
+      public CompletableFuture<LocalRead<MetricEventView>> value(
+          String key, int partition, Instant asOf, boolean allowStale) {
+        return CompletableFuture.completedFuture(
+            LocalStores.this.value(key, partition, asOf, allowStale));
       }
 
       @Override
-      public CompletableFuture<LocalRead<List<MetricEventView>>> history(String key, int partition, boolean allowStale) {
-        return CompletableFuture.completedFuture(LocalStores.this.history(key, partition, allowStale));
+      public CompletableFuture<LocalRead<List<MetricEventView>>> history(
+          String key, int partition, boolean allowStale) {
+        return CompletableFuture.completedFuture(
+            LocalStores.this.history(key, partition, allowStale));
       }
 
       @Override
-      public CompletableFuture<LocalRead<List<MetricEventView>>> claims(String key, int partition, boolean allowStale) {
-        return CompletableFuture.completedFuture(LocalStores.this.claims(key, partition, allowStale));
+      public CompletableFuture<LocalRead<List<MetricEventView>>> claims(
+          String key, int partition, boolean allowStale) {
+        return CompletableFuture.completedFuture(
+            LocalStores.this.claims(key, partition, allowStale));
       }
 
       @Override
-      public CompletableFuture<ScanResult> scan(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
-        return CompletableFuture.completedFuture(LocalStores.this.scan(partitions, request, allowStale));
+      public CompletableFuture<ScanResult> scan(
+          Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+        return CompletableFuture.completedFuture(
+            LocalStores.this.scan(partitions, request, allowStale));
       }
     };
   }
 
-  /** The resolved value of key's newest period observed at or before asOf (any when null) in the given partition. */
-  public LocalRead<MetricEventView> value(String key, int partition, Instant asOf, boolean allowStale) {
+  /**
+   * The resolved value of key's newest period observed at or before asOf (any when null) in the
+   * given partition.
+   */
+  public LocalRead<MetricEventView> value(
+      String key, int partition, Instant asOf, boolean allowStale) {
     long to = asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
     RangeQuery<String, PeriodClaims> query =
-        RangeQuery.<String, PeriodClaims>withRange(ClaimKeys.from(key, 0), ClaimKeys.upTo(key, to)).withDescendingKeys();
-    QueryResult<KeyValueIterator<String, PeriodClaims>> r = onPartition(query, partition, allowStale);
+        RangeQuery.<String, PeriodClaims>withRange(ClaimKeys.from(key, 0), ClaimKeys.upTo(key, to))
+            .withDescendingKeys();
+    QueryResult<KeyValueIterator<String, PeriodClaims>> r =
+        onPartition(query, partition, allowStale);
     if (r.isFailure()) {
       return LocalRead.unavailable(describe(r, partition));
     }
@@ -79,18 +93,33 @@ public final class LocalStores {
     return LocalRead.absent();
   }
 
-  /** The resolved value of every dated period of key, oldest first. Absent when the key has none. */
+  /**
+   * The resolved value of every dated period of key, oldest first. Absent when the key has none.
+   */
   public LocalRead<List<MetricEventView>> history(String key, int partition, boolean allowStale) {
-    return read(key, partition, allowStale, ClaimKeys.upTo(key, Long.MAX_VALUE),
+    return read(
+        key,
+        partition,
+        allowStale,
+        ClaimKeys.upTo(key, Long.MAX_VALUE),
         claims -> List.of(MetricEventView.of(ClaimResolution.of(claims))));
   }
 
   /** Every claim of every article about key, undated ones last. Absent when the key has none. */
   public LocalRead<List<MetricEventView>> claims(String key, int partition, boolean allowStale) {
-    return read(key, partition, allowStale, ClaimKeys.end(key), claims -> claims.stream().map(MetricEventView::of).toList());
+    return read(
+        key,
+        partition,
+        allowStale,
+        ClaimKeys.end(key),
+        claims -> claims.stream().map(MetricEventView::of).toList());
   }
 
-  private LocalRead<List<MetricEventView>> read(String key, int partition, boolean allowStale, String upper,
+  private LocalRead<List<MetricEventView>> read(
+      String key,
+      int partition,
+      boolean allowStale,
+      String upper,
       Function<List<MetricEvent>, List<MetricEventView>> view) {
     QueryResult<KeyValueIterator<String, PeriodClaims>> r =
         onPartition(RangeQuery.withRange(ClaimKeys.from(key, 0), upper), partition, allowStale);
@@ -117,20 +146,26 @@ public final class LocalStores {
     if (request.asOf() != null && request.prefix() != null) {
       return scanAsOf(partitions, request, allowStale);
     }
-    return scanStore(StoreNames.INDICATOR_LATEST, range(request), partitions, allowStale, (it, events) -> {
-      int taken = 0;
-      while (it.hasNext() && (request.limit() <= 0 || taken < request.limit())) {
-        var kv = it.next();
-        if (request.after() != null && KeyOrder.CODE_POINTS.compare(kv.key, request.after()) <= 0) {
-          continue;
-        }
-        MetricEventView view = MetricEventView.of(kv.value);
-        if (request.matches(view)) {
-          events.add(view);
-          taken++;
-        }
-      }
-    });
+    return scanStore(
+        StoreNames.INDICATOR_LATEST,
+        range(request),
+        partitions,
+        allowStale,
+        (it, events) -> {
+          int taken = 0;
+          while (it.hasNext() && (request.limit() <= 0 || taken < request.limit())) {
+            var kv = it.next();
+            if (request.after() != null
+                && KeyOrder.CODE_POINTS.compare(kv.key, request.after()) <= 0) {
+              continue;
+            }
+            MetricEventView view = MetricEventView.of(kv.value);
+            if (request.matches(view)) {
+              events.add(view);
+              taken++;
+            }
+          }
+        });
   }
 
   /**
@@ -140,15 +175,21 @@ public final class LocalStores {
   private ScanResult scanAsOf(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
     String lower = request.prefix();
     String upper = lower.substring(0, lower.length() - 1) + "}"; // '}' follows '|'
-    return scanStore(StoreNames.INDICATOR_CLAIMS, RangeQuery.<String, PeriodClaims>withRange(lower, upper), partitions,
-        allowStale, (it, events) -> {
+    return scanStore(
+        StoreNames.INDICATOR_CLAIMS,
+        RangeQuery.<String, PeriodClaims>withRange(lower, upper),
+        partitions,
+        allowStale,
+        (it, events) -> {
           Map<String, MetricEventView> bySeries = new TreeMap<>(KeyOrder.CODE_POINTS);
           while (it.hasNext()) {
             var kv = it.next();
             List<MetricEvent> claims = kv.value.getClaims();
-            if (!ClaimKeys.isUndated(kv.key) && !claims.isEmpty()
+            if (!ClaimKeys.isUndated(kv.key)
+                && !claims.isEmpty()
                 && claims.get(0).getObservedAt().toEpochMilli() <= request.asOf()) {
-              bySeries.put(ClaimKeys.seriesOf(kv.key), MetricEventView.of(ClaimResolution.of(claims)));
+              bySeries.put(
+                  ClaimKeys.seriesOf(kv.key), MetricEventView.of(ClaimResolution.of(claims)));
             }
           }
           bySeries.values().stream().filter(request::matches).forEach(events::add);
@@ -156,7 +197,11 @@ public final class LocalStores {
   }
 
   /** One range query per partition of a store; a partition that fails is reported, not thrown. */
-  private <V> ScanResult scanStore(String store, RangeQuery<String, V> query, Set<Integer> partitions, boolean allowStale,
+  private <V> ScanResult scanStore(
+      String store,
+      RangeQuery<String, V> query,
+      Set<Integer> partitions,
+      boolean allowStale,
       java.util.function.BiConsumer<KeyValueIterator<String, V>, List<MetricEventView>> collect) {
     var req = StateQueryRequest.inStore(store).withQuery(query);
     req = partitions == null ? req : req.withPartitions(partitions);
@@ -167,17 +212,22 @@ public final class LocalStores {
     List<MetricEventView> events = new ArrayList<>();
     Set<Integer> failed = new HashSet<>();
     if (partitions != null) {
-      partitions.stream().filter(p -> !result.getPartitionResults().containsKey(p)).forEach(failed::add);
+      partitions.stream()
+          .filter(p -> !result.getPartitionResults().containsKey(p))
+          .forEach(failed::add);
     }
-    result.getPartitionResults().forEach((p, pr) -> {
-      if (pr.isFailure()) {
-        failed.add(p);
-        return;
-      }
-      try (KeyValueIterator<String, V> it = pr.getResult()) {
-        collect.accept(it, events);
-      }
-    });
+    result
+        .getPartitionResults()
+        .forEach(
+            (p, pr) -> {
+              if (pr.isFailure()) {
+                failed.add(p);
+                return;
+              }
+              try (KeyValueIterator<String, V> it = pr.getResult()) {
+                collect.accept(it, events);
+              }
+            });
     return new ScanResult(events, failed);
   }
 
@@ -185,7 +235,8 @@ public final class LocalStores {
   public Map<Integer, Long> lags() {
     Map<Integer, Long> lags = new TreeMap<>();
     try {
-      Map<Integer, LagInfo> byPartition = streams.allLocalStorePartitionLags().get(StoreNames.INDICATOR_CLAIMS);
+      Map<Integer, LagInfo> byPartition =
+          streams.allLocalStorePartitionLags().get(StoreNames.INDICATOR_CLAIMS);
       if (byPartition != null) {
         byPartition.forEach((p, lag) -> lags.put(p, lag.offsetLag()));
       }
@@ -201,11 +252,15 @@ public final class LocalStores {
 
   private static RangeQuery<String, MetricEvent> range(ScanRequest request) {
     String lower = request.prefix();
-    if (request.after() != null && (lower == null || KeyOrder.CODE_POINTS.compare(request.after(), lower) > 0)) {
+    if (request.after() != null
+        && (lower == null || KeyOrder.CODE_POINTS.compare(request.after(), lower) > 0)) {
       lower = request.after();
     }
     // '}' follows '|': the range [prefix, prefix with '}' for '|'] holds exactly the region's keys
-    String upper = request.prefix() == null ? null : request.prefix().substring(0, request.prefix().length() - 1) + "}";
+    String upper =
+        request.prefix() == null
+            ? null
+            : request.prefix().substring(0, request.prefix().length() - 1) + "}";
     if (lower == null && upper == null) {
       return RangeQuery.withNoBounds();
     }
@@ -215,17 +270,25 @@ public final class LocalStores {
     return lower == null ? RangeQuery.withUpperBound(upper) : RangeQuery.withRange(lower, upper);
   }
 
-  private <R> QueryResult<R> onPartition(org.apache.kafka.streams.query.Query<R> query, int partition, boolean allowStale) {
+  private <R> QueryResult<R> onPartition(
+      org.apache.kafka.streams.query.Query<R> query, int partition, boolean allowStale) {
     if (!queryable()) {
-      return QueryResult.forFailure(FailureReason.NOT_UP_TO_BOUND, "instance is " + streams.state());
+      return QueryResult.forFailure(
+          FailureReason.NOT_UP_TO_BOUND, "instance is " + streams.state());
     }
-    var req = StateQueryRequest.inStore(StoreNames.INDICATOR_CLAIMS).withQuery(query).withPartitions(Set.of(partition));
+    var req =
+        StateQueryRequest.inStore(StoreNames.INDICATOR_CLAIMS)
+            .withQuery(query)
+            .withPartitions(Set.of(partition));
     if (!allowStale) {
       req = req.requireActive();
     }
     StateQueryResult<R> result = streams.query(req);
     QueryResult<R> r = result.getPartitionResults().get(partition);
-    return r != null ? r : QueryResult.forFailure(FailureReason.NOT_PRESENT, "partition " + partition + " is not hosted here");
+    return r != null
+        ? r
+        : QueryResult.forFailure(
+            FailureReason.NOT_PRESENT, "partition " + partition + " is not hosted here");
   }
 
   private static String describe(QueryResult<?> r, int partition) {

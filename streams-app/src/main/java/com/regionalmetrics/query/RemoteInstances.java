@@ -24,14 +24,19 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class RemoteInstances {
   public static final String PATH = "/internal/v1";
-  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final HttpClient http;
   private final Duration timeout;
 
   public RemoteInstances(Duration timeout) {
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   /** Wire form of a single-value answer. */
@@ -51,27 +56,40 @@ public final class RemoteInstances {
     return new HistoryReply(r.status().name(), r.value(), r.message());
   }
 
-  private CompletableFuture<LocalRead<MetricEventView>> value(HostInfo host, String key, int partition, Instant asOf, boolean allowStale) {
-    String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale
-        + (asOf == null ? "" : "&asOf=" + asOf.toEpochMilli());
+  private CompletableFuture<LocalRead<MetricEventView>> value(
+      HostInfo host, String key, int partition, Instant asOf, boolean allowStale) {
+    String q =
+        "key="
+            + enc(key)
+            + "&partition="
+            + partition
+            + "&stale="
+            + allowStale
+            + (asOf == null ? "" : "&asOf=" + asOf.toEpochMilli());
     return send(host, "/value?" + q, ValueReply.class)
-        .thenApply(r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message()))
+        .thenApply(
+            r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message()))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
   }
 
-  private CompletableFuture<LocalRead<List<MetricEventView>>> list(HostInfo host, String path, String key, int partition,
-      boolean allowStale) {
+  private CompletableFuture<LocalRead<List<MetricEventView>>> list(
+      HostInfo host, String path, String key, int partition, boolean allowStale) {
     String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale;
     return send(host, path + "?" + q, HistoryReply.class)
-        .thenApply(r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.values(), r.message()))
+        .thenApply(
+            r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.values(), r.message()))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
   }
 
-  private CompletableFuture<ScanResult> scan(HostInfo host, Set<Integer> partitions, ScanRequest request, boolean allowStale) {
-    StringBuilder q = new StringBuilder("partitions=")
-        .append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")))
-        .append("&stale=").append(allowStale)
-        .append("&limit=").append(request.limit());
+  private CompletableFuture<ScanResult> scan(
+      HostInfo host, Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+    StringBuilder q =
+        new StringBuilder("partitions=")
+            .append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")))
+            .append("&stale=")
+            .append(allowStale)
+            .append("&limit=")
+            .append(request.limit());
     append(q, "prefix", request.prefix());
     append(q, "after", request.after());
     append(q, "q", request.q());
@@ -85,22 +103,26 @@ public final class RemoteInstances {
   StoreReader reader(HostInfo host) {
     return new StoreReader() {
       @Override
-      public CompletableFuture<LocalRead<MetricEventView>> value(String key, int partition, Instant asOf, boolean allowStale) {
+      public CompletableFuture<LocalRead<MetricEventView>> value(
+          String key, int partition, Instant asOf, boolean allowStale) {
         return RemoteInstances.this.value(host, key, partition, asOf, allowStale);
       }
 
       @Override
-      public CompletableFuture<LocalRead<List<MetricEventView>>> history(String key, int partition, boolean allowStale) {
+      public CompletableFuture<LocalRead<List<MetricEventView>>> history(
+          String key, int partition, boolean allowStale) {
         return list(host, "/history", key, partition, allowStale);
       }
 
       @Override
-      public CompletableFuture<LocalRead<List<MetricEventView>>> claims(String key, int partition, boolean allowStale) {
+      public CompletableFuture<LocalRead<List<MetricEventView>>> claims(
+          String key, int partition, boolean allowStale) {
         return list(host, "/claims", key, partition, allowStale);
       }
 
       @Override
-      public CompletableFuture<ScanResult> scan(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
+      public CompletableFuture<ScanResult> scan(
+          Set<Integer> partitions, ScanRequest request, boolean allowStale) {
         return RemoteInstances.this.scan(host, partitions, request, allowStale);
       }
     };
@@ -112,13 +134,14 @@ public final class RemoteInstances {
 
   /**
    * For calls the caller waits on at once (single-key reads): sent on the calling thread.
-   * HttpClient.sendAsync hands every completion to CompletableFuture's default executor, which
-   * on a machine with fewer than 3 cores (common-pool parallelism 1) starts a new thread per
-   * task: one thread per forwarded request.
+   * HttpClient.sendAsync hands every completion to CompletableFuture's default executor, which on a
+   * machine with fewer than 3 cores (common-pool parallelism 1) starts a new thread per task: one
+   * thread per forwarded request.
    */
   private <T> CompletableFuture<T> send(HostInfo host, String pathAndQuery, Class<T> type) {
     try {
-      return CompletableFuture.completedFuture(read(host, http.send(request(host, pathAndQuery), BODY), type));
+      return CompletableFuture.completedFuture(
+          read(host, http.send(request(host, pathAndQuery), BODY), type));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CompletableFuture.failedFuture(e);
@@ -129,13 +152,16 @@ public final class RemoteInstances {
 
   /** For calls made to several instances at once (fan-out). */
   private <T> CompletableFuture<T> get(HostInfo host, String pathAndQuery, Class<T> type) {
-    return http.sendAsync(request(host, pathAndQuery), BODY).thenApply(response -> read(host, response, type));
+    return http.sendAsync(request(host, pathAndQuery), BODY)
+        .thenApply(response -> read(host, response, type));
   }
 
-  private static final HttpResponse.BodyHandler<byte[]> BODY = HttpResponse.BodyHandlers.ofByteArray();
+  private static final HttpResponse.BodyHandler<byte[]> BODY =
+      HttpResponse.BodyHandlers.ofByteArray();
 
   private HttpRequest request(HostInfo host, String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery))
+    return HttpRequest.newBuilder(
+            URI.create("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery))
         .timeout(timeout)
         .GET()
         .build();
@@ -169,5 +195,4 @@ public final class RemoteInstances {
     }
     return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }
-
 }

@@ -4,11 +4,12 @@ import java.util.Locale;
 
 /**
  * A listing over the latest store: keys under a prefix (a region's "name|"), after a cursor key,
- * matching a free-text query and a category, at most limit per partition (0: no limit). With
- * asOf (epoch millis, with a prefix only), each series' value as of then instead, read from the
- * claims store.
+ * matching a free-text query and a category, at most limit per partition (0: no limit). With asOf
+ * (epoch millis, with a prefix only), each series' value as of then instead, read from the claims
+ * store.
  */
-public record ScanRequest(String prefix, String after, String q, String category, int limit, Long asOf) {
+public record ScanRequest(
+    String prefix, String after, String q, String category, int limit, Long asOf) {
 
   public ScanRequest(String prefix, String after, String q, String category, int limit) {
     this(prefix, after, q, category, limit, null);
@@ -23,7 +24,8 @@ public record ScanRequest(String prefix, String after, String q, String category
   }
 
   public static ScanRequest region(String name, java.time.Instant asOf) {
-    return new ScanRequest(name + "|", null, null, null, 0, asOf == null ? null : asOf.toEpochMilli());
+    return new ScanRequest(
+        name + "|", null, null, null, 0, asOf == null ? null : asOf.toEpochMilli());
   }
 
   boolean matches(MetricEventView e) {
@@ -35,6 +37,8 @@ public record ScanRequest(String prefix, String after, String q, String category
         return false;
       }
     }
-    return category == null || category.isBlank() || IndicatorCategories.of(e.indicator()).equals(category);
+    return category == null
+        || category.isBlank()
+        || IndicatorCategories.of(e.indicator()).equals(category);
   }
 }

@@ -6,16 +6,20 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What one instance's stores can answer, wherever that instance is: this one's own stores
- * ({@link LocalStores#reader()}) or another's over HTTP ({@link RemoteInstances#reader}).
+ * What one instance's stores can answer, wherever that instance is: this one's own stores ({@link
+ * LocalStores#reader()}) or another's over HTTP ({@link RemoteInstances#reader}).
  */
 interface StoreReader {
 
-  CompletableFuture<LocalRead<MetricEventView>> value(String key, int partition, Instant asOf, boolean allowStale);
+  CompletableFuture<LocalRead<MetricEventView>> value(
+      String key, int partition, Instant asOf, boolean allowStale);
 
-  CompletableFuture<LocalRead<List<MetricEventView>>> history(String key, int partition, boolean allowStale);
+  CompletableFuture<LocalRead<List<MetricEventView>>> history(
+      String key, int partition, boolean allowStale);
 
-  CompletableFuture<LocalRead<List<MetricEventView>>> claims(String key, int partition, boolean allowStale);
+  CompletableFuture<LocalRead<List<MetricEventView>>> claims(
+      String key, int partition, boolean allowStale);
 
-  CompletableFuture<ScanResult> scan(Set<Integer> partitions, ScanRequest request, boolean allowStale);
+  CompletableFuture<ScanResult> scan(
+      Set<Integer> partitions, ScanRequest request, boolean allowStale);
 }

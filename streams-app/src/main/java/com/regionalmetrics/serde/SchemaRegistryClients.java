@@ -12,31 +12,37 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class SchemaRegistryClients {
 
-    private static final Map<String, InMemorySchemaRegistry> SCOPES = new ConcurrentHashMap<>();
+  private static final Map<String, InMemorySchemaRegistry> SCOPES = new ConcurrentHashMap<>();
 
-    private SchemaRegistryClients() {}
+  private SchemaRegistryClients() {}
 
-    public static SchemaRegistryClient fromConfig(Map<String, ?> configs) {
-        AvroSerdeConfig config = new AvroSerdeConfig(configs);
-        List<String> urls = config.urls();
-        String mock = urls.stream().filter(u -> u.startsWith(AvroSerdeConfig.MOCK_URL_PREFIX)).findFirst().orElse(null);
-        if (mock != null) {
-            if (urls.size() > 1) {
-                throw new ConfigException(AvroSerdeConfig.SCHEMA_REGISTRY_URL, urls,
-                        "a mock:// URL cannot be combined with other URLs");
-            }
-            return forScope(mock.substring(AvroSerdeConfig.MOCK_URL_PREFIX.length()));
-        }
-        return new CachingSchemaRegistryClient(RestSchemaRegistryClient.fromConfig(config));
+  public static SchemaRegistryClient fromConfig(Map<String, ?> configs) {
+    AvroSerdeConfig config = new AvroSerdeConfig(configs);
+    List<String> urls = config.urls();
+    String mock =
+        urls.stream()
+            .filter(u -> u.startsWith(AvroSerdeConfig.MOCK_URL_PREFIX))
+            .findFirst()
+            .orElse(null);
+    if (mock != null) {
+      if (urls.size() > 1) {
+        throw new ConfigException(
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+            urls,
+            "a mock:// URL cannot be combined with other URLs");
+      }
+      return forScope(mock.substring(AvroSerdeConfig.MOCK_URL_PREFIX.length()));
     }
+    return new CachingSchemaRegistryClient(RestSchemaRegistryClient.fromConfig(config));
+  }
 
-    /** The in-process registry of a mock scope, created on first use. */
-    public static InMemorySchemaRegistry forScope(String scope) {
-        return SCOPES.computeIfAbsent(scope, s -> new InMemorySchemaRegistry());
-    }
+  /** The in-process registry of a mock scope, created on first use. */
+  public static InMemorySchemaRegistry forScope(String scope) {
+    return SCOPES.computeIfAbsent(scope, s -> new InMemorySchemaRegistry());
+  }
 
-    /** Forgets a mock scope (tests call this to start from an empty registry). */
-    public static void dropScope(String scope) {
-        SCOPES.remove(scope);
-    }
+  /** Forgets a mock scope (tests call this to start from an empty registry). */
+  public static void dropScope(String scope) {
+    SCOPES.remove(scope);
+  }
 }

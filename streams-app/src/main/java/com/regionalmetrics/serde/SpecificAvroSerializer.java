@@ -10,34 +10,36 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
-    private final KafkaAvroSerializer inner;
+  private final KafkaAvroSerializer inner;
 
-    public SpecificAvroSerializer() {
-        this(null);
-    }
+  public SpecificAvroSerializer() {
+    this(null);
+  }
 
-    public SpecificAvroSerializer(SchemaRegistryClient client) {
-        this.inner = new KafkaAvroSerializer(client);
-    }
+  public SpecificAvroSerializer(SchemaRegistryClient client) {
+    this.inner = new KafkaAvroSerializer(client);
+  }
 
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        inner.configure(configs, isKey);
-    }
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    inner.configure(configs, isKey);
+  }
 
-    void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryClient sharedClient) {
-        inner.configure(configs, isKey, sharedClient);
-    }
+  void configure(Map<String, ?> configs, boolean isKey, SchemaRegistryClient sharedClient) {
+    inner.configure(configs, isKey, sharedClient);
+  }
 
-    @Override
-    public byte[] serialize(String topic, T record) {
-        return inner.serialize(topic, record);
-    }
+  @Override
+  public byte[] serialize(String topic, T record) {
+    return inner.serialize(topic, record);
+  }
 
-    public SchemaRegistryClient client() { return inner.client(); }
+  public SchemaRegistryClient client() {
+    return inner.client();
+  }
 
-    @Override
-    public void close() {
-        inner.close();
-    }
+  @Override
+  public void close() {
+    inner.close();
+  }
 }

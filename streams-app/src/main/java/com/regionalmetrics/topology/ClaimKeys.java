@@ -1,11 +1,11 @@
 package com.regionalmetrics.topology;
 
 /**
- * Keys of the indicator-claims store: {@code series ␟ observedAt ␟ period}, the observation time
- * as 13 zero-padded digits so that byte order is time order. A series' periods are then one
+ * Keys of the indicator-claims store: {@code series ␟ observedAt ␟ period}, the observation time as
+ * 13 zero-padded digits so that byte order is time order. A series' periods are then one
  * contiguous, time-ordered key range (history and as-of are range scans) and undated claims sort
- * after every dated one. The separator (U+001F) sorts below every character of a series key, so
- * the range of {@code 张家口|air.pm25} never reaches {@code 张家口|air.pm25.yoy_pct}.
+ * after every dated one. The separator (U+001F) sorts below every character of a series key, so the
+ * range of {@code 张家口|air.pm25} never reaches {@code 张家口|air.pm25.yoy_pct}.
  */
 public final class ClaimKeys {
   static final char SEP = '\u001f';

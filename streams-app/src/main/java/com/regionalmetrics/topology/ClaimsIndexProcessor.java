@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * metric-events -> indicator-claims (every article's claim per series and period) and
- * indicator-latest (the resolved value of each series' newest dated period), with
- * indicator-changes carrying each change of a latest value (a tombstone when a retraction leaves a
- * series empty). A claim about an older period lands in the history without touching "latest";
- * a retraction removes its claim and the answer falls back to what the other claims say.
- * Both stores are plain key-value stores restored from their changelogs, so what a restart
- * shows never depends on how the previous run ended.
+ * indicator-latest (the resolved value of each series' newest dated period), with indicator-changes
+ * carrying each change of a latest value (a tombstone when a retraction leaves a series empty). A
+ * claim about an older period lands in the history without touching "latest"; a retraction removes
+ * its claim and the answer falls back to what the other claims say. Both stores are plain key-value
+ * stores restored from their changelogs, so what a restart shows never depends on how the previous
+ * run ended.
  */
 final class ClaimsIndexProcessor implements Processor<String, MetricEvent, String, MetricEvent> {
   static final String CHANGES_SINK = "indicator-changes-sink";
@@ -48,14 +48,18 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
       // written before series identity (its key may merge several measures): a re-index
       // (docs/indicators.md) extracts the article again under the current model
       if (legacySkipped++ == 0) {
-        LOG.info("Task {}: skipping metric events written before measure ids (no baseIndicator), first at key {}",
-            context.taskId(), series);
+        LOG.info(
+            "Task {}: skipping metric events written before measure ids (no baseIndicator), first at key {}",
+            context.taskId(),
+            series);
       }
       return;
     }
     boolean dated = event.getPeriod() != null;
-    String key = dated ? ClaimKeys.dated(series, event.getObservedAt().toEpochMilli(), event.getPeriod())
-        : ClaimKeys.undated(series);
+    String key =
+        dated
+            ? ClaimKeys.dated(series, event.getObservedAt().toEpochMilli(), event.getPeriod())
+            : ClaimKeys.undated(series);
     if (!updateClaims(key, event)) {
       return; // a replayed claim or a retraction of nothing
     }
@@ -64,11 +68,19 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
     }
   }
 
-  /** Adds (or replaces) the claim with the event's id, or removes it for a retraction; false when nothing changed. */
+  /**
+   * Adds (or replaces) the claim with the event's id, or removes it for a retraction; false when
+   * nothing changed.
+   */
   private boolean updateClaims(String key, MetricEvent event) {
     PeriodClaims stored = claims.get(key);
-    List<MetricEvent> list = stored == null ? new ArrayList<>() : new ArrayList<>(stored.getClaims());
-    MetricEvent existing = list.stream().filter(c -> c.getEventId().equals(event.getEventId())).findFirst().orElse(null);
+    List<MetricEvent> list =
+        stored == null ? new ArrayList<>() : new ArrayList<>(stored.getClaims());
+    MetricEvent existing =
+        list.stream()
+            .filter(c -> c.getEventId().equals(event.getEventId()))
+            .findFirst()
+            .orElse(null);
     if (event.getRetracted() ? existing == null : event.equals(existing)) {
       return false;
     }
@@ -104,9 +116,12 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
       return;
     }
     latest.put(series, resolved);
-    if (current == null || !ClaimResolution.sameClaim(current, resolved)
+    if (current == null
+        || !ClaimResolution.sameClaim(current, resolved)
         || !current.getObservedAt().equals(resolved.getObservedAt())) {
-      context.forward(record.withValue(resolved).withTimestamp(resolved.getObservedAt().toEpochMilli()), CHANGES_SINK);
+      context.forward(
+          record.withValue(resolved).withTimestamp(resolved.getObservedAt().toEpochMilli()),
+          CHANGES_SINK);
     }
   }
 

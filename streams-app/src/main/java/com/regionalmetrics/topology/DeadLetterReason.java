@@ -18,8 +18,10 @@ enum DeadLetterReason {
 
   /** Any other failure to read a record that carries no wire-format reason. */
   static final String DESERIALIZATION_FAILED = "deserialization-failed";
+
   /** Not a property of the record: never dead-lettered, retried instead. */
-  static final String REGISTRY_UNAVAILABLE = AvroWireFormatException.Reason.REGISTRY_UNAVAILABLE.code();
+  static final String REGISTRY_UNAVAILABLE =
+      AvroWireFormatException.Reason.REGISTRY_UNAVAILABLE.code();
 
   private final String code;
 
@@ -31,7 +33,10 @@ enum DeadLetterReason {
     return code;
   }
 
-  /** The reason code of a failure to read a record: the serde's wire-format reason (bad-magic-byte, unknown-schema-id, ...). */
+  /**
+   * The reason code of a failure to read a record: the serde's wire-format reason (bad-magic-byte,
+   * unknown-schema-id, ...).
+   */
   static String of(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof AvroWireFormatException w) {

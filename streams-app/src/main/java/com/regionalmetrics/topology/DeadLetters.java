@@ -24,7 +24,9 @@ final class DeadLetters {
   void send(Record<byte[], byte[]> original, String reason, String message) {
     RecordHeaders headers = new RecordHeaders(original.headers().toArray());
     DlqHeaders.add(headers, reason, message, context.recordMetadata());
-    context.forward(new Record<Object, Object>(original.key(), original.value(), original.timestamp(), headers), DLQ_SINK);
+    context.forward(
+        new Record<Object, Object>(original.key(), original.value(), original.timestamp(), headers),
+        DLQ_SINK);
     metrics.onDeadLetter(reason);
   }
 }

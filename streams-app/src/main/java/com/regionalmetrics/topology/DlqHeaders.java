@@ -18,11 +18,12 @@ public final class DlqHeaders {
   static void add(Headers headers, String reason, String message, Optional<RecordMetadata> source) {
     put(headers, REASON, reason);
     put(headers, MESSAGE, message == null ? reason : truncate(message, 1000));
-    source.ifPresent(m -> {
-      put(headers, TOPIC, m.topic());
-      put(headers, PARTITION, Integer.toString(m.partition()));
-      put(headers, OFFSET, Long.toString(m.offset()));
-    });
+    source.ifPresent(
+        m -> {
+          put(headers, TOPIC, m.topic());
+          put(headers, PARTITION, Integer.toString(m.partition()));
+          put(headers, OFFSET, Long.toString(m.offset()));
+        });
   }
 
   public static String get(Headers headers, String key) {

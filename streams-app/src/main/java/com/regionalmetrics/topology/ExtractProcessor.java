@@ -1,8 +1,8 @@
 package com.regionalmetrics.topology;
 
+import com.regionalmetrics.article.ArticleIds;
 import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.article.PublishedDates;
-import com.regionalmetrics.article.ArticleIds;
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.ArticleState;
 import com.regionalmetrics.avro.ClaimRef;
@@ -24,12 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * articles -> metric-events. Reads the Avro article itself (so unreadable bytes reach the DLQ
- * with their reason instead of stopping the task), skips content it has already extracted, and
- * emits one MetricEvent per observation, keyed "region|indicator" and stamped with the end of
- * the observation period. It remembers what each article id produced (article-state), so that a
- * new version of an article retracts the claims it no longer makes, and a tombstone (null value)
- * retracts all of them.
+ * articles -> metric-events. Reads the Avro article itself (so unreadable bytes reach the DLQ with
+ * their reason instead of stopping the task), skips content it has already extracted, and emits one
+ * MetricEvent per observation, keyed "region|indicator" and stamped with the end of the observation
+ * period. It remembers what each article id produced (article-state), so that a new version of an
+ * article retracts the claims it no longer makes, and a tombstone (null value) retracts all of
+ * them.
  */
 final class ExtractProcessor implements Processor<byte[], byte[], Object, Object> {
   static final String EVENTS_SINK = "metric-events-sink";
@@ -44,8 +44,12 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
   private KeyValueStore<String, ArticleState> states;
   private DeadLetters dlq;
 
-  ExtractProcessor(Deserializer<Article> articles, Function<Article, List<Observation>> extractor,
-      MetricEventFactory events, int maxArticleChars, PipelineMetrics metrics) {
+  ExtractProcessor(
+      Deserializer<Article> articles,
+      Function<Article, List<Observation>> extractor,
+      MetricEventFactory events,
+      int maxArticleChars,
+      PipelineMetrics metrics) {
     this.articles = articles;
     this.metrics = metrics;
     this.extractor = extractor;
@@ -74,11 +78,18 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     try {
       // read as Object: a serde that picks the class from the writer schema (ours, Confluent's)
       // returns another record type for Avro of another schema; that is incompatible input
-      Object value = articles.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
-          record.headers(), record.value());
+      Object value =
+          articles.deserialize(
+              context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
+              record.headers(),
+              record.value());
       if (!(value instanceof Article a)) {
-        dlq.send(record, DeadLetterReason.INCOMPATIBLE_SCHEMA, "value is "
-            + (value == null ? "null" : value.getClass().getSimpleName()) + ", not an Article");
+        dlq.send(
+            record,
+            DeadLetterReason.INCOMPATIBLE_SCHEMA,
+            "value is "
+                + (value == null ? "null" : value.getClass().getSimpleName())
+                + ", not an Article");
         return;
       }
       article = a;
@@ -87,7 +98,10 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       if (DeadLetterReason.REGISTRY_UNAVAILABLE.equals(reason)) {
         // an outage, not bad input: fail the task so the record is read again from the last
         // commit (the app replaces the thread) until the registry answers
-        LOG.warn("Schema Registry unavailable in task {}; failing it to retry: {}", context.taskId(), e.getMessage());
+        LOG.warn(
+            "Schema Registry unavailable in task {}; failing it to retry: {}",
+            context.taskId(),
+            e.getMessage());
         throw e;
       }
       dlq.send(record, reason, e.getMessage());
@@ -98,23 +112,42 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       dlq.send(record, DeadLetterReason.EMPTY_TEXT, "article " + article.getId() + " has no text");
       return;
     }
-    if (article.getPublishedAt() != null && !PublishedDates.isPlausible(article.getPublishedAt(), Instant.now())) {
-      dlq.send(record, DeadLetterReason.BAD_PUBLISHED_DATE, "article " + article.getId() + " claims to be published at "
-          + article.getPublishedAt() + " (before 1970 or in the future)");
+    if (article.getPublishedAt() != null
+        && !PublishedDates.isPlausible(article.getPublishedAt(), Instant.now())) {
+      dlq.send(
+          record,
+          DeadLetterReason.BAD_PUBLISHED_DATE,
+          "article "
+              + article.getId()
+              + " claims to be published at "
+              + article.getPublishedAt()
+              + " (before 1970 or in the future)");
       return;
     }
     if (article.getText().length() > maxArticleChars) {
-      dlq.send(record, DeadLetterReason.TOO_LARGE, "article of " + article.getText().length() + " characters exceeds " + maxArticleChars);
+      dlq.send(
+          record,
+          DeadLetterReason.TOO_LARGE,
+          "article of " + article.getText().length() + " characters exceeds " + maxArticleChars);
       return;
     }
     if (article.getPublishedAt() == null) {
       // no date from the source: the record's time is the best estimate, and the events say so
-      article = Article.newBuilder(article).setPublishedAt(Instant.ofEpochMilli(record.timestamp()))
-          .setPublishedAtAssumed(true).build();
+      article =
+          Article.newBuilder(article)
+              .setPublishedAt(Instant.ofEpochMilli(record.timestamp()))
+              .setPublishedAtAssumed(true)
+              .build();
     }
-    // an assumed date is the arrival time: a re-post of the same undated text is still the same article
-    String digest = ArticleIds.sha256Hex(article.getText() + '\u001f'
-        + (article.getPublishedAtAssumed() ? "assumed" : article.getPublishedAt()) + '\u001f' + article.getRegionHint());
+    // an assumed date is the arrival time: a re-post of the same undated text is still the same
+    // article
+    String digest =
+        ArticleIds.sha256Hex(
+            article.getText()
+                + '\u001f'
+                + (article.getPublishedAtAssumed() ? "assumed" : article.getPublishedAt())
+                + '\u001f'
+                + article.getRegionHint());
     ArticleState previous = states.get(article.getId());
     if (previous != null && digest.equals(previous.getDigest())) {
       return; // re-ingested: its events are out already
@@ -136,8 +169,12 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       if (event.isPresent() && !emitted.containsKey(event.get().getEventId())) {
         MetricEvent e = event.get();
         String key = MetricEventFactory.key(e.getRegion(), e.getIndicator());
-        context.forward(new Record<Object, Object>(key, e, e.getObservedAt().toEpochMilli()), EVENTS_SINK);
-        emitted.put(e.getEventId(), new ClaimRef(e.getEventId(), key, e.getIndicatorLabel(), e.getPeriod(), e.getObservedAt()));
+        context.forward(
+            new Record<Object, Object>(key, e, e.getObservedAt().toEpochMilli()), EVENTS_SINK);
+        emitted.put(
+            e.getEventId(),
+            new ClaimRef(
+                e.getEventId(), key, e.getIndicatorLabel(), e.getPeriod(), e.getObservedAt()));
       }
     }
     if (previous != null) {
@@ -149,7 +186,9 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       }
     }
     metrics.onEvents(emitted.size());
-    states.put(article.getId(), new ArticleState(digest, article.getPublishedAt(), List.copyOf(emitted.values())));
+    states.put(
+        article.getId(),
+        new ArticleState(digest, article.getPublishedAt(), List.copyOf(emitted.values())));
   }
 
   /** A tombstone for an article id: withdraws every claim it made. */
@@ -166,6 +205,8 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
 
   private void forwardRetraction(String articleId, ClaimRef ref, ArticleState state) {
     MetricEvent retraction = MetricEventFactory.retraction(articleId, ref, state.getPublishedAt());
-    context.forward(new Record<Object, Object>(ref.getKey(), retraction, ref.getObservedAt().toEpochMilli()), EVENTS_SINK);
+    context.forward(
+        new Record<Object, Object>(ref.getKey(), retraction, ref.getObservedAt().toEpochMilli()),
+        EVENTS_SINK);
   }
 }

@@ -1,9 +1,9 @@
 package com.regionalmetrics.topology;
 
 /**
- * What the pipeline reports as it runs, for operators' metrics. The topology only calls it; the
- * app implements it (with Micrometer). Implementations must be thread-safe and cheap: they are
- * called on stream threads for every record.
+ * What the pipeline reports as it runs, for operators' metrics. The topology only calls it; the app
+ * implements it (with Micrometer). Implementations must be thread-safe and cheap: they are called
+ * on stream threads for every record.
  */
 public interface PipelineMetrics {
 
@@ -20,17 +20,18 @@ public interface PipelineMetrics {
   void onExtraction(long nanos);
 
   /** Reports nothing. */
-  PipelineMetrics NOOP = new PipelineMetrics() {
-    @Override
-    public void onArticle() {}
+  PipelineMetrics NOOP =
+      new PipelineMetrics() {
+        @Override
+        public void onArticle() {}
 
-    @Override
-    public void onEvents(int count) {}
+        @Override
+        public void onEvents(int count) {}
 
-    @Override
-    public void onDeadLetter(String reason) {}
+        @Override
+        public void onDeadLetter(String reason) {}
 
-    @Override
-    public void onExtraction(long nanos) {}
-  };
+        @Override
+        public void onExtraction(long nanos) {}
+      };
 }

@@ -37,50 +37,107 @@ public final class RegionalMetricsTopology {
   }
 
   /**
-   * Topic configs that keep records stamped years in the past (observation time): no
-   * time-based deletion, no rejection by the broker's timestamp bounds.
+   * Topic configs that keep records stamped years in the past (observation time): no time-based
+   * deletion, no rejection by the broker's timestamp bounds.
    */
-  public static final Map<String, String> OLD_TIMESTAMP_TOPIC_CONFIGS = Map.of(
-      "message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE),
-      "message.timestamp.after.max.ms", Long.toString(Duration.ofDays(2).toMillis()));
+  public static final Map<String, String> OLD_TIMESTAMP_TOPIC_CONFIGS =
+      Map.of(
+          "message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE),
+          "message.timestamp.after.max.ms", Long.toString(Duration.ofDays(2).toMillis()));
 
   private RegionalMetricsTopology() {}
 
-  public static Topology build(TopologySerdes serdes, Function<Article, List<Observation>> extractor, Clock clock,
+  public static Topology build(
+      TopologySerdes serdes,
+      Function<Article, List<Observation>> extractor,
+      Clock clock,
       Settings settings) {
     return build(serdes, extractor, clock, settings, PipelineMetrics.NOOP);
   }
 
-  /** As above, reporting articles read, events emitted, dead letters and extraction time to {@code metrics}. */
-  public static Topology build(TopologySerdes serdes, Function<Article, List<Observation>> extractor, Clock clock,
-      Settings settings, PipelineMetrics metrics) {
+  /**
+   * As above, reporting articles read, events emitted, dead letters and extraction time to {@code
+   * metrics}.
+   */
+  public static Topology build(
+      TopologySerdes serdes,
+      Function<Article, List<Observation>> extractor,
+      Clock clock,
+      Settings settings,
+      PipelineMetrics metrics) {
     var bytes = new ByteArrayDeserializer();
     var bytesOut = new ByteArraySerializer();
     Serde<MetricEvent> eventSerde = serdes.events();
     Topology topology = new Topology();
 
-    topology.addSource("articles-text-source", bytes, bytes, Topics.ARTICLES_TEXT)
-        .addProcessor("normalize", () -> new TextArticleNormalizer(settings.maxArticleBytes(), metrics), "articles-text-source")
-        .addSink(TextArticleNormalizer.ARTICLES_SINK, Topics.ARTICLES, new StringSerializer(), serdes.articles().serializer(), "normalize");
+    topology
+        .addSource("articles-text-source", bytes, bytes, Topics.ARTICLES_TEXT)
+        .addProcessor(
+            "normalize",
+            () -> new TextArticleNormalizer(settings.maxArticleBytes(), metrics),
+            "articles-text-source")
+        .addSink(
+            TextArticleNormalizer.ARTICLES_SINK,
+            Topics.ARTICLES,
+            new StringSerializer(),
+            serdes.articles().serializer(),
+            "normalize");
 
     MetricEventFactory factory = new MetricEventFactory(clock);
-    topology.addSource("articles-source", bytes, bytes, Topics.ARTICLES)
-        .addProcessor("extract", () -> new ExtractProcessor(serdes.articles().deserializer(), extractor, factory,
-            settings.maxArticleBytes(), metrics), "articles-source")
-        .addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.ARTICLE_STATE), Serdes.String(), serdes.articleStates()), "extract")
-        .addSink(ExtractProcessor.EVENTS_SINK, Topics.METRIC_EVENTS, new StringSerializer(), eventSerde.serializer(), "extract")
-        .addSink(DeadLetters.DLQ_SINK, Topics.ARTICLES_DLQ, bytesOut, bytesOut, "normalize", "extract");
+    topology
+        .addSource("articles-source", bytes, bytes, Topics.ARTICLES)
+        .addProcessor(
+            "extract",
+            () ->
+                new ExtractProcessor(
+                    serdes.articles().deserializer(),
+                    extractor,
+                    factory,
+                    settings.maxArticleBytes(),
+                    metrics),
+            "articles-source")
+        .addStateStore(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.ARTICLE_STATE),
+                Serdes.String(),
+                serdes.articleStates()),
+            "extract")
+        .addSink(
+            ExtractProcessor.EVENTS_SINK,
+            Topics.METRIC_EVENTS,
+            new StringSerializer(),
+            eventSerde.serializer(),
+            "extract")
+        .addSink(
+            DeadLetters.DLQ_SINK, Topics.ARTICLES_DLQ, bytesOut, bytesOut, "normalize", "extract");
 
-    topology.addSource("metric-events-source", new StringDeserializer(), eventSerde.deserializer(), Topics.METRIC_EVENTS)
+    topology
+        .addSource(
+            "metric-events-source",
+            new StringDeserializer(),
+            eventSerde.deserializer(),
+            Topics.METRIC_EVENTS)
         .addProcessor("index", ClaimsIndexProcessor::new, "metric-events-source")
-        .addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.INDICATOR_CLAIMS), Serdes.String(), serdes.claims())
-            .withLoggingEnabled(OLD_TIMESTAMP_TOPIC_CONFIGS), "index")
-        .addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.INDICATOR_LATEST), Serdes.String(), eventSerde)
-            .withLoggingEnabled(OLD_TIMESTAMP_TOPIC_CONFIGS), "index")
-        .addSink(ClaimsIndexProcessor.CHANGES_SINK, Topics.INDICATOR_CHANGES, new StringSerializer(), eventSerde.serializer(), "index");
+        .addStateStore(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.INDICATOR_CLAIMS),
+                    Serdes.String(),
+                    serdes.claims())
+                .withLoggingEnabled(OLD_TIMESTAMP_TOPIC_CONFIGS),
+            "index")
+        .addStateStore(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.INDICATOR_LATEST),
+                    Serdes.String(),
+                    eventSerde)
+                .withLoggingEnabled(OLD_TIMESTAMP_TOPIC_CONFIGS),
+            "index")
+        .addSink(
+            ClaimsIndexProcessor.CHANGES_SINK,
+            Topics.INDICATOR_CHANGES,
+            new StringSerializer(),
+            eventSerde.serializer(),
+            "index");
     return topology;
   }
 }

@@ -3,13 +3,21 @@ package com.regionalmetrics.topology;
 /** State store names, shared by the topology, the query layer and the tests. */
 public final class StoreNames {
   /**
-   * Key-value store: every article's claims about every series and period, keyed by
-   * {@link ClaimKeys} (history, as-of and claims are range scans of one series).
+   * Key-value store: every article's claims about every series and period, keyed by {@link
+   * ClaimKeys} (history, as-of and claims are range scans of one series).
    */
   public static final String INDICATOR_CLAIMS = "indicator-claims";
-  /** Key-value store: the resolved value of the newest period of every "region|indicator" (listing, prefix scans). */
+
+  /**
+   * Key-value store: the resolved value of the newest period of every "region|indicator" (listing,
+   * prefix scans).
+   */
   public static final String INDICATOR_LATEST = "indicator-latest";
-  /** Key-value store: article id -> digest and the events last extracted from it (dedupe, corrections, retractions). */
+
+  /**
+   * Key-value store: article id -> digest and the events last extracted from it (dedupe,
+   * corrections, retractions).
+   */
   public static final String ARTICLE_STATE = "article-state";
 
   private StoreNames() {}

@@ -7,5 +7,8 @@ import com.regionalmetrics.avro.PeriodClaims;
 import org.apache.kafka.common.serialization.Serde;
 
 /** The Avro serdes the topology needs, built by the caller from its registry settings. */
-public record TopologySerdes(Serde<Article> articles, Serde<MetricEvent> events, Serde<PeriodClaims> claims,
+public record TopologySerdes(
+    Serde<Article> articles,
+    Serde<MetricEvent> events,
+    Serde<PeriodClaims> claims,
     Serde<ArticleState> articleStates) {}

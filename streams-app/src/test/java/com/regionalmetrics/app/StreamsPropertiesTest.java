@@ -16,34 +16,57 @@ class StreamsPropertiesTest {
 
   @Test
   void exactlyOnceEvenWhenTheUserAsksForLess() {
-    Properties p = streamsProperties(AppConfig.defaults().with(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+    Properties p =
+        streamsProperties(
+            AppConfig.defaults()
+                .with(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
 
-    assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+        .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
   }
 
   @Test
   void largerProducerBatchesAndNoTaskIdlingByDefault() {
     Properties p = streamsProperties(AppConfig.defaults());
 
-    assertThat(p).doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG); // the EOS default: 100 ms
-    assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))).isEqualTo(128 * 1024);
-    assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    assertThat(p)
+        .doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG); // the EOS default: 100 ms
+    assertThat(p.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG)))
+        .isEqualTo(128 * 1024);
+    assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG))
+        .isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
   }
 
   @Test
   void oneStreamThreadPerCoreButNoMoreThanTheTopicsHavePartitions() {
     int cores = Runtime.getRuntime().availableProcessors();
 
-    assertThat(streamsProperties(AppConfig.defaults().with(AppConfig.TOPIC_PARTITIONS, "1000")).get(StreamsConfig.NUM_STREAM_THREADS_CONFIG))
+    assertThat(
+            streamsProperties(AppConfig.defaults().with(AppConfig.TOPIC_PARTITIONS, "1000"))
+                .get(StreamsConfig.NUM_STREAM_THREADS_CONFIG))
         .isEqualTo(cores);
-    assertThat(streamsProperties(AppConfig.defaults().with(AppConfig.TOPIC_PARTITIONS, "1")).get(StreamsConfig.NUM_STREAM_THREADS_CONFIG))
+    assertThat(
+            streamsProperties(AppConfig.defaults().with(AppConfig.TOPIC_PARTITIONS, "1"))
+                .get(StreamsConfig.NUM_STREAM_THREADS_CONFIG))
         .isEqualTo(1);
   }
 
   @Test
   void theUsersSettingsWin() {
-    Properties p = streamsProperties(AppConfig.load(null, Map.of(), Map.of(
-        StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0", StreamsConfig.NUM_STREAM_THREADS_CONFIG, "3", ProducerConfig.BATCH_SIZE_CONFIG, "32768", StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0")));
+    Properties p =
+        streamsProperties(
+            AppConfig.load(
+                null,
+                Map.of(),
+                Map.of(
+                    StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                    "0",
+                    StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                    "3",
+                    ProducerConfig.BATCH_SIZE_CONFIG,
+                    "32768",
+                    StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+                    "0")));
 
     assertThat(p.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo("0");
     assertThat(p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo("3");
@@ -51,21 +74,27 @@ class StreamsPropertiesTest {
     assertThat(p.get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo("32768");
     assertThat(p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
 
-    Properties prefixed = streamsProperties(AppConfig.defaults().with(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "65536"));
-    assertThat(prefixed.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))).isEqualTo("65536");
+    Properties prefixed =
+        streamsProperties(
+            AppConfig.defaults()
+                .with(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "65536"));
+    assertThat(prefixed.get(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG)))
+        .isEqualTo("65536");
   }
 
   @Test
   void rocksDbMemoryIsBoundedForTheWholeJvmByDefault() {
     Properties p = streamsProperties(AppConfig.defaults());
 
-    assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class.getName());
+    assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+        .isEqualTo(BoundedRocksDbMemory.class.getName());
   }
 
   @Test
   void everyStoreSharesOneBlockCacheAndOneWriteBufferManager() {
     var setter = new BoundedRocksDbMemory();
-    try (var a = new org.rocksdb.Options(); var b = new org.rocksdb.Options()) {
+    try (var a = new org.rocksdb.Options();
+        var b = new org.rocksdb.Options()) {
       // as Kafka Streams hands them over: with a block-based table config already set
       a.setTableFormatConfig(new org.rocksdb.BlockBasedTableConfig());
       b.setTableFormatConfig(new org.rocksdb.BlockBasedTableConfig());

@@ -11,18 +11,21 @@ public final class TestApps {
 
   /** The zero-config app (embedded broker and registry on free ports), data under dir. */
   public static RegionalMetricsApp zeroConfig(Path dir) throws InterruptedException {
-    return running(AppConfig.defaults()
-        .with(AppConfig.DATA_DIR, dir.toString())
-        .with(AppConfig.EMBEDDED_KAFKA_PORT, "0")
-        .with(AppConfig.EMBEDDED_REGISTRY_PORT, "0"));
+    return running(
+        AppConfig.defaults()
+            .with(AppConfig.DATA_DIR, dir.toString())
+            .with(AppConfig.EMBEDDED_KAFKA_PORT, "0")
+            .with(AppConfig.EMBEDDED_REGISTRY_PORT, "0"));
   }
 
   /** An app against a running cluster and registry, data under dir. */
-  public static RegionalMetricsApp against(String bootstrapServers, String registryUrl, Path dir) throws InterruptedException {
-    return running(AppConfig.defaults()
-        .with(AppConfig.BOOTSTRAP_SERVERS, bootstrapServers)
-        .with(AppConfig.SCHEMA_REGISTRY_URL, registryUrl)
-        .with(AppConfig.DATA_DIR, dir.toString()));
+  public static RegionalMetricsApp against(String bootstrapServers, String registryUrl, Path dir)
+      throws InterruptedException {
+    return running(
+        AppConfig.defaults()
+            .with(AppConfig.BOOTSTRAP_SERVERS, bootstrapServers)
+            .with(AppConfig.SCHEMA_REGISTRY_URL, registryUrl)
+            .with(AppConfig.DATA_DIR, dir.toString()));
   }
 
   /** Closes what was started, last first; null for what never started. */
@@ -35,7 +38,9 @@ public final class TestApps {
   }
 
   private static RegionalMetricsApp running(AppConfig config) throws InterruptedException {
-    RegionalMetricsApp app = RegionalMetricsApp.start(config.with(AppConfig.HTTP_PORT, "0").with("commit.interval.ms", "100"));
+    RegionalMetricsApp app =
+        RegionalMetricsApp.start(
+            config.with(AppConfig.HTTP_PORT, "0").with("commit.interval.ms", "100"));
     assertThat(app.awaitRunning(Duration.ofSeconds(120))).as("streams RUNNING").isTrue();
     return app;
   }

@@ -22,8 +22,8 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,21 +34,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The zero-config app on a real embedded KRaft broker and registry, driven over real HTTP as a
- * user would: post an article, wait until it is queryable, ask latest, as-of and history.
+ * The zero-config app on a real embedded KRaft broker and registry, driven over real HTTP as a user
+ * would: post an article, wait until it is queryable, ask latest, as-of and history.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZeroConfigEndToEndIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  /** Written for this test: two from-to transitions and a level with a magnitude. */
-  private static final String ARTICLE = String.join("\n",
-      "承德市生态环境持续向好",
-      "2015年以来，承德市空气质量综合指数从6.12降至2024年的3.05，细颗粒物(PM2.5)平均浓度从48微克/立方米降至25微克/立方米。",
-      "截至去年底，承德市可再生能源装机规模达到1234.5万千瓦。");
 
-  @TempDir
-  static Path dataDir;
+  /** Written for this test: two from-to transitions and a level with a magnitude. */
+  private static final String ARTICLE =
+      String.join(
+          "\n",
+          "承德市生态环境持续向好",
+          "2015年以来，承德市空气质量综合指数从6.12降至2024年的3.05，细颗粒物(PM2.5)平均浓度从48微克/立方米降至25微克/立方米。",
+          "截至去年底，承德市可再生能源装机规模达到1234.5万千瓦。");
+
+  @TempDir static Path dataDir;
   static RegionalMetricsApp app;
   static String base;
 
@@ -66,12 +68,18 @@ class ZeroConfigEndToEndIT {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static String enc(String s) {
@@ -85,15 +93,23 @@ class ZeroConfigEndToEndIT {
   @Test
   @Order(1)
   void postedArticleBecomesQueryableLatestAsOfAndHistory() throws Exception {
-    var posted = post("/api/articles?published=2025-03-10&id=chengde-1", "text/plain; charset=utf-8", ARTICLE);
+    var posted =
+        post(
+            "/api/articles?published=2025-03-10&id=chengde-1",
+            "text/plain; charset=utf-8",
+            ARTICLE);
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
     assertThat(json(posted).get("id").asText()).isEqualTo("chengde-1");
 
     String indicator = "/api/indicators/" + enc("承德") + "/" + enc("空气质量综合指数");
     // the article's two values are indexed one after the other: wait for both, not the first
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> get(indicator + "/history").statusCode() == 200
-            && json(get(indicator + "/history")).get("values").size() == 2);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                get(indicator + "/history").statusCode() == 200
+                    && json(get(indicator + "/history")).get("values").size() == 2);
 
     JsonNode latest = json(get(indicator));
     assertThat(latest.get("value").asDouble()).isEqualTo(3.05);
@@ -126,33 +142,69 @@ class ZeroConfigEndToEndIT {
     String before = get(history).body();
     Map<TopicPartition, Long> eventsBefore = endOffsets(Topics.METRIC_EVENTS);
 
-    var again = post("/api/articles", "application/json",
-        JSON.writeValueAsString(Map.of("id", "chengde-1", "text", ARTICLE, "published", "2025-03-10")));
+    var again =
+        post(
+            "/api/articles",
+            "application/json",
+            JSON.writeValueAsString(
+                Map.of("id", "chengde-1", "text", ARTICLE, "published", "2025-03-10")));
     assertThat(again.statusCode()).isEqualTo(202);
     // wait until the job has committed past the repeated record: then it has been processed
     JsonNode receipt = json(again);
-    var partition = new TopicPartition(receipt.get("topic").asText(), receipt.get("partition").asInt());
+    var partition =
+        new TopicPartition(receipt.get("topic").asText(), receipt.get("partition").asInt());
     long offset = receipt.get("offset").asLong();
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()))) {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        var committed = admin.listConsumerGroupOffsets("regional-metrics").partitionsToOffsetAndMetadata().get().get(partition);
-        return committed != null && committed.offset() > offset;
-      });
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()))) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                var committed =
+                    admin
+                        .listConsumerGroupOffsets("regional-metrics")
+                        .partitionsToOffsetAndMetadata()
+                        .get()
+                        .get(partition);
+                return committed != null && committed.offset() > offset;
+              });
     }
 
     assertThat(get(history).body()).isEqualTo(before);
-    assertThat(endOffsets(Topics.METRIC_EVENTS)).as("the re-post was skipped, not re-processed: nothing written").isEqualTo(eventsBefore);
+    assertThat(endOffsets(Topics.METRIC_EVENTS))
+        .as("the re-post was skipped, not re-processed: nothing written")
+        .isEqualTo(eventsBefore);
   }
 
   /** The last stable offsets of a topic's partitions. */
   private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()))) {
-      var parts = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions();
-      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new java.util.HashMap<>();
-      parts.forEach(p -> specs.put(new TopicPartition(topic, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
-      Map<TopicPartition, Long> out = new java.util.TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
-      admin.listOffsets(specs, new org.apache.kafka.clients.admin.ListOffsetsOptions(org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
-          .all().get().forEach((tp, info) -> out.put(tp, info.offset()));
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()))) {
+      var parts =
+          admin
+              .describeTopics(java.util.List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions();
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs =
+          new java.util.HashMap<>();
+      parts.forEach(
+          p ->
+              specs.put(
+                  new TopicPartition(topic, p.partition()),
+                  org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      Map<TopicPartition, Long> out =
+          new java.util.TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
+      admin
+          .listOffsets(
+              specs,
+              new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                  org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
+          .all()
+          .get()
+          .forEach((tp, info) -> out.put(tp, info.offset()));
       return out;
     }
   }
@@ -189,18 +241,24 @@ class ZeroConfigEndToEndIT {
   void metricEventsOnTheTopicAreConfluentFramedAvroReadableThroughTheRegistry() {
     var serde = new SpecificAvroSerde<MetricEvent>();
     serde.configure(Map.of("schema.registry.url", app.schemaRegistryUrl()), false);
-    Map<String, Object> props = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), serde.deserializer())) {
+    Map<String, Object> props =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (var consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), serde.deserializer())) {
       consumer.subscribe(List.of(Topics.METRIC_EVENTS));
       List<MetricEvent> read = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        consumer.poll(Duration.ofMillis(500)).forEach(r -> read.add(r.value()));
-        return read.stream().anyMatch(e -> e.getRegion().equals("承德") && e.getValue() == 6.12);
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> read.add(r.value()));
+                return read.stream()
+                    .anyMatch(e -> e.getRegion().equals("承德") && e.getValue() == 6.12);
+              });
       assertThat(read).allSatisfy(e -> assertThat(e.getEventId()).isNotBlank());
     }
   }

@@ -24,7 +24,10 @@ class LayeringTest {
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
   }
 
   private static String pkg(String name) {
@@ -33,54 +36,111 @@ class LayeringTest {
 
   @Test
   void extractionIsPureJava() {
-    noClasses().that().resideInAPackage(pkg("extract"))
-        .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.micrometer..", "io.javalin..",
-            pkg("article"), pkg("serde"), pkg("topology"), pkg("query"), pkg("http"), pkg("app"), pkg("cli"), pkg("embedded"))
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("extract"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..",
+            "io.micrometer..",
+            "io.javalin..",
+            pkg("article"),
+            pkg("serde"),
+            pkg("topology"),
+            pkg("query"),
+            pkg("http"),
+            pkg("app"),
+            pkg("cli"),
+            pkg("embedded"))
         .check(classes);
   }
 
   @Test
   void articleHelpersKnowNoKafkaNorAnythingAbove() {
-    noClasses().that().resideInAPackage(pkg("article"))
-        .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
-            pkg("serde"), pkg("topology"), pkg("query"), pkg("http"), pkg("app"), pkg("cli"), pkg("embedded"))
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("article"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..",
+            pkg("serde"),
+            pkg("topology"),
+            pkg("query"),
+            pkg("http"),
+            pkg("app"),
+            pkg("cli"),
+            pkg("embedded"))
         .check(classes);
   }
 
   @Test
   void theTopologyIsFreeOfQueriesHttpAndWiring() {
-    noClasses().that().resideInAPackage(pkg("topology"))
-        .should().dependOnClassesThat().resideInAnyPackage(pkg("query"), pkg("http"), pkg("app"), pkg("cli"), pkg("embedded"),
-            "io.javalin..", "io.micrometer..")
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("topology"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            pkg("query"),
+            pkg("http"),
+            pkg("app"),
+            pkg("cli"),
+            pkg("embedded"),
+            "io.javalin..",
+            "io.micrometer..")
         .check(classes);
   }
 
   @Test
   void queriesDoNotKnowHttpOrWiring() {
-    noClasses().that().resideInAPackage(pkg("query"))
-        .should().dependOnClassesThat().resideInAnyPackage(pkg("http"), pkg("app"), pkg("cli"), pkg("embedded"), "io.javalin..")
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("query"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("http"), pkg("app"), pkg("cli"), pkg("embedded"), "io.javalin..")
         .check(classes);
   }
 
   @Test
   void httpIsAThinLayerOverQueries() {
-    noClasses().that().resideInAPackage(pkg("http"))
-        .should().dependOnClassesThat().resideInAnyPackage(pkg("topology"), pkg("app"), pkg("cli"), pkg("embedded"))
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("http"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("topology"), pkg("app"), pkg("cli"), pkg("embedded"))
         .check(classes);
   }
 
   @Test
   void serdeAndEmbeddedKnowNoPipeline() {
-    noClasses().that().resideInAnyPackage(pkg("serde"), pkg("embedded"))
-        .should().dependOnClassesThat().resideInAnyPackage(pkg("extract"), pkg("article"), pkg("topology"), pkg("query"),
-            pkg("http"), pkg("app"), pkg("cli"))
+    noClasses()
+        .that()
+        .resideInAnyPackage(pkg("serde"), pkg("embedded"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            pkg("extract"),
+            pkg("article"),
+            pkg("topology"),
+            pkg("query"),
+            pkg("http"),
+            pkg("app"),
+            pkg("cli"))
         .check(classes);
   }
 
   @Test
   void theCommandLineGoesThroughTheAppNotTheTopology() {
-    noClasses().that().resideInAPackage(pkg("cli"))
-        .should().dependOnClassesThat().resideInAnyPackage(pkg("topology"), pkg("embedded"), pkg("serde"))
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("cli"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("topology"), pkg("embedded"), pkg("serde"))
         .check(classes);
   }
 

@@ -16,8 +16,10 @@ class PublishedDatesTest {
 
   @Test
   void aDateTimeAndAnInstantAreTakenAsGiven() {
-    assertThat(PublishedDates.parse("2025-02-26T10:00:00+08:00")).isEqualTo(Instant.parse("2025-02-26T02:00:00Z"));
-    assertThat(PublishedDates.parse("2025-02-26T02:00:00Z")).isEqualTo(Instant.parse("2025-02-26T02:00:00Z"));
+    assertThat(PublishedDates.parse("2025-02-26T10:00:00+08:00"))
+        .isEqualTo(Instant.parse("2025-02-26T02:00:00Z"));
+    assertThat(PublishedDates.parse("2025-02-26T02:00:00Z"))
+        .isEqualTo(Instant.parse("2025-02-26T02:00:00Z"));
   }
 
   @Test
@@ -37,11 +39,15 @@ class PublishedDatesTest {
   void nothingIsNullAndNonsenseIsRefusedWithTheFormat() {
     assertThat(PublishedDates.parse(null)).isNull();
     assertThat(PublishedDates.parse("  ")).isNull();
-    assertThatThrownBy(() -> PublishedDates.parse("26.02.2025")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PublishedDates.parse("26.02.2025"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("YYYY-MM-DD");
-    assertThatThrownBy(() -> PublishedDates.parse("2025-13")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PublishedDates.parse("1900")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PublishedDates.parse("2025-13"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PublishedDates.parse("1900"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1970");
-    assertThatThrownBy(() -> PublishedDates.parse("2200-01-01")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PublishedDates.parse("2200-01-01"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArticleFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void walksDirectoriesForTheExtensionsSkippingHiddenAndSidecars() throws Exception {
@@ -28,7 +27,9 @@ class ArticleFilesTest {
     Path single = write("other.html", "文");
 
     List<Path> files = ArticleFiles.find(List.of(dir, single), Set.of("txt", "md"));
-    assertThat(files).containsExactly(dir.resolve("a.md"), dir.resolve("b.txt"), dir.resolve("sub/c.TXT"), single);
+    assertThat(files)
+        .containsExactly(
+            dir.resolve("a.md"), dir.resolve("b.txt"), dir.resolve("sub/c.TXT"), single);
     assertThatThrownBy(() -> ArticleFiles.find(List.of(dir.resolve("missing")), Set.of("txt")))
         .isInstanceOf(NoSuchFileException.class);
   }
@@ -36,7 +37,9 @@ class ArticleFilesTest {
   @Test
   void sidecarMetadataWinsOverFlags() throws Exception {
     Path a = write("a.txt", "\uFEFF承德市……");
-    write("a.meta.json", "{\"published\":\"2025-03-10\",\"id\":\"chengde-1\",\"url\":\"https://example.org/1\"}");
+    write(
+        "a.meta.json",
+        "{\"published\":\"2025-03-10\",\"id\":\"chengde-1\",\"url\":\"https://example.org/1\"}");
     Path b = write("b.txt", "张家口市……");
     write("b.txt.meta.json", "{\"region\":\"张家口\"}");
     Path c = write("c.txt", "保定市……");
@@ -45,7 +48,10 @@ class ArticleFilesTest {
     var ra = ArticleFiles.read(a, defaults);
     assertThat(ra.rejection()).isNull();
     assertThat(ra.text()).isEqualTo("承德市……");
-    assertThat(ra.meta()).isEqualTo(new ArticleFiles.Meta("2025-03-10", "chengde-1", "https://example.org/1", "flag-source", null, null));
+    assertThat(ra.meta())
+        .isEqualTo(
+            new ArticleFiles.Meta(
+                "2025-03-10", "chengde-1", "https://example.org/1", "flag-source", null, null));
     assertThat(ArticleFiles.read(b, defaults).meta().region()).isEqualTo("张家口");
     assertThat(ArticleFiles.read(b, defaults).meta().published()).isEqualTo("2024-01-01");
     assertThat(ArticleFiles.read(c, defaults).meta()).isEqualTo(defaults);
@@ -53,7 +59,9 @@ class ArticleFilesTest {
 
   @Test
   void unreadableInputIsRejectedWithItsReason() throws Exception {
-    Files.write(dir.resolve("latin1.txt"), new byte[] {(byte) 0xB3, (byte) 0xD0, (byte) 0xB5, (byte) 0xC2, (byte) 0xFF});
+    Files.write(
+        dir.resolve("latin1.txt"),
+        new byte[] {(byte) 0xB3, (byte) 0xD0, (byte) 0xB5, (byte) 0xC2, (byte) 0xFF});
     Path empty = write("empty.txt", "  \n ");
     Path badSidecar = write("x.txt", "文");
     write("x.meta.json", "[1,2]");
@@ -61,10 +69,13 @@ class ArticleFilesTest {
     write("y.meta.json", "{\"published\":\"10/03/2025\"}");
     var none = ArticleFiles.Meta.NONE;
 
-    assertThat(ArticleFiles.read(dir.resolve("latin1.txt"), none).rejection()).isEqualTo("not UTF-8 text");
+    assertThat(ArticleFiles.read(dir.resolve("latin1.txt"), none).rejection())
+        .isEqualTo("not UTF-8 text");
     assertThat(ArticleFiles.read(empty, none).rejection()).isEqualTo("empty file");
-    assertThat(ArticleFiles.read(badSidecar, none).rejection()).isEqualTo("bad sidecar x.meta.json: not a JSON object");
-    assertThat(ArticleFiles.read(badDate, none).rejection()).startsWith("published must be YYYY-MM-DD");
+    assertThat(ArticleFiles.read(badSidecar, none).rejection())
+        .isEqualTo("bad sidecar x.meta.json: not a JSON object");
+    assertThat(ArticleFiles.read(badDate, none).rejection())
+        .startsWith("published must be YYYY-MM-DD");
   }
 
   private Path write(String name, String text) throws Exception {

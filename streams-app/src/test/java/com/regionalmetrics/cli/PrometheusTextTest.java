@@ -9,7 +9,9 @@ class PrometheusTextTest {
 
   @Test
   void readsThePipelineCountersAndTheirGrowth() {
-    var before = PrometheusText.parse("""
+    var before =
+        PrometheusText.parse(
+            """
         # HELP regional_metrics_articles_read_total Articles read by the extract step
         # TYPE regional_metrics_articles_read_total counter
         regional_metrics_articles_read_total 3.0
@@ -17,7 +19,9 @@ class PrometheusTextTest {
         regional_metrics_dlq_records_total{reason="invalid-utf8"} 1.0
         jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.2E7
         """);
-    var after = PrometheusText.parse("""
+    var after =
+        PrometheusText.parse(
+            """
         regional_metrics_articles_read_total 1003.0
         regional_metrics_observations_emitted_total 2005.0
         regional_metrics_dlq_records_total{reason="invalid-utf8"} 1.0

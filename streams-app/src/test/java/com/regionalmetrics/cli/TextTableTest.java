@@ -20,11 +20,12 @@ class TextTableTest {
 
   @Test
   void columnsLineUpOnScreenAndNumbersAlignRight() {
-    String out = new TextTable("Indicator", ">Value", "Unit")
-        .row("空气质量综合指数", "3.05", "")
-        .row("PM2.5", "25", "μg/m³")
-        .row("可再生能源装机规模", "12345000", "kW")
-        .render();
+    String out =
+        new TextTable("Indicator", ">Value", "Unit")
+            .row("空气质量综合指数", "3.05", "")
+            .row("PM2.5", "25", "μg/m³")
+            .row("可再生能源装机规模", "12345000", "kW")
+            .render();
     List<String> lines = out.lines().toList();
     assertThat(lines).hasSize(5);
     // widths 18, 8, 5: the same as Python's unicodedata.east_asian_width gives

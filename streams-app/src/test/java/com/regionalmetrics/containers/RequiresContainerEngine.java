@@ -12,16 +12,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Skips the annotated test class, with a reason that says what to do, when Testcontainers finds
- * no Docker-compatible API (no Docker engine, no podman socket in DOCKER_HOST), or when the build
- * says why there is none ({@code -Dit.containers.unavailable=REASON}, set by .ci/run when it could
- * not start podman or build the local images). The embedded broker tests do not need one and
- * still run.
+ * Skips the annotated test class, with a reason that says what to do, when Testcontainers finds no
+ * Docker-compatible API (no Docker engine, no podman socket in DOCKER_HOST), or when the build says
+ * why there is none ({@code -Dit.containers.unavailable=REASON}, set by .ci/run when it could not
+ * start podman or build the local images). The embedded broker tests do not need one and still run.
  *
- * <p>When containers are required ({@code -Dit.required=containers}, or {@code CI=true}; see
- * {@link Required}) the class fails with that reason instead. Anything other than "no engine"
- * — an exception while probing, a class missing from the test classpath — is never a skip: it
- * propagates and fails the class.
+ * <p>When containers are required ({@code -Dit.required=containers}, or {@code CI=true}; see {@link
+ * Required}) the class fails with that reason instead. Anything other than "no engine" — an
+ * exception while probing, a class missing from the test classpath — is never a skip: it propagates
+ * and fails the class.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -39,9 +38,11 @@ public @interface RequiresContainerEngine {
         return ConditionEvaluationResult.enabled("container engine reachable");
       } else {
         String dockerHost = System.getenv("DOCKER_HOST");
-        reason = "no container engine reachable (DOCKER_HOST="
-            + (dockerHost == null ? "unset" : dockerHost) + ", no usable /var/run/docker.sock): start Docker, or "
-            + "'podman system service' and export DOCKER_HOST=unix:///path/to/podman.sock (.ci/run does this)";
+        reason =
+            "no container engine reachable (DOCKER_HOST="
+                + (dockerHost == null ? "unset" : dockerHost)
+                + ", no usable /var/run/docker.sock): start Docker, or "
+                + "'podman system service' and export DOCKER_HOST=unix:///path/to/podman.sock (.ci/run does this)";
       }
       if (Required.isRequired(Required.CONTAINERS)) {
         String message = Required.failureMessage(Required.CONTAINERS, reason);

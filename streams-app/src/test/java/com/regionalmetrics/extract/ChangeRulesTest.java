@@ -9,7 +9,10 @@ import com.regionalmetrics.avro.Qualifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Levels and changes (ChangeRules): change kinds and bases, from→to with described starts and bound words, 新增 as a level. Sentences written for these tests. */
+/**
+ * Levels and changes (ChangeRules): change kinds and bases, from→to with described starts and bound
+ * words, 新增 as a level. Sentences written for these tests.
+ */
 class ChangeRulesTest {
 
   // from → to with a start described in words

@@ -5,14 +5,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Test helpers: extract a sentence as of a publication date, and pick observations by value and unit. */
+/**
+ * Test helpers: extract a sentence as of a publication date, and pick observations by value and
+ * unit.
+ */
 final class ExtractedObservations {
   private static final Extractor EX = Extractor.strict();
 
   private ExtractedObservations() {}
 
   static List<Observation> run(String text, String published) {
-    Instant pub = published == null ? null : LocalDate.parse(published).atTime(10, 0).atZone(Period.ZONE).toInstant();
+    Instant pub =
+        published == null
+            ? null
+            : LocalDate.parse(published).atTime(10, 0).atZone(Period.ZONE).toInstant();
     return EX.extract(text, pub, null);
   }
 
@@ -21,10 +27,14 @@ final class ExtractedObservations {
   }
 
   static Observation one(List<Observation> obs, double value, String unit) {
-    return find(obs, value, unit).orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs));
+    return find(obs, value, unit)
+        .orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs));
   }
 
   static List<Observation> all(List<Observation> obs, double value, String unit) {
-    return obs.stream().filter(o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit)).toList();
+    return obs.stream()
+        .filter(
+            o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit))
+        .toList();
   }
 }

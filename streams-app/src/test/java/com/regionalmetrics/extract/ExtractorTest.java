@@ -25,17 +25,23 @@ class ExtractorTest {
   }
 
   private static Optional<Observation> find(List<Observation> obs, double value, String unit) {
-    return obs.stream().filter(o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit)).findFirst();
+    return obs.stream()
+        .filter(
+            o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit))
+        .findFirst();
   }
 
   private static Observation one(List<Observation> obs, double value, String unit) {
-    return find(obs, value, unit).orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs));
+    return find(obs, value, unit)
+        .orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs));
   }
 
   @Test
   void fromToGivesTwoObservationsWithTheirOwnYears() {
-    List<Observation> obs = run("2015年以来,承德市空气质量综合指数从6.12降至2023年的3.05,"
-        + "细颗粒物(PM2.5)平均浓度从48微克/立方米降至27微克/立方米。", "2024-03-01");
+    List<Observation> obs =
+        run(
+            "2015年以来,承德市空气质量综合指数从6.12降至2023年的3.05," + "细颗粒物(PM2.5)平均浓度从48微克/立方米降至27微克/立方米。",
+            "2024-03-01");
     Observation from = one(obs, 6.12, "index");
     Observation to = one(obs, 3.05, "index");
     assertThat(from.period().iso()).isEqualTo("2015");
@@ -50,8 +56,10 @@ class ExtractorTest {
 
   @Test
   void relativeYearMagnitudesAndCompute() {
-    List<Observation> obs = run("截至去年底,承德市风电装机规模攀升至1234.5万千瓦,已建成12个数据中心项目,算力规模达1.5万P,"
-        + "技术合同成交额达12.34亿元。", "2024-03-01");
+    List<Observation> obs =
+        run(
+            "截至去年底,承德市风电装机规模攀升至1234.5万千瓦,已建成12个数据中心项目,算力规模达1.5万P," + "技术合同成交额达12.34亿元。",
+            "2024-03-01");
     Observation wind = one(obs, 12_345_000, "kW");
     assertThat(wind.period().iso()).isEqualTo("2023");
     assertThat(wind.indicator()).isEqualTo("energy.wind_capacity");
@@ -62,7 +70,8 @@ class ExtractorTest {
 
   @Test
   void traditionalWithPinyinAnnotations() {
-    List<Observation> obs = run("截至目前,承德市可再(zài)生(shēng)能(néng)源裝(zhuāng)機(jī)規(guī)模達(dá)100萬(wàn)千瓦。", "2024-03-01");
+    List<Observation> obs =
+        run("截至目前,承德市可再(zài)生(shēng)能(néng)源裝(zhuāng)機(jī)規(guī)模達(dá)100萬(wàn)千瓦。", "2024-03-01");
     Observation o = one(obs, 1_000_000, "kW");
     assertThat(o.indicatorLabel()).isEqualTo("可再生能源装机规模");
     assertThat(o.period().iso()).isEqualTo("2024-03");
@@ -70,8 +79,10 @@ class ExtractorTest {
 
   @Test
   void changesAreTheirOwnIndicators() {
-    List<Observation> obs = run("1-6月,承德市优良天数150天,同比增加12天;PM2.5平均浓度25微克/立方米,同比下降10.5%,"
-        + "在全国168个重点城市中排第30位,同比进位5位。", "2024-07-20");
+    List<Observation> obs =
+        run(
+            "1-6月,承德市优良天数150天,同比增加12天;PM2.5平均浓度25微克/立方米,同比下降10.5%," + "在全国168个重点城市中排第30位,同比进位5位。",
+            "2024-07-20");
     Observation days = one(obs, 150, "day");
     assertThat(days.period().iso()).isEqualTo("2024-06");
     Observation more = one(obs, 12, "day");
@@ -87,8 +98,10 @@ class ExtractorTest {
 
   @Test
   void durationsBoundsAndApproximations() {
-    List<Observation> obs = run("承德到北京的最快运行时间由4小时12分压缩至70分钟,接待游客149万余人次,"
-        + "通行时间缩短至2小时以内。承德市NO2浓度同比升高约两成。", "2024-03-01");
+    List<Observation> obs =
+        run(
+            "承德到北京的最快运行时间由4小时12分压缩至70分钟,接待游客149万余人次," + "通行时间缩短至2小时以内。承德市NO2浓度同比升高约两成。",
+            "2024-03-01");
     assertThat(one(obs, 252, "min").qualifier()).isEqualTo(Qualifier.EXACT);
     assertThat(one(obs, 70, "min").indicatorLabel()).contains("运行时间");
     assertThat(one(obs, 1_490_000, "count").qualifier()).isEqualTo(Qualifier.OVER);
@@ -98,8 +111,8 @@ class ExtractorTest {
 
   @Test
   void respectiveListsGiveOneObservationPerSubject() {
-    List<Observation> obs = run("2023年,承德市可吸入颗粒物(PM10)、二氧化氮(NO2)、二氧化硫(SO2)等污染物的年均浓度分别为58、24和6微克/立方米。",
-        "2024-01-05");
+    List<Observation> obs =
+        run("2023年,承德市可吸入颗粒物(PM10)、二氧化氮(NO2)、二氧化硫(SO2)等污染物的年均浓度分别为58、24和6微克/立方米。", "2024-01-05");
     assertThat(one(obs, 58, "μg/m³").indicator()).isEqualTo("air.pm10");
     assertThat(one(obs, 24, "μg/m³").indicator()).isEqualTo("air.no2");
     assertThat(one(obs, 6, "μg/m³").indicator()).isEqualTo("air.so2");
@@ -108,8 +121,11 @@ class ExtractorTest {
 
   @Test
   void notData() {
-    List<Observation> obs = run("承德市淘汰35蒸吨以下燃煤锅炉,研发第五代产品,承办第十三届运动会。2023年5月12日,PM2.5和5G基站建设推进。\n"
-        + "联系电话:0314-2051987。\n1.本网稿件版权所有,未经授权不得转载。", "2024-03-01");
+    List<Observation> obs =
+        run(
+            "承德市淘汰35蒸吨以下燃煤锅炉,研发第五代产品,承办第十三届运动会。2023年5月12日,PM2.5和5G基站建设推进。\n"
+                + "联系电话:0314-2051987。\n1.本网稿件版权所有,未经授权不得转载。",
+            "2024-03-01");
     assertThat(obs).isEmpty();
   }
 
@@ -153,16 +169,20 @@ class ExtractorTest {
     assertThat(one(obs, 38000, "CNY").indicatorLabel()).startsWith("城镇");
     assertThat(one(obs, 16500, "CNY").indicatorLabel()).startsWith("农村");
     assertThat(one(obs, 7.5, "%").indicatorLabel()).startsWith("农村");
-    List<Observation> two = run("保定市共接待游客300万人次。其中,涞源县接待游客41.2万人次,易县接待游客35.6万人次,分别比2019年同期增长20.1%和18.4%。",
-        "2024-05-06");
+    List<Observation> two =
+        run(
+            "保定市共接待游客300万人次。其中,涞源县接待游客41.2万人次,易县接待游客35.6万人次,分别比2019年同期增长20.1%和18.4%。",
+            "2024-05-06");
     assertThat(one(two, 20.1, "%").region()).isEqualTo("涞源县");
     assertThat(one(two, 18.4, "%").region()).isEqualTo("易县");
   }
 
   @Test
   void unitsNamedByTheirContext() {
-    List<Observation> obs = run("张家口市新线路设计时速250公里,沿线马铃薯平均亩产1800公斤,臭氧日最大8小时平均第90百分位浓度为150微克/立方米,累计签约项目30个。",
-        "2024-03-01");
+    List<Observation> obs =
+        run(
+            "张家口市新线路设计时速250公里,沿线马铃薯平均亩产1800公斤,臭氧日最大8小时平均第90百分位浓度为150微克/立方米,累计签约项目30个。",
+            "2024-03-01");
     assertThat(one(obs, 250, "km/h")).isNotNull();
     assertThat(one(obs, 1800, "kg/mu")).isNotNull();
     assertThat(find(obs, 480, "min")).isEmpty();
@@ -177,7 +197,8 @@ class ExtractorTest {
     assertThat(one(h, 2_105_000, "count").period().iso()).isEqualTo("2024-10-07");
     List<Observation> season = run("2023-2024雪季,崇礼区接待游客400万人次。", "2024-04-08");
     assertThat(one(season, 4_000_000, "count").period().iso()).isEqualTo("2024");
-    assertThat(one(season, 4_000_000, "count").indicator()).isEqualTo("tourism.visitors@snow_season");
+    assertThat(one(season, 4_000_000, "count").indicator())
+        .isEqualTo("tourism.visitors@snow_season");
     assertThat(one(season, 4_000_000, "count").indicatorLabel()).doesNotContain("2023");
   }
 
@@ -193,7 +214,8 @@ class ExtractorTest {
   void brokenLinesJoinAndScopeCarriesOn() {
     List<Observation> obs = run("截至6月底,河北省共有养老机构1850家,\n养老床位21.6万张。", "2023-08-15");
     assertThat(one(obs, 216_000, "count").period().iso()).isEqualTo("2023-06");
-    List<Observation> sc = run("张家口市空气质量综合指数为3.12。\n4月份,全省PM2.5平均浓度为36微克/立方米;优良天数比例为70.4%。", "2024-05-20");
+    List<Observation> sc =
+        run("张家口市空气质量综合指数为3.12。\n4月份,全省PM2.5平均浓度为36微克/立方米;优良天数比例为70.4%。", "2024-05-20");
     assertThat(one(sc, 70.4, "%").region()).isEqualTo("河北");
   }
 }

@@ -20,23 +20,32 @@ import org.junit.jupiter.api.Test;
 /**
  * Scores the extractor on articles written for the tests (resources extract/fixtures: ID.txt,
  * articles.jsonl, gold.jsonl hand-labelled per corpus/LABELING.md), with the matching rule of
- * shared/eval/score.py: same unit, value within 0.5 %, labels overlapping (character-bigram Dice
- * at least 0.3, or containment), one-to-one, best pairs first; recall over required gold, precision
+ * shared/eval/score.py: same unit, value within 0.5 %, labels overlapping (character-bigram Dice at
+ * least 0.3, or containment), one-to-one, best pairs first; recall over required gold, precision
  * over all gold; region, full-ISO period, qualifier and change on matched pairs, held by a ratchet
  * (known-problems.txt).
  *
- * <p>It also writes every extracted observation, one line each, to
- * target/fixture-observations.txt and what changed against the committed baseline
- * (resources extract/fixtures/observations.baseline.txt) to target/fixture-observations.diff:
- * per fixture, {@code +} gained and {@code -} lost observations. After a deliberate rule change,
- * {@code -Dfixtures.updateBaseline=true} rewrites the baseline.
+ * <p>It also writes every extracted observation, one line each, to target/fixture-observations.txt
+ * and what changed against the committed baseline (resources
+ * extract/fixtures/observations.baseline.txt) to target/fixture-observations.diff: per fixture,
+ * {@code +} gained and {@code -} lost observations. After a deliberate rule change, {@code
+ * -Dfixtures.updateBaseline=true} rewrites the baseline.
  */
 class FixtureScoreTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Gold(String article, String region, List<String> regionAlt, String text, double value, String unit, String period,
-      boolean required, String qualifier, String change) {}
+  record Gold(
+      String article,
+      String region,
+      List<String> regionAlt,
+      String text,
+      double value,
+      String unit,
+      String period,
+      boolean required,
+      String qualifier,
+      String change) {}
 
   record Extracted(String article, Observation obs) {}
 
@@ -50,11 +59,22 @@ class FixtureScoreTest {
       if (n.has("region_alt")) {
         n.get("region_alt").forEach(a -> alt.add(a.asText()));
       }
-      gold.add(new Gold(n.get("article").asText(), n.get("region").asText(), alt, n.get("indicator_text").asText(),
-          n.get("value").asDouble(), n.get("unit").asText(), n.get("period").isNull() ? null : n.get("period").asText(),
-          !n.has("required") || n.get("required").asBoolean(),
-          n.has("qualifier") ? n.get("qualifier").asText() : "exact",
-          n.hasNonNull("change") ? n.get("change").get("kind").asText() + "/" + n.get("change").get("direction").asText() : "-"));
+      gold.add(
+          new Gold(
+              n.get("article").asText(),
+              n.get("region").asText(),
+              alt,
+              n.get("indicator_text").asText(),
+              n.get("value").asDouble(),
+              n.get("unit").asText(),
+              n.get("period").isNull() ? null : n.get("period").asText(),
+              !n.has("required") || n.get("required").asBoolean(),
+              n.has("qualifier") ? n.get("qualifier").asText() : "exact",
+              n.hasNonNull("change")
+                  ? n.get("change").get("kind").asText()
+                      + "/"
+                      + n.get("change").get("direction").asText()
+                  : "-"));
     }
     int required = 0;
     int found = 0;
@@ -68,8 +88,13 @@ class FixtureScoreTest {
     for (String line : lines("articles.jsonl")) {
       JsonNode a = JSON.readTree(line);
       String id = a.get("article").asText();
-      Instant pub = a.get("published").isNull() ? null
-          : LocalDate.parse(a.get("published").asText()).atTime(12, 0).atZone(Period.ZONE).toInstant();
+      Instant pub =
+          a.get("published").isNull()
+              ? null
+              : LocalDate.parse(a.get("published").asText())
+                  .atTime(12, 0)
+                  .atZone(Period.ZONE)
+                  .toInstant();
       List<Observation> es = ex.extract(text(id + ".txt"), pub, null);
       es.forEach(e -> observed.add(observationLine(id, e)));
       List<Gold> gs = gold.stream().filter(g -> g.article().equals(id)).toList();
@@ -121,8 +146,11 @@ class FixtureScoreTest {
         if (!qualifier.equals(g.qualifier())) {
           report.add(id + " qualifier " + qualifier + " != " + g.qualifier() + " for " + g.text());
         }
-        String change = e.change() == null ? "-"
-            : (e.change().getKind() + "/" + e.change().getDirection()).toLowerCase(java.util.Locale.ROOT);
+        String change =
+            e.change() == null
+                ? "-"
+                : (e.change().getKind() + "/" + e.change().getDirection())
+                    .toLowerCase(java.util.Locale.ROOT);
         if (!change.equals(g.change())) {
           report.add(id + " change " + change + " != " + g.change() + " for " + g.text());
         }
@@ -131,13 +159,27 @@ class FixtureScoreTest {
         if (gs.get(i).required()) {
           required++;
           if (!usedG.contains(i)) {
-            report.add(id + " missed " + gs.get(i).text() + " " + gs.get(i).value() + " " + gs.get(i).unit());
+            report.add(
+                id
+                    + " missed "
+                    + gs.get(i).text()
+                    + " "
+                    + gs.get(i).value()
+                    + " "
+                    + gs.get(i).unit());
           }
         }
       }
       for (int j = 0; j < es.size(); j++) {
         if (!usedE.contains(j)) {
-          report.add(id + " extra " + es.get(j).indicatorLabel() + " " + es.get(j).value() + " " + es.get(j).unit());
+          report.add(
+              id
+                  + " extra "
+                  + es.get(j).indicatorLabel()
+                  + " "
+                  + es.get(j).value()
+                  + " "
+                  + es.get(j).unit());
         }
       }
       extracted += es.size();
@@ -145,43 +187,71 @@ class FixtureScoreTest {
     double precision = (double) correct / extracted;
     double recall = (double) found / required;
     double f1 = 2 * precision * recall / (precision + recall);
-    String summary = String.format("required=%d found=%d extracted=%d correct=%d precision=%.4f recall=%.4f f1=%.4f region=%.4f period=%.4f%n%s",
-        required, found, extracted, correct, precision, recall, f1, (double) regionOk / correct, (double) periodOk / periodN,
-        String.join("\n", report));
+    String summary =
+        String.format(
+            "required=%d found=%d extracted=%d correct=%d precision=%.4f recall=%.4f f1=%.4f region=%.4f period=%.4f%n%s",
+            required,
+            found,
+            extracted,
+            correct,
+            precision,
+            recall,
+            f1,
+            (double) regionOk / correct,
+            (double) periodOk / periodN,
+            String.join("\n", report));
     System.out.println("fixtures: " + summary);
     writeObservationDiff(observed);
     ratchet(report);
   }
 
-  private static final Path KNOWN_PROBLEMS = Path.of("src/test/resources/extract/fixtures/known-problems.txt");
+  private static final Path KNOWN_PROBLEMS =
+      Path.of("src/test/resources/extract/fixtures/known-problems.txt");
 
   /**
    * A ratchet: every miss, extra, wrong region, full-ISO period, qualifier or change is listed in
    * known-problems.txt, and the test fails on any difference — a new problem, and also a fixed one
-   * (remove it from the list), so each moves the list by a deliberate edit.
-   * {@code -Dfixtures.updateKnownProblems=true} rewrites the list.
+   * (remove it from the list), so each moves the list by a deliberate edit. {@code
+   * -Dfixtures.updateKnownProblems=true} rewrites the list.
    */
   private static void ratchet(List<String> report) throws IOException {
     List<String> now = report.stream().sorted().toList();
     if (Boolean.getBoolean("fixtures.updateKnownProblems")) {
       Files.write(KNOWN_PROBLEMS, now, StandardCharsets.UTF_8);
     }
-    List<String> known = Files.readAllLines(KNOWN_PROBLEMS, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    List<String> known =
+        Files.readAllLines(KNOWN_PROBLEMS, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank())
+            .toList();
     List<String> added = now.stream().filter(l -> !known.contains(l)).toList();
     List<String> fixed = known.stream().filter(l -> !now.contains(l)).toList();
-    assertThat(added).as("new problems on the fixtures (a regression, or list it in %s)", KNOWN_PROBLEMS).isEmpty();
+    assertThat(added)
+        .as("new problems on the fixtures (a regression, or list it in %s)", KNOWN_PROBLEMS)
+        .isEmpty();
     assertThat(fixed).as("problems fixed: remove them from %s", KNOWN_PROBLEMS).isEmpty();
   }
 
-  private static final Path BASELINE = Path.of("src/test/resources/extract/fixtures/observations.baseline.txt");
+  private static final Path BASELINE =
+      Path.of("src/test/resources/extract/fixtures/observations.baseline.txt");
 
   /** One observation as a line: article, region, indicator, label, value, unit, period, change. */
   static String observationLine(String article, Observation o) {
-    return String.join("\t", article, o.region(), o.indicator(), o.indicatorLabel(), String.valueOf(o.value()), o.unit(),
-        String.valueOf(o.period()), o.change() == null ? "-" : o.change().getKind() + "/" + o.change().getDirection());
+    return String.join(
+        "\t",
+        article,
+        o.region(),
+        o.indicator(),
+        o.indicatorLabel(),
+        String.valueOf(o.value()),
+        o.unit(),
+        String.valueOf(o.period()),
+        o.change() == null ? "-" : o.change().getKind() + "/" + o.change().getDirection());
   }
 
-  /** target/fixture-observations.txt, and target/fixture-observations.diff: gained (+) and lost (-) per fixture. */
+  /**
+   * target/fixture-observations.txt, and target/fixture-observations.diff: gained (+) and lost (-)
+   * per fixture.
+   */
   private static void writeObservationDiff(List<String> observed) throws IOException {
     List<String> now = observed.stream().sorted().toList();
     Path target = Path.of("target");
@@ -190,7 +260,8 @@ class FixtureScoreTest {
     if (Boolean.getBoolean("fixtures.updateBaseline")) {
       Files.write(BASELINE, now, StandardCharsets.UTF_8);
     }
-    List<String> base = Files.exists(BASELINE) ? Files.readAllLines(BASELINE, StandardCharsets.UTF_8) : List.of();
+    List<String> base =
+        Files.exists(BASELINE) ? Files.readAllLines(BASELINE, StandardCharsets.UTF_8) : List.of();
     java.util.Map<String, List<String>> byFixture = new java.util.TreeMap<>();
     java.util.Map<String, Integer> baseCount = new java.util.HashMap<>();
     base.forEach(l -> baseCount.merge(l, 1, Integer::sum));
@@ -198,23 +269,38 @@ class FixtureScoreTest {
     now.forEach(l -> nowCount.merge(l, 1, Integer::sum));
     for (String l : new java.util.TreeSet<>(nowCount.keySet())) {
       for (int k = baseCount.getOrDefault(l, 0); k < nowCount.get(l); k++) {
-        byFixture.computeIfAbsent(l.substring(0, l.indexOf('\t')), f -> new ArrayList<>()).add("+ " + l);
+        byFixture
+            .computeIfAbsent(l.substring(0, l.indexOf('\t')), f -> new ArrayList<>())
+            .add("+ " + l);
       }
     }
     for (String l : new java.util.TreeSet<>(baseCount.keySet())) {
       for (int k = nowCount.getOrDefault(l, 0); k < baseCount.get(l); k++) {
-        byFixture.computeIfAbsent(l.substring(0, l.indexOf('\t')), f -> new ArrayList<>()).add("- " + l);
+        byFixture
+            .computeIfAbsent(l.substring(0, l.indexOf('\t')), f -> new ArrayList<>())
+            .add("- " + l);
       }
     }
     List<String> diff = new ArrayList<>();
-    byFixture.forEach((f, ls) -> {
-      diff.add("## " + f + ": " + ls.stream().filter(x -> x.startsWith("+")).count() + " gained, "
-          + ls.stream().filter(x -> x.startsWith("-")).count() + " lost");
-      diff.addAll(ls);
-    });
+    byFixture.forEach(
+        (f, ls) -> {
+          diff.add(
+              "## "
+                  + f
+                  + ": "
+                  + ls.stream().filter(x -> x.startsWith("+")).count()
+                  + " gained, "
+                  + ls.stream().filter(x -> x.startsWith("-")).count()
+                  + " lost");
+          diff.addAll(ls);
+        });
     Files.write(target.resolve("fixture-observations.diff"), diff, StandardCharsets.UTF_8);
-    System.out.println("fixtures: " + (diff.isEmpty() ? "observations as in the baseline" : "observations moved, see target/fixture-observations.diff:\n"
-        + String.join("\n", diff)));
+    System.out.println(
+        "fixtures: "
+            + (diff.isEmpty()
+                ? "observations as in the baseline"
+                : "observations moved, see target/fixture-observations.diff:\n"
+                    + String.join("\n", diff)));
   }
 
   static boolean close(double g, double e) {

@@ -93,8 +93,7 @@ class GazetteerTest {
     Region china = get("全国");
     assertThat(china.level()).isEqualTo(Level.COUNTRY);
     assertThat(get("我国")).isEqualTo(china);
-    assertThat(names("我国北方与京津冀地区、雄安新区的对比"))
-        .containsExactly("全国", "京津冀", "雄安新区");
+    assertThat(names("我国北方与京津冀地区、雄安新区的对比")).containsExactly("全国", "京津冀", "雄安新区");
     assertThat(names("京津冀及周边地区秋冬季")).containsExactly("京津冀及周边地区");
   }
 

@@ -8,7 +8,10 @@ import com.regionalmetrics.avro.Qualifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a level measures (LabelRules): the noun before the number, sub-items with their own verb, unitless ratios, second measures, averages. Sentences written for these tests. */
+/**
+ * What a level measures (LabelRules): the noun before the number, sub-items with their own verb,
+ * unitless ratios, second measures, averages. Sentences written for these tests.
+ */
 class LabelRulesTest {
 
   // 其中 sub-items are named by their own verb

@@ -19,7 +19,8 @@ class MeasureIdentityTest {
 
   private static String id(List<Observation> obs, double value, String unit) {
     return obs.stream()
-        .filter(o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit))
+        .filter(
+            o -> Math.abs(o.value() - value) < 1e-6 * Math.max(1, value) && o.unit().equals(unit))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + value + " " + unit + " in " + obs))
         .indicator();
@@ -29,8 +30,8 @@ class MeasureIdentityTest {
 
   @Test
   void aMonthAndItsQuarterAreTwoSeries() {
-    List<Observation> obs = run("衡水市6月份优良天数为24天,优良天数比例为80%。第二季度,衡水市优良天数为70天,优良天数比例为76.9%。",
-        "2023-07-15");
+    List<Observation> obs =
+        run("衡水市6月份优良天数为24天,优良天数比例为80%。第二季度,衡水市优良天数为70天,优良天数比例为76.9%。", "2023-07-15");
     assertThat(id(obs, 24, "day")).isEqualTo("air.good_days@month");
     assertThat(id(obs, 70, "day")).isEqualTo("air.good_days@quarter");
     assertThat(id(obs, 80, "%")).isEqualTo("air.good_days_ratio@month");
@@ -93,8 +94,8 @@ class MeasureIdentityTest {
 
   @Test
   void scenicSpotsAreTheirOwnSeriesAndTheirBareFiguresFollowThem() {
-    List<Observation> obs = run("国庆假期,保定市白石山景区累计接待游客6.1万人次,收入900万元;野三坡景区累计接待游客9.3万人次,收入1500万元。",
-        "2023-10-09");
+    List<Observation> obs =
+        run("国庆假期,保定市白石山景区累计接待游客6.1万人次,收入900万元;野三坡景区累计接待游客9.3万人次,收入1500万元。", "2023-10-09");
     assertThat(id(obs, 61_000, "count")).isEqualTo("tourism.visitors[白石山景区]@national_day");
     assertThat(id(obs, 93_000, "count")).isEqualTo("tourism.visitors[野三坡景区]@national_day");
     assertThat(id(obs, 9_000_000, "CNY")).contains("[白石山景区]");
@@ -129,20 +130,29 @@ class MeasureIdentityTest {
 
   @Test
   void measureIdRoundTrips() {
-    for (String s : List.of("air.good_days@month", "tourism.visitors[雪山景区].yoy_pct@spring_festival",
-        "transport.travel_time[甲地—乙站]", "energy.renewable_capacity.target_2027", "x.某项.yoy_pct.target",
-        "air.good_days[PM2.5最长连续].abs")) {
+    for (String s :
+        List.of(
+            "air.good_days@month",
+            "tourism.visitors[雪山景区].yoy_pct@spring_festival",
+            "transport.travel_time[甲地—乙站]",
+            "energy.renewable_capacity.target_2027",
+            "x.某项.yoy_pct.target",
+            "air.good_days[PM2.5最长连续].abs")) {
       assertThat(MeasureId.parse(s).toString()).isEqualTo(s);
     }
     assertThat(MeasureId.parse("tourism.visitors[雪山景区].yoy_pct@spring_festival"))
         .isEqualTo(new MeasureId("tourism.visitors", "雪山景区", "yoy_pct", "spring_festival"));
   }
 
-  // one catalog row, one measure: registered vs permanent population, GDP per head, 5A vs all A-level spots, crops
+  // one catalog row, one measure: registered vs permanent population, GDP per head, 5A vs all
+  // A-level spots, crops
   @Test
   void catalogRowsKeepDifferentMeasuresApart() {
-    List<Observation> obs = run("2024年末,绍兴市常住人口538.2万人,户籍人口451.6万人;人均地区生产总值14.1万元,地区生产总值7900亿元;"
-        + "全市共有A级景区85家,其中5A级景区3家;全年小麦产量21万吨,水稻产量80万吨。", "2025-03-01");
+    List<Observation> obs =
+        run(
+            "2024年末,绍兴市常住人口538.2万人,户籍人口451.6万人;人均地区生产总值14.1万元,地区生产总值7900亿元;"
+                + "全市共有A级景区85家,其中5A级景区3家;全年小麦产量21万吨,水稻产量80万吨。",
+            "2025-03-01");
     assertThat(id(obs, 5_382_000, "count")).isNotEqualTo(id(obs, 4_516_000, "count"));
     assertThat(id(obs, 141_000, "CNY")).isNotEqualTo(id(obs, 790_000_000_000L, "CNY"));
     assertThat(id(obs, 85, "count")).isNotEqualTo(id(obs, 3, "count"));
@@ -153,7 +163,8 @@ class MeasureIdentityTest {
   // 城六区 is a sub-area (a subject), not "N区" filler; 首破 is no subject
   @Test
   void subAreaNamesStayAndHeadlineVerbsGo() {
-    List<Observation> obs = run("2024年末,成都市常住人口2147万人,其中城六区常住人口690万人。成都市地区生产总值首破2.3万亿元。", "2025-03-01");
+    List<Observation> obs =
+        run("2024年末,成都市常住人口2147万人,其中城六区常住人口690万人。成都市地区生产总值首破2.3万亿元。", "2025-03-01");
     assertThat(id(obs, 21_470_000, "count")).isNotEqualTo(id(obs, 6_900_000, "count"));
     assertThat(id(obs, 6_900_000, "count")).contains("城六区");
     assertThat(id(obs, 2_300_000_000_000L, "CNY")).isEqualTo("econ.gdp");

@@ -7,21 +7,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Periods (PeriodRules): comparison base years, event names and since-event spans are not the period of a figure. Sentences written for these tests. */
+/**
+ * Periods (PeriodRules): comparison base years, event names and since-event spans are not the
+ * period of a figure. Sentences written for these tests.
+ */
 class PeriodRulesTest {
 
   // comparison bases and event names are not periods
   @Test
   void comparisonBasesAndEventNamesAreNotPeriods() {
-    List<Observation> obs = run("2024年,张家口市可再生能源装机规模达到4000万千瓦,是2014年的近17倍。全市优良天数为300天。", "2025-03-01");
+    List<Observation> obs =
+        run("2024年,张家口市可再生能源装机规模达到4000万千瓦,是2014年的近17倍。全市优良天数为300天。", "2025-03-01");
     assertThat(one(obs, 40_000_000, "kW").period().iso()).isEqualTo("2024");
     assertThat(one(obs, 300, "day").period().iso()).isEqualTo("2024");
-    List<Observation> ev = run("2024年,北京2022年冬奥会遗产利用成效明显,张家口市接待游客1000万人次。全市优良天数为300天。", "2025-03-01");
+    List<Observation> ev =
+        run("2024年,北京2022年冬奥会遗产利用成效明显,张家口市接待游客1000万人次。全市优良天数为300天。", "2025-03-01");
     assertThat(one(ev, 10_000_000, "count").period().iso()).isEqualTo("2024");
     assertThat(one(ev, 300, "day").region()).isEqualTo("张家口");
     assertThat(one(ev, 300, "day").period().iso()).isEqualTo("2024");
     // a figure for the event's own time keeps it
-    assertThat(one(run("2022年冬奥会期间,张家口市接待游客100万人次。", "2025-03-01"), 1_000_000, "count").period().iso()).isEqualTo("2022");
+    assertThat(
+            one(run("2022年冬奥会期间,张家口市接待游客100万人次。", "2025-03-01"), 1_000_000, "count").period().iso())
+        .isEqualTo("2022");
     List<Observation> rk = run("2024年,张家口市空气质量综合指数排名第2位,较2023年前进3位。全市优良天数为300天。", "2025-03-01");
     assertThat(one(rk, 300, "day").period().iso()).isEqualTo("2024");
   }
@@ -29,8 +36,10 @@ class PeriodRulesTest {
   // periods: base years, shares of a base year, cumulative since an event
   @Test
   void comparisonBaseYearsAndSinceEventPeriods() {
-    List<Observation> obs = run("2023年,保定市空气质量持续改善。与2014年相比,PM2.5年均浓度由125微克/立方米降至44微克/立方米,"
-        + "重污染天数由71天减少至4天。", "2024-02-01");
+    List<Observation> obs =
+        run(
+            "2023年,保定市空气质量持续改善。与2014年相比,PM2.5年均浓度由125微克/立方米降至44微克/立方米," + "重污染天数由71天减少至4天。",
+            "2024-02-01");
     assertThat(one(obs, 125, "μg/m³").period().iso()).isEqualTo("2014");
     assertThat(one(obs, 44, "μg/m³").period().iso()).isEqualTo("2023");
     assertThat(one(obs, 71, "day").period().iso()).isEqualTo("2014");
@@ -43,11 +52,15 @@ class PeriodRulesTest {
     assertThat(one(cmp, 21, "day").period().iso()).isEqualTo("2015");
   }
 
-  // a numbered section heading naming one year dates the section's untimed figures; the next top-level heading ends it
+  // a numbered section heading naming one year dates the section's untimed figures; the next
+  // top-level heading ends it
   @Test
   void numberedSectionHeadingDatesItsFigures() {
-    List<Observation> obs = run("关于某市2023年财政决算和2024年预算的报告\n一、2023年决算情况\n(一)收入\n"
-        + "1.嘉兴市一般公共预算收入512.6亿元,增长3.3%。\n二、今后工作\n嘉兴市现有高新技术企业1200家。", "2024-02-10");
+    List<Observation> obs =
+        run(
+            "关于某市2023年财政决算和2024年预算的报告\n一、2023年决算情况\n(一)收入\n"
+                + "1.嘉兴市一般公共预算收入512.6亿元,增长3.3%。\n二、今后工作\n嘉兴市现有高新技术企业1200家。",
+            "2024-02-10");
     assertThat(one(obs, 51_260_000_000L, "CNY").period().iso()).isEqualTo("2023");
     assertThat(one(obs, 3.3, "%").period().iso()).isEqualTo("2023");
     assertThat(one(obs, 1200, "count").period().iso()).isEqualTo("2024-02");
@@ -61,11 +74,15 @@ class PeriodRulesTest {
     assertThat(one(obs, 57, "μg/m³").indicatorLabel()).contains("PM10");
   }
 
-  // the figures of a target section (二、2025年主要预期目标) are targets, never observations of the current period
+  // the figures of a target section (二、2025年主要预期目标) are targets, never observations of the current
+  // period
   @Test
   void targetSectionFiguresAreTargets() {
-    List<Observation> obs = run("一、2024年工作回顾\n湖州市地区生产总值增长5.9%。\n二、2025年主要预期目标\n"
-        + "地区生产总值增长5.5%左右;城镇新增就业2.5万人。\n三、重点工作\n湖州市新建5G基站1800个。", "2025-02-20");
+    List<Observation> obs =
+        run(
+            "一、2024年工作回顾\n湖州市地区生产总值增长5.9%。\n二、2025年主要预期目标\n"
+                + "地区生产总值增长5.5%左右;城镇新增就业2.5万人。\n三、重点工作\n湖州市新建5G基站1800个。",
+            "2025-02-20");
     assertThat(one(obs, 5.9, "%").indicator()).doesNotContain("target");
     assertThat(one(obs, 5.9, "%").period().iso()).isEqualTo("2024");
     assertThat(one(obs, 5.5, "%").indicator()).endsWith(".target_2025");

@@ -8,23 +8,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Lists (RespectiveListRules): 分别 lists of places and subjects, one value shared by listed places, a measure shared by listed pollutants. Sentences written for these tests. */
+/**
+ * Lists (RespectiveListRules): 分别 lists of places and subjects, one value shared by listed places,
+ * a measure shared by listed pollutants. Sentences written for these tests.
+ */
 class RespectiveListRulesTest {
 
   // place lists in an earlier clause, autonomous counties by short name
   @Test
   void placeListBeforeTheRespectivelyClause() {
-    List<Observation> obs = run("2024年,承德市空气质量持续改善。围场满族蒙古族自治县、丰宁满族自治县、隆化县,综合指数分别为2.71、2.84、2.96。", "2025-03-01");
+    List<Observation> obs =
+        run("2024年,承德市空气质量持续改善。围场满族蒙古族自治县、丰宁满族自治县、隆化县,综合指数分别为2.71、2.84、2.96。", "2025-03-01");
     assertThat(one(obs, 2.71, "index").region()).isEqualTo("围场满族蒙古族自治县");
     assertThat(one(obs, 2.84, "index").region()).isEqualTo("丰宁满族自治县");
     assertThat(one(obs, 2.96, "index").region()).isEqualTo("隆化县");
     assertThat(one(obs, 2.96, "index").indicatorLabel()).isEqualTo("综合指数");
-    List<Observation> b = run("2024年,张家口市空气质量持续改善。沽源县、赤城县、张北县空气质量综合指数位列全市前三,分别为2.18、2.25、2.31。", "2025-03-01");
+    List<Observation> b =
+        run("2024年,张家口市空气质量持续改善。沽源县、赤城县、张北县空气质量综合指数位列全市前三,分别为2.18、2.25、2.31。", "2025-03-01");
     assertThat(one(b, 2.18, "index").region()).isEqualTo("沽源县");
     assertThat(one(b, 2.31, "index").region()).isEqualTo("张北县");
     assertThat(one(b, 2.25, "index").indicatorLabel()).isEqualTo("空气质量综合指数");
     // a list followed by its own figure is not taken by a later 分别
-    List<Observation> c = run("2024年,沽源县、赤城县共接待游客300万人次,PM2.5和PM10平均浓度分别为20和40微克/立方米。", "2025-03-01");
+    List<Observation> c =
+        run("2024年,沽源县、赤城县共接待游客300万人次,PM2.5和PM10平均浓度分别为20和40微克/立方米。", "2025-03-01");
     assertThat(one(c, 20, "μg/m³").indicator()).isEqualTo("air.pm25");
     assertThat(one(c, 40, "μg/m³").indicator()).isEqualTo("air.pm10");
   }
@@ -38,7 +44,8 @@ class RespectiveListRulesTest {
     assertThat(one(obs, 26, "μg/m³").region()).isEqualTo("滦平县");
     assertThat(one(obs, 26, "μg/m³").indicatorLabel()).isEqualTo("PM2.5平均浓度");
 
-    List<Observation> visits = run("端午假期,保定市接待游客210万人次,其中涞源县、易县分别接待游客23.4万人次和18.7万人次。", "2024-06-12");
+    List<Observation> visits =
+        run("端午假期,保定市接待游客210万人次,其中涞源县、易县分别接待游客23.4万人次和18.7万人次。", "2024-06-12");
     assertThat(one(visits, 234_000, "count").region()).isEqualTo("涞源县");
     assertThat(one(visits, 187_000, "count").region()).isEqualTo("易县");
     assertThat(one(visits, 187_000, "count").indicatorLabel()).contains("接待游客");
@@ -52,12 +59,14 @@ class RespectiveListRulesTest {
 
   @Test
   void oneValueSharedByListedPlaces() {
-    List<Observation> obs = run("2023年,承德市PM2.5平均浓度为30微克/立方米。各县区中,兴隆县、滦平县最低,均为24微克/立方米。", "2024-03-01");
+    List<Observation> obs =
+        run("2023年,承德市PM2.5平均浓度为30微克/立方米。各县区中,兴隆县、滦平县最低,均为24微克/立方米。", "2024-03-01");
     List<Observation> shared = all(obs, 24, "μg/m³");
     assertThat(shared).extracting(Observation::region).containsExactlyInAnyOrder("兴隆县", "滦平县");
     assertThat(shared).allSatisfy(o -> assertThat(o.indicatorLabel()).isEqualTo("PM2.5平均浓度"));
     // the next sentence is not about the last listed place
-    List<Observation> next = run("2023年,承德市PM2.5平均浓度为30微克/立方米,兴隆县、滦平县最低,均为24微克/立方米。全市优良天数为300天。", "2024-03-01");
+    List<Observation> next =
+        run("2023年,承德市PM2.5平均浓度为30微克/立方米,兴隆县、滦平县最低,均为24微克/立方米。全市优良天数为300天。", "2024-03-01");
     assertThat(one(next, 300, "day").region()).isEqualTo("承德");
     // pollutants sharing a value are not places
     List<Observation> same = run("2023年,承德市一氧化碳、臭氧浓度均达标,PM10和NO2年均浓度均为40微克/立方米。", "2024-03-01");
@@ -68,16 +77,19 @@ class RespectiveListRulesTest {
   // a measure shared by a list of pollutants
   @Test
   void sharedMeasureIsAppendedToEachListedPollutant() {
-    List<Observation> obs = run("2023年,廊坊市PM10、二氧化氮(NO2)、二氧化硫(SO2)年均浓度分别为61、29和6微克/立方米。", "2024-02-01");
+    List<Observation> obs =
+        run("2023年,廊坊市PM10、二氧化氮(NO2)、二氧化硫(SO2)年均浓度分别为61、29和6微克/立方米。", "2024-02-01");
     assertThat(one(obs, 61, "μg/m³").indicatorLabel()).isEqualTo("PM10年均浓度");
     assertThat(one(obs, 29, "μg/m³").indicatorLabel()).contains("年均浓度");
     assertThat(one(obs, 6, "μg/m³").indicator()).isEqualTo("air.so2");
   }
 
-  // a 分别 list of changes with their own verbs (增长…、下降…和增长…) pairs with the levels before it, in order
+  // a 分别 list of changes with their own verbs (增长…、下降…和增长…) pairs with the levels before it, in
+  // order
   @Test
   void respectiveChangesWithTheirOwnVerbs() {
-    List<Observation> obs = run("2024年,温州市进口额820亿元,出口额2100亿元,服务贸易额300亿元,分别增长2.5%、下降0.8%和增长6.1%。", "2025-03-01");
+    List<Observation> obs =
+        run("2024年,温州市进口额820亿元,出口额2100亿元,服务贸易额300亿元,分别增长2.5%、下降0.8%和增长6.1%。", "2025-03-01");
     assertThat(one(obs, 2.5, "%").indicatorLabel()).isEqualTo("进口额");
     assertThat(one(obs, 0.8, "%").indicatorLabel()).isEqualTo("出口额");
     assertThat(one(obs, 0.8, "%").change().getDirection().toString()).isEqualTo("DOWN");

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Numbers that are no figure (StatementRules): thresholds, ranges, pools, holiday durations. Sentences written for these tests. */
+/**
+ * Numbers that are no figure (StatementRules): thresholds, ranges, pools, holiday durations.
+ * Sentences written for these tests.
+ */
 class StatementRulesTest {
 
   // thresholds, ranges and rank pools do not make junk labels
@@ -46,7 +49,8 @@ class StatementRulesTest {
   // equivalences (相当于…) and the clauses after them are not observations; a share of a base year is
   @Test
   void equivalencesAreNotObservations() {
-    List<Observation> obs = run("2024年,酒泉市风电发电量达到300亿千瓦时,相当于节约标准煤900万吨,减排二氧化碳2400万吨。", "2025-03-01");
+    List<Observation> obs =
+        run("2024年,酒泉市风电发电量达到300亿千瓦时,相当于节约标准煤900万吨,减排二氧化碳2400万吨。", "2025-03-01");
     assertThat(one(obs, 30_000_000_000L, "kWh")).isNotNull();
     assertThat(find(obs, 9_000_000, "t")).isEmpty();
     assertThat(find(obs, 24_000_000, "t")).isEmpty();
@@ -57,8 +61,11 @@ class StatementRulesTest {
   // the bound of a streak (连续N年稳定在x以上) and a target compared with (低于x的控制目标) are no figures
   @Test
   void streakBoundsAndTargetReferencesAreNoFigures() {
-    List<Observation> obs = run("2024年,黑河市粮食总产量达到120亿斤,连续6年稳定在100亿斤以上;生猪存栏120万头只,连续3年保持在100万头只以上。"
-        + "全市城镇调查失业率为4.6%,低于5.5%的控制目标。", "2025-02-01");
+    List<Observation> obs =
+        run(
+            "2024年,黑河市粮食总产量达到120亿斤,连续6年稳定在100亿斤以上;生猪存栏120万头只,连续3年保持在100万头只以上。"
+                + "全市城镇调查失业率为4.6%,低于5.5%的控制目标。",
+            "2025-02-01");
     assertThat(one(obs, 6_000_000, "t")).isNotNull();
     assertThat(find(obs, 5_000_000, "t")).isEmpty();
     assertThat(one(obs, 1_200_000, "count")).isNotNull();

@@ -7,13 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Whose figure it is (SubjectRules): autonomous counties by short name, places inside names, 全省 and 三地 in a grouping article. Sentences written for these tests. */
+/**
+ * Whose figure it is (SubjectRules): autonomous counties by short name, places inside names, 全省 and
+ * 三地 in a grouping article. Sentences written for these tests.
+ */
 class SubjectRulesTest {
 
   @Test
   void autonomousCountiesByShortName() {
-    assertThat(one(run("2024年,宽城县PM2.5平均浓度为25微克/立方米。", "2025-03-01"), 25, "μg/m³").region()).isEqualTo("宽城满族自治县");
-    assertThat(one(run("2024年,围场县优良天数为300天。", "2025-03-01"), 300, "day").region()).isEqualTo("围场满族蒙古族自治县");
+    assertThat(one(run("2024年,宽城县PM2.5平均浓度为25微克/立方米。", "2025-03-01"), 25, "μg/m³").region())
+        .isEqualTo("宽城满族自治县");
+    assertThat(one(run("2024年,围场县优良天数为300天。", "2025-03-01"), 300, "day").region())
+        .isEqualTo("围场满族蒙古族自治县");
     assertThat(Gazetteer.autonomousShortForm("丰宁满族自治县")).isEqualTo("丰宁县");
     assertThat(Gazetteer.autonomousShortForm("宽城区")).isNull();
   }
@@ -21,9 +26,13 @@ class SubjectRulesTest {
   // places inside names
   @Test
   void placesInsideNames() {
-    assertThat(one(run("2024年,北京城市副中心完成固定资产投资500亿元。", "2025-03-01"), 50_000_000_000.0, "CNY").region()).isEqualTo("通州区");
-    assertThat(one(run("2024年,雄安新区建设加快,中关村科技园区雄安园入驻企业52家。", "2025-03-01"), 52, "count").region()).isEqualTo("雄安新区");
-    // an airport or station named after a district serves its city; the district itself stays a district
+    assertThat(
+            one(run("2024年,北京城市副中心完成固定资产投资500亿元。", "2025-03-01"), 50_000_000_000.0, "CNY").region())
+        .isEqualTo("通州区");
+    assertThat(one(run("2024年,雄安新区建设加快,中关村科技园区雄安园入驻企业52家。", "2025-03-01"), 52, "count").region())
+        .isEqualTo("雄安新区");
+    // an airport or station named after a district serves its city; the district itself stays a
+    // district
     List<Observation> obs = run("2024年,秦皇岛市旅游持续升温,北戴河机场开通航线20条。北戴河区接待游客800万人次。", "2025-03-01");
     assertThat(one(obs, 20, "count").region()).isEqualTo("秦皇岛");
     assertThat(one(obs, 8_000_000, "count").region()).isEqualTo("北戴河区");
@@ -35,16 +44,20 @@ class SubjectRulesTest {
   // 全省 and 三地 in an article about a grouping
   @Test
   void provinceAndGroupReferencesInAGroupingArticle() {
-    List<Observation> obs = run("京津冀协同发展十年来成效显著。北京、天津、河北三地产业协作不断深化。\n全省累计承接京津转入基本单位超过4.2万个。"
-        + "三地医院组建了26个专科联盟。", "2024-02-26");
+    List<Observation> obs =
+        run(
+            "京津冀协同发展十年来成效显著。北京、天津、河北三地产业协作不断深化。\n全省累计承接京津转入基本单位超过4.2万个。" + "三地医院组建了26个专科联盟。",
+            "2024-02-26");
     assertThat(one(obs, 42_000, "count").region()).isEqualTo("河北");
     assertThat(one(obs, 26, "count").region()).isEqualTo("京津冀");
   }
 
-  // a place opening a company's name is part of the name: the figure stays with the place the article is about
+  // a place opening a company's name is part of the name: the figure stays with the place the
+  // article is about
   @Test
   void placeInsideACompanyNameIsNoPlaceReference() {
-    List<Observation> obs = run("2024年,宜宾市白酒产业营业收入达到1500亿元。其中,四川五粮液股份有限公司实现营业收入890亿元。", "2025-03-01");
+    List<Observation> obs =
+        run("2024年,宜宾市白酒产业营业收入达到1500亿元。其中,四川五粮液股份有限公司实现营业收入890亿元。", "2025-03-01");
     assertThat(one(obs, 89_000_000_000L, "CNY").region()).isEqualTo("宜宾");
   }
 }

@@ -39,47 +39,56 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real headless Chromium (Debian's chromium + chromedriver) against the real
- * app with articles ingested over HTTP: regions list, search, a region page grouped by category,
- * an indicator's history chart with its two points, the as-of picker, provenance, and a
- * screenshot (target/screenshots/dashboard.png, a CI artifact). Skips, saying why, when no
- * Chromium or ChromeDriver is installed (.ci/browser-setup.sh installs them); fails instead when
- * the browser is required ({@code -Dit.required=browser} or {@code CI=true}, see {@link Required}).
+ * The dashboard in a real headless Chromium (Debian's chromium + chromedriver) against the real app
+ * with articles ingested over HTTP: regions list, search, a region page grouped by category, an
+ * indicator's history chart with its two points, the as-of picker, provenance, and a screenshot
+ * (target/screenshots/dashboard.png, a CI artifact). Skips, saying why, when no Chromium or
+ * ChromeDriver is installed (.ci/browser-setup.sh installs them); fails instead when the browser is
+ * required ({@code -Dit.required=browser} or {@code CI=true}, see {@link Required}).
  */
 class DashboardBrowserIT {
-  private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-  private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("basedir", "."), "target", "screenshots");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** Written for this test, in the style of a local government report. */
-  static final String CHENGDE = String.join("\n",
-      "承德市生态环境持续向好",
-      "2015年以来，承德市空气质量综合指数从6.12降至2024年的3.05，细颗粒物(PM2.5)平均浓度从48微克/立方米降至25微克/立方米。",
-      "截至去年底，承德市可再生能源装机规模达到1234.5万千瓦。");
-  static final String ZHANGJIAKOU = String.join("\n",
-      "张家口市持续推进大气污染防治",
-      "2014年以来，张家口市空气质量综合指数从5.09降至2024年的2.66。");
+  static final String CHENGDE =
+      String.join(
+          "\n",
+          "承德市生态环境持续向好",
+          "2015年以来，承德市空气质量综合指数从6.12降至2024年的3.05，细颗粒物(PM2.5)平均浓度从48微克/立方米降至25微克/立方米。",
+          "截至去年底，承德市可再生能源装机规模达到1234.5万千瓦。");
 
-  @TempDir
-  static Path dataDir;
-  @TempDir
-  static Path browserProfile;
+  static final String ZHANGJIAKOU =
+      String.join("\n", "张家口市持续推进大气污染防治", "2014年以来，张家口市空气质量综合指数从5.09降至2024年的2.66。");
+
+  @TempDir static Path dataDir;
+  @TempDir static Path browserProfile;
   static RegionalMetricsApp app;
   static String base;
   static WebDriver driver;
   static WebDriverWait wait;
+
   /** Why the test cannot run here, or null. */
   static String noBrowser;
 
   @BeforeAll
   static void start() throws Exception {
-    String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM.toString()
-        : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER.toString() : null;
+    String missing =
+        !Files.isExecutable(CHROMIUM)
+            ? CHROMIUM.toString()
+            : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER.toString() : null;
     if (missing != null) {
-      noBrowser = "no headless browser: " + missing + " is not installed; install Debian's chromium and chromium-driver "
-          + "(.ci/browser-setup.sh) or point -Dchromium.binary / -Dchromedriver.binary at them";
+      noBrowser =
+          "no headless browser: "
+              + missing
+              + " is not installed; install Debian's chromium and chromium-driver "
+              + "(.ci/browser-setup.sh) or point -Dchromium.binary / -Dchromedriver.binary at them";
       return; // the test skips or fails with the reason
     }
 
@@ -88,23 +97,48 @@ class DashboardBrowserIT {
     post("chengde-1", "2025-03-10", CHENGDE);
     post("zhangjiakou-1", "2025-02-01", ZHANGJIAKOU);
     for (String region : List.of("承德", "张家口")) {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-          get("/api/indicators/" + enc(region) + "/" + enc("空气质量综合指数") + "/history").statusCode() == 200
-              && json(get("/api/indicators/" + enc(region) + "/" + enc("空气质量综合指数") + "/history")).get("values").size() == 2);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  get("/api/indicators/" + enc(region) + "/" + enc("空气质量综合指数") + "/history")
+                              .statusCode()
+                          == 200
+                      && json(get(
+                                  "/api/indicators/"
+                                      + enc(region)
+                                      + "/"
+                                      + enc("空气质量综合指数")
+                                      + "/history"))
+                              .get("values")
+                              .size()
+                          == 2);
     }
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-        "--no-first-run", "--user-data-dir=" + browserProfile, "--window-size=1440,1000", "--lang=en-US");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--user-data-dir=" + browserProfile,
+        "--window-size=1440,1000",
+        "--lang=en-US");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
   }
@@ -135,7 +169,8 @@ class DashboardBrowserIT {
       }
     }
     assertThat(chengdeCount).isGreaterThanOrEqualTo(2);
-    assertThat(chengdeCard.findElement(By.cssSelector(".count")).getText()).startsWith(Integer.toString(chengdeCount));
+    assertThat(chengdeCard.findElement(By.cssSelector(".count")).getText())
+        .startsWith(Integer.toString(chengdeCount));
     screenshot("regions.png");
 
     // search: regions filtered as you type …
@@ -149,19 +184,26 @@ class DashboardBrowserIT {
     wait.until(ExpectedConditions.attributeToBe(By.id("matches"), "data-query", "空气质量综合"));
     List<WebElement> matches = driver.findElements(By.cssSelector("#matches .match"));
     assertThat(matches).extracting(e -> e.getAttribute("data-region")).contains("承德", "张家口");
-    matches.stream().filter(e -> "张家口".equals(e.getAttribute("data-region"))).findFirst().orElseThrow().click();
+    matches.stream()
+        .filter(e -> "张家口".equals(e.getAttribute("data-region")))
+        .findFirst()
+        .orElseThrow()
+        .click();
     wait.until(ExpectedConditions.attributeToBe(By.id("chart"), "data-points", "2"));
     assertThat(driver.findElement(By.cssSelector(".region-head h1")).getText()).isEqualTo("张家口");
-    assertThat(driver.findElement(By.cssSelector(".ind.selected .num")).getText()).isEqualTo("2.66");
+    assertThat(driver.findElement(By.cssSelector(".ind.selected .num")).getText())
+        .isEqualTo("2.66");
 
     // region page, routed by hash; a 503 (stores restoring) shows "warming up" and is retried
-    js("const real = window.fetch; let left = 1;"
-        + "window.fetch = (url, opts) => String(url).includes('/api/regions/') && left-- > 0"
-        + "  ? Promise.resolve(new Response(JSON.stringify({status: 503, error: 'Service Unavailable',"
-        + "      message: 'state stores are restoring'}), {status: 503, headers: {'Retry-After': '1'}}))"
-        + "  : real(url, opts);"
-        + "location.hash = '#/region/' + encodeURIComponent('承德');");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Warming up, retrying"));
+    js(
+        "const real = window.fetch; let left = 1;"
+            + "window.fetch = (url, opts) => String(url).includes('/api/regions/') && left-- > 0"
+            + "  ? Promise.resolve(new Response(JSON.stringify({status: 503, error: 'Service Unavailable',"
+            + "      message: 'state stores are restoring'}), {status: 503, headers: {'Retry-After': '1'}}))"
+            + "  : real(url, opts);"
+            + "location.hash = '#/region/' + encodeURIComponent('承德');");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Warming up, retrying"));
     assertThat(driver.findElement(By.id("state")).getText()).contains("state stores are restoring");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ind")));
     assertThat(driver.findElement(By.cssSelector(".region-head h1")).getText()).isEqualTo("承德");
@@ -170,41 +212,57 @@ class DashboardBrowserIT {
     assertThat(aqi.findElement(By.cssSelector(".period")).getText()).isEqualTo("2024");
     String category = (String) js("return arguments[0].closest('.category').dataset.category", aqi);
     String indicator = aqi.getAttribute("data-indicator");
-    assertThat(category).isEqualTo(indicator.contains(".") && !indicator.startsWith("x.")
-        ? indicator.substring(0, indicator.indexOf('.')) : "other");
+    assertThat(category)
+        .isEqualTo(
+            indicator.contains(".") && !indicator.startsWith("x.")
+                ? indicator.substring(0, indicator.indexOf('.'))
+                : "other");
 
     // the indicator's history chart: two points, drawn by uPlot
     aqi.click();
     wait.until(ExpectedConditions.attributeToBe(By.id("chart"), "data-points", "2"));
     assertThat(driver.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
-    assertThat((String) js("return decodeURIComponent(location.hash)")).isEqualTo("#/region/承德/" + indicator);
-    List<WebElement> historyRows = driver.findElements(By.cssSelector("#history tbody tr:not(.prov-row)"));
-    assertThat(historyRows).extracting(r -> r.findElement(By.cssSelector("td")).getText()).containsExactly("2024", "2015");
+    assertThat((String) js("return decodeURIComponent(location.hash)"))
+        .isEqualTo("#/region/承德/" + indicator);
+    List<WebElement> historyRows =
+        driver.findElements(By.cssSelector("#history tbody tr:not(.prov-row)"));
+    assertThat(historyRows)
+        .extracting(r -> r.findElement(By.cssSelector("td")).getText())
+        .containsExactly("2024", "2015");
 
     // as-of picker: mid-2020 the 2015 value was the valid one
     WebElement asOf = driver.findElement(By.id("as-of"));
-    js("arguments[0].value = '2020-06-30'; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", asOf);
+    js(
+        "arguments[0].value = '2020-06-30'; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
+        asOf);
     wait.until(ExpectedConditions.attributeToBe(By.id("as-of-result"), "data-as-of", "2020-06-30"));
     WebElement result = driver.findElement(By.id("as-of-result"));
     assertThat(result.getAttribute("data-value")).isEqualTo("6.12");
     assertThat(result.getAttribute("data-period")).isEqualTo("2015");
     assertThat(result.getText()).contains("6.12").contains("2015");
-    assertThat(driver.findElement(By.id("chart")).getAttribute("data-as-of")).isEqualTo("2020-06-30");
+    assertThat(driver.findElement(By.id("chart")).getAttribute("data-as-of"))
+        .isEqualTo("2020-06-30");
     // before any value: a clear message, not an error
     driver.findElement(By.xpath("//button[contains(@class,'chip') and text()='Latest']")).click();
     wait.until(ExpectedConditions.attributeToBe(By.id("as-of-result"), "data-as-of", "latest"));
-    js("arguments[0].value = '2010-01-01'; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
+    js(
+        "arguments[0].value = '2010-01-01'; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
         driver.findElement(By.id("as-of")));
     wait.until(ExpectedConditions.attributeToBe(By.id("as-of-result"), "data-as-of", "2010-01-01"));
-    assertThat(driver.findElement(By.id("as-of-result")).getText()).contains("No value known as of 2010-01-01");
+    assertThat(driver.findElement(By.id("as-of-result")).getText())
+        .contains("No value known as of 2010-01-01");
     driver.findElement(By.xpath("//button[contains(@class,'chip') and text()='2015']")).click();
     wait.until(ExpectedConditions.attributeToBe(By.id("as-of-result"), "data-value", "6.12"));
 
     // provenance on demand: article, sentence, raw text
-    WebElement source = driver.findElement(By.cssSelector("#history tbody tr:not(.prov-row) button.link"));
+    WebElement source =
+        driver.findElement(By.cssSelector("#history tbody tr:not(.prov-row) button.link"));
     source.click();
-    WebElement provenance = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history .prov-row")));
-    assertThat(provenance.findElement(By.cssSelector(".evidence")).getText()).contains("从6.12降至2024年的3.05");
+    WebElement provenance =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history .prov-row")));
+    assertThat(provenance.findElement(By.cssSelector(".evidence")).getText())
+        .contains("从6.12降至2024年的3.05");
     assertThat(provenance.getText()).contains("chengde-1").contains("2025-03-10");
     assertThat(provenance.findElement(By.cssSelector(".evidence mark")).getText()).contains("3.05");
 
@@ -212,12 +270,14 @@ class DashboardBrowserIT {
 
     // an unknown region is a friendly empty state
     driver.get(base + "/#/region/" + enc("不存在的地方"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Nothing here yet"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Nothing here yet"));
 
-    List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-        .filter(e -> !e.getMessage().contains("404")) // the unknown region above
-        .toList();
+    List<LogEntry> severe =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .filter(e -> !e.getMessage().contains("404")) // the unknown region above
+            .toList();
     assertThat(severe).as("browser console errors").isEmpty();
   }
 
@@ -229,8 +289,13 @@ class DashboardBrowserIT {
     return driver.findElements(By.cssSelector(".ind")).stream()
         .filter(e -> e.findElement(By.cssSelector(".ind-label")).getText().equals(label))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no indicator row labelled " + label + " in " + driver.findElement(
-            By.id("indicator-list")).getText()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no indicator row labelled "
+                        + label
+                        + " in "
+                        + driver.findElement(By.id("indicator-list")).getText()));
   }
 
   private static Object js(String script, Object... args) {
@@ -245,14 +310,20 @@ class DashboardBrowserIT {
   }
 
   static void post(String id, String published, String text) throws Exception {
-    var r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/articles?id=" + enc(id) + "&published=" + published))
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    var r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/api/articles?id=" + enc(id) + "&published=" + published))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 

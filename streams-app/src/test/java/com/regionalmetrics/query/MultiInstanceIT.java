@@ -36,24 +36,27 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three instances of the job on one real broker, each with its own state directory and HTTP
- * port — two in this JVM, the third a separate process that can be killed with SIGKILL: any
- * instance answers any question, identically; with one instance stopped or killed the others
- * keep answering; listings paginate across all of them.
+ * Three instances of the job on one real broker, each with its own state directory and HTTP port —
+ * two in this JVM, the third a separate process that can be killed with SIGKILL: any instance
+ * answers any question, identically; with one instance stopped or killed the others keep answering;
+ * listings paginate across all of them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static final String[] CITIES = {"保定", "唐山", "廊坊", "邯郸", "承德", "秦皇岛", "沧州", "衡水", "邢台", "石家庄"};
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final String[] CITIES = {
+    "保定", "唐山", "廊坊", "邯郸", "承德", "秦皇岛", "沧州", "衡水", "邢台", "石家庄"
+  };
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static EmbeddedKafkaBroker broker;
   static SchemaRegistryServer registry;
   static final int[] ports = new int[3];
   static final RegionalMetricsApp[] apps = new RegionalMetricsApp[2];
   static Process third;
+
   /** "region|label" -> expected latest value, from the articles below. */
   static final Map<String, Double> expected = new TreeMap<>();
 
@@ -74,7 +77,8 @@ class MultiInstanceIT {
     }
     awaitReady(ports[2]);
     for (int i = 0; i < CITIES.length; i++) {
-      String text = "截至去年底，" + CITIES[i] + "市数据中心项目达到" + (10 + i) + "个，5G基站达到" + (1000 + 7 * i) + "个。";
+      String text =
+          "截至去年底，" + CITIES[i] + "市数据中心项目达到" + (10 + i) + "个，5G基站达到" + (1000 + 7 * i) + "个。";
       var r = post(ports[i % 3], "/api/articles?published=2025-03-01&id=city-" + i, text);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
       expected.put(CITIES[i] + "|数据中心项目", 10.0 + i);
@@ -83,24 +87,33 @@ class MultiInstanceIT {
   }
 
   static RegionalMetricsApp startInstance(int i) {
-    return RegionalMetricsApp.start(AppConfig.defaults()
-        .with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-        .with(AppConfig.SCHEMA_REGISTRY_URL, registry.url())
-        .with(AppConfig.HTTP_PORT, Integer.toString(ports[i]))
-        .with(AppConfig.DATA_DIR, dir.resolve("instance-" + i).toString())
-        .with(AppConfig.APPLICATION_ID, "multi-instance-it")
-        .with("num.standby.replicas", "1")
-        .with("commit.interval.ms", "100"));
+    return RegionalMetricsApp.start(
+        AppConfig.defaults()
+            .with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
+            .with(AppConfig.SCHEMA_REGISTRY_URL, registry.url())
+            .with(AppConfig.HTTP_PORT, Integer.toString(ports[i]))
+            .with(AppConfig.DATA_DIR, dir.resolve("instance-" + i).toString())
+            .with(AppConfig.APPLICATION_ID, "multi-instance-it")
+            .with("num.standby.replicas", "1")
+            .with("commit.interval.ms", "100"));
   }
 
   /** The third instance, as its own JVM running the CLI, as a deployment would. */
   static Process startProcess() throws IOException {
-    return AppProcess.start(dir.resolve("instance-2"), broker.bootstrapServers(), registry.url(), ports[2],
-        Map.of("application.id", "multi-instance-it", "commit.interval.ms", "100"), dir.resolve("instance-2.log"));
+    return AppProcess.start(
+        dir.resolve("instance-2"),
+        broker.bootstrapServers(),
+        registry.url(),
+        ports[2],
+        Map.of("application.id", "multi-instance-it", "commit.interval.ms", "100"),
+        dir.resolve("instance-2.log"));
   }
 
   static void awaitReady(int port) {
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(300))
+        .ignoreExceptions()
         .until(() -> get(port, "/ready").statusCode() == 200);
   }
 
@@ -125,12 +138,15 @@ class MultiInstanceIT {
   @Test
   @Order(1)
   void everyIndicatorIsAnswerableIdenticallyFromEveryInstance() throws Exception {
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-        .untilAsserted(() -> {
-          for (int port : ports) {
-            assertThat(latestValues(port)).isEqualTo(expected);
-          }
-        });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              for (int port : ports) {
+                assertThat(latestValues(port)).isEqualTo(expected);
+              }
+            });
     // identical bodies, whichever instance is asked
     String key = "/api/indicators/" + enc("唐山") + "/" + enc("数据中心项目");
     Set<String> bodies = new HashSet<>();
@@ -149,14 +165,17 @@ class MultiInstanceIT {
       for (int port : ports) {
         HttpResponse<String> r = get(port, path);
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-        assertThat(r.headers().firstValue("X-Served-By")).as(path).hasValue(servedBy.iterator().next());
+        assertThat(r.headers().firstValue("X-Served-By"))
+            .as(path)
+            .hasValue(servedBy.iterator().next());
         assertThat(r.headers().firstValue("X-Stale")).as(path).hasValue("false");
         answers.add(r.body());
       }
       assertThat(answers).as(path).hasSize(1);
     }
     assertThat(JSON.readTree(get(ports[0], key + "/history").body()).get("values")).hasSize(1);
-    assertThat(JSON.readTree(get(ports[0], key + "?asOf=2024").body()).get("value").asDouble()).isEqualTo(10.0 + 1);
+    assertThat(JSON.readTree(get(ports[0], key + "?asOf=2024").body()).get("value").asDouble())
+        .isEqualTo(10.0 + 1);
   }
 
   @Test
@@ -167,13 +186,20 @@ class MultiInstanceIT {
       String cursor = null;
       int pages = 0;
       do {
-        JsonNode page = JSON.readTree(get(port, "/api/indicators?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).body());
+        JsonNode page =
+            JSON.readTree(
+                get(port, "/api/indicators?limit=3" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .body());
         assertThat(page.get("partial").asBoolean()).isFalse();
-        page.get("items").forEach(i -> seen.add(i.get("region").asText() + "|" + i.get("indicatorLabel").asText()));
+        page.get("items")
+            .forEach(
+                i -> seen.add(i.get("region").asText() + "|" + i.get("indicatorLabel").asText()));
         cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
         pages++;
       } while (cursor != null && pages < 100);
-      assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected.keySet());
+      assertThat(seen)
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(expected.keySet());
     }
   }
 
@@ -183,10 +209,11 @@ class MultiInstanceIT {
     JsonNode instances = JSON.readTree(get(ports[0], "/api/instances").body()).get("instances");
     assertThat(instances).hasSize(3);
     Set<Integer> active = new HashSet<>();
-    instances.forEach(i -> {
-      assertThat(i.get("state").asText()).isEqualTo("RUNNING");
-      i.get("activePartitions").forEach(p -> active.add(p.asInt()));
-    });
+    instances.forEach(
+        i -> {
+          assertThat(i.get("state").asText()).isEqualTo("RUNNING");
+          i.get("activePartitions").forEach(p -> active.add(p.asInt()));
+        });
     assertThat(active).containsExactlyInAnyOrder(0, 1, 2);
   }
 
@@ -195,22 +222,29 @@ class MultiInstanceIT {
   void withOneInstanceClosedTheOthersKeepAnsweringAndAllConvergeAfterItReturns() throws Exception {
     apps[1].close();
     long stoppedAt = System.nanoTime();
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-        .untilAsserted(() -> {
-          assertThat(latestValues(ports[0])).isEqualTo(expected);
-          assertThat(latestValues(ports[2])).isEqualTo(expected);
-        });
-    System.out.printf("survivors answered every key %.1f s after one of three instances closed%n",
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              assertThat(latestValues(ports[0])).isEqualTo(expected);
+              assertThat(latestValues(ports[2])).isEqualTo(expected);
+            });
+    System.out.printf(
+        "survivors answered every key %.1f s after one of three instances closed%n",
         (System.nanoTime() - stoppedAt) / 1e9);
 
     apps[1] = startInstance(1);
     assertThat(apps[1].awaitRunning(Duration.ofSeconds(90))).isTrue();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-        .untilAsserted(() -> {
-          for (int port : ports) {
-            assertThat(latestValues(port)).isEqualTo(expected);
-          }
-        });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              for (int port : ports) {
+                assertThat(latestValues(port)).isEqualTo(expected);
+              }
+            });
   }
 
   @Test
@@ -244,33 +278,47 @@ class MultiInstanceIT {
       Thread.sleep(100);
     }
     double outage = (System.nanoTime() - killedAt) / 1e9;
-    assertThat(stale.statusCode()).as("a key of the killed instance answered within 5 s").isEqualTo(200);
+    assertThat(stale.statusCode())
+        .as("a key of the killed instance answered within 5 s")
+        .isEqualTo(200);
     assertThat(stale.headers().firstValue("X-Stale")).as("read from a standby").hasValue("true");
-    assertThat(stale.headers().firstValue("X-Served-By")).hasValueSatisfying(h ->
-        assertThat(h).isIn("127.0.0.1:" + ports[0], "127.0.0.1:" + ports[1]));
-    assertThat(JSON.readTree(stale.body()).get("value").asDouble()).isEqualTo(expected.get(ownedByThird.iterator().next()));
+    assertThat(stale.headers().firstValue("X-Served-By"))
+        .hasValueSatisfying(
+            h -> assertThat(h).isIn("127.0.0.1:" + ports[0], "127.0.0.1:" + ports[1]));
+    assertThat(JSON.readTree(stale.body()).get("value").asDouble())
+        .isEqualTo(expected.get(ownedByThird.iterator().next()));
     HttpResponse<String> staleHistory = get(ports[1], path + "/history");
     assertThat(staleHistory.statusCode()).isEqualTo(200);
     assertThat(staleHistory.headers().firstValue("X-Stale")).hasValue("true");
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-        .untilAsserted(() -> {
-          assertThat(latestValues(ports[0])).isEqualTo(expected);
-          assertThat(latestValues(ports[1])).isEqualTo(expected);
-        });
-    System.out.printf("FIGURES multi-instance: first answer for a key of the killed instance after %.2f s; every key after %.1f s%n",
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              assertThat(latestValues(ports[0])).isEqualTo(expected);
+              assertThat(latestValues(ports[1])).isEqualTo(expected);
+            });
+    System.out.printf(
+        "FIGURES multi-instance: first answer for a key of the killed instance after %.2f s; every key after %.1f s%n",
         outage, (System.nanoTime() - killedAt) / 1e9);
 
     third = startProcess();
     awaitReady(ports[2]);
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-        .untilAsserted(() -> {
-          for (int port : ports) {
-            assertThat(latestValues(port)).isEqualTo(expected);
-          }
-        });
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              for (int port : ports) {
+                assertThat(latestValues(port)).isEqualTo(expected);
+              }
+            });
   }
 
-  /** What one instance answers for every expected key: "region|label" -> value (missing when not 200). */
+  /**
+   * What one instance answers for every expected key: "region|label" -> value (missing when not
+   * 200).
+   */
   static Map<String, Double> latestValues(int port) throws Exception {
     Map<String, Double> values = new TreeMap<>();
     for (String key : expected.keySet()) {
@@ -286,13 +334,21 @@ class MultiInstanceIT {
   }
 
   static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> post(int port, String path, String body) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "text/plain; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+  static HttpResponse<String> post(int port, String path, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

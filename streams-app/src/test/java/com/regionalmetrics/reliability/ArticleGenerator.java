@@ -9,22 +9,22 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Generates small realistic articles, each stating exactly one value of one indicator of one
- * city for one year. Every (city, indicator, year) is used at most once, so the latest value of
- * every key is unambiguous (the greatest year) and a reference is easy to compute.
- * {@link ArticleGeneratorTest} checks every generated article against the real extractor.
+ * Generates small realistic articles, each stating exactly one value of one indicator of one city
+ * for one year. Every (city, indicator, year) is used at most once, so the latest value of every
+ * key is unambiguous (the greatest year) and a reference is easy to compute. {@link
+ * ArticleGeneratorTest} checks every generated article against the real extractor.
  */
 final class ArticleGenerator {
   static final Instant PUBLISHED = Instant.parse("2025-03-01T00:00:00Z");
   static final String PUBLISHED_TEXT = "2025-03-01";
 
-  static final List<String> CITIES = List.of(
-      "七台河", "三亚", "三明", "三门峡", "上饶", "宁波", "东营", "中卫", "临汾", "临沂",
-      "临沧", "丹东", "丽水", "丽江", "乌兰察布", "乌海", "乐山", "九江", "云浮", "亳州",
-      "佛山", "佳木斯", "保定", "保山", "信阳", "克拉玛依", "六安", "六盘水", "兰州", "内江",
-      "包头", "北海", "十堰", "南京", "南充", "南宁", "南平", "南昌", "南通", "南阳",
-      "厦门", "双鸭山", "台州", "合肥", "吉安", "吕梁", "吴忠", "周口", "咸宁", "咸阳",
-      "哈尔滨", "唐山", "商丘", "嘉兴", "大同", "大庆", "大连", "天水", "太原", "威海");
+  static final List<String> CITIES =
+      List.of(
+          "七台河", "三亚", "三明", "三门峡", "上饶", "宁波", "东营", "中卫", "临汾", "临沂", "临沧", "丹东", "丽水", "丽江",
+          "乌兰察布", "乌海", "乐山", "九江", "云浮", "亳州", "佛山", "佳木斯", "保定", "保山", "信阳", "克拉玛依", "六安", "六盘水",
+          "兰州", "内江", "包头", "北海", "十堰", "南京", "南充", "南宁", "南平", "南昌", "南通", "南阳", "厦门", "双鸭山", "台州",
+          "合肥", "吉安", "吕梁", "吴忠", "周口", "咸宁", "咸阳", "哈尔滨", "唐山", "商丘", "嘉兴", "大同", "大庆", "大连", "天水",
+          "太原", "威海");
 
   /** One indicator: a sentence template, its catalog id, and how the value is written. */
   enum Template {
@@ -47,7 +47,8 @@ final class ArticleGenerator {
       return switch (this) {
         case DATA_CENTERS -> Integer.toString(1 + r.nextInt(999));
         case FOREST -> String.format(Locale.ROOT, "%d.%d", 10 + r.nextInt(70), 1 + r.nextInt(9));
-        case RENEWABLES -> String.format(Locale.ROOT, "%d.%d", 100 + r.nextInt(9000), 1 + r.nextInt(9));
+        case RENEWABLES ->
+            String.format(Locale.ROOT, "%d.%d", 100 + r.nextInt(9000), 1 + r.nextInt(9));
         case PM25 -> Integer.toString(10 + r.nextInt(140));
         case GOOD_DAYS -> Integer.toString(100 + r.nextInt(260));
       };
@@ -69,8 +70,15 @@ final class ArticleGenerator {
     }
 
     Article article() {
-      return Article.newBuilder().setId(id).setText(text).setPublishedAt(PUBLISHED)
-          .setSource("generator").setUrl(null).setTitle(null).setRegionHint(null).build();
+      return Article.newBuilder()
+          .setId(id)
+          .setText(text)
+          .setPublishedAt(PUBLISHED)
+          .setSource("generator")
+          .setUrl(null)
+          .setTitle(null)
+          .setRegionHint(null)
+          .build();
     }
   }
 
@@ -101,7 +109,8 @@ final class ArticleGenerator {
       String city = CITIES.get(combo[0]);
       Template t = Template.values()[combo[1]];
       String written = t.written(r);
-      String text = city + "市发展成就巡礼\n" + String.format(Locale.ROOT, t.pattern, combo[2], city, written);
+      String text =
+          city + "市发展成就巡礼\n" + String.format(Locale.ROOT, t.pattern, combo[2], city, written);
       out.add(new Generated(idPrefix + "-" + i, text, city, t, combo[2], t.canonical(written)));
     }
     return out;

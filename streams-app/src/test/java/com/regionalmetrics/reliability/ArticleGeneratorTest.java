@@ -15,7 +15,8 @@ class ArticleGeneratorTest {
 
   @Test
   void everyGeneratedArticleYieldsExactlyItsOneObservation() {
-    List<ArticleGenerator.Generated> articles = ArticleGenerator.generate(ArticleGenerator.capacity(), 42, "g");
+    List<ArticleGenerator.Generated> articles =
+        ArticleGenerator.generate(ArticleGenerator.capacity(), 42, "g");
     Set<String> combos = new HashSet<>();
     for (ArticleGenerator.Generated g : articles) {
       List<Observation> obs = EXTRACTOR.extract(g.article());
@@ -32,6 +33,7 @@ class ArticleGeneratorTest {
 
   @Test
   void sameSeedSameArticles() {
-    assertThat(ArticleGenerator.generate(50, 7, "a")).isEqualTo(ArticleGenerator.generate(50, 7, "a"));
+    assertThat(ArticleGenerator.generate(50, 7, "a"))
+        .isEqualTo(ArticleGenerator.generate(50, 7, "a"));
   }
 }

@@ -42,16 +42,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 6, fault 3, on a real broker: the broker is stopped mid-stream and restarted on the same
  * data and port; then the Schema Registry is down for 30 s, during which producers write with a
- * schema version the app has never seen (so the app must ask the registry, and cannot).
- * Nothing may be lost, doubled or dead-lettered: a registry outage is retried, not bad input.
+ * schema version the app has never seen (so the app must ask the registry, and cannot). Nothing may
+ * be lost, doubled or dead-lettered: a registry outage is retried, not bad input.
  */
 class OutageIT {
   static final int BATCH = 1_000;
   static final Duration BROKER_DOWN = Duration.ofSeconds(10);
   static final Duration REGISTRY_DOWN = Duration.ofSeconds(30);
 
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
   static int brokerPort;
   static int registryPort;
   static EmbeddedKafkaBroker broker;
@@ -73,7 +72,10 @@ class OutageIT {
     TestApps.closeAll(broker, registry, app);
   }
 
-  /** A free port whose +1000 (the embedded controller's) is free too, for restarts on the same ports. */
+  /**
+   * A free port whose +1000 (the embedded controller's) is free too, for restarts on the same
+   * ports.
+   */
   static int portWithControllerPort() throws Exception {
     for (int i = 0; i < 50; i++) {
       int p = Fixtures.freePort();
@@ -112,7 +114,9 @@ class OutageIT {
   static GenericRecord evolved(Schema schema, Article a) {
     GenericRecord r = new GenericData.Record(schema);
     for (Schema.Field f : Article.getClassSchema().getFields()) {
-      r.put(f.name(), a.get(f.name()) instanceof java.time.Instant i ? i.toEpochMilli() : a.get(f.name()));
+      r.put(
+          f.name(),
+          a.get(f.name()) instanceof java.time.Instant i ? i.toEpochMilli() : a.get(f.name()));
     }
     r.put("language", "zh-CN");
     return r;
@@ -124,9 +128,14 @@ class OutageIT {
     for (Schema.Field f : current.getFields()) {
       fields.add(new Schema.Field(f, f.schema()));
     }
-    fields.add(new Schema.Field("language", SchemaBuilder.unionOf().nullType().and().stringType().endUnion(),
-        "added by a newer producer", Schema.Field.NULL_DEFAULT_VALUE));
-    return Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+    fields.add(
+        new Schema.Field(
+            "language",
+            SchemaBuilder.unionOf().nullType().and().stringType().endUnion(),
+            "added by a newer producer",
+            Schema.Field.NULL_DEFAULT_VALUE));
+    return Schema.createRecord(
+        current.getName(), current.getDoc(), current.getNamespace(), false, fields);
   }
 
   @Test
@@ -135,17 +144,27 @@ class OutageIT {
     Fixtures.Reference reference = Fixtures.Reference.of(all);
     var serde = new com.regionalmetrics.serde.SpecificAvroSerde<Article>(schemas);
     serde.configure(Map.of("schema.registry.url", "unused"), false);
-    Map<String, Object> producerProps = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+    Map<String, Object> producerProps =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            120_000);
 
     // 1. the broker goes away mid-stream and comes back on the same data and port
-    try (var producer = new KafkaProducer<>(producerProps, new StringSerializer(), serde.serializer())) {
+    try (var producer =
+        new KafkaProducer<>(producerProps, new StringSerializer(), serde.serializer())) {
       for (ArticleGenerator.Generated g : all.subList(0, BATCH)) {
         producer.send(new ProducerRecord<>(Topics.ARTICLES, g.id(), g.article()));
       }
       producer.flush();
     }
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> committedEvents() >= 100);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> committedEvents() >= 100);
     long eventsAtBrokerStop = committedEvents();
     long t0 = System.nanoTime();
     broker.close();
@@ -154,21 +173,26 @@ class OutageIT {
     Thread.sleep(BROKER_DOWN.toMillis());
     broker = startBroker();
     long brokerBackMs = (System.nanoTime() - t0) / 1_000_000;
-    try (var producer = new KafkaProducer<>(producerProps, new StringSerializer(), serde.serializer())) {
+    try (var producer =
+        new KafkaProducer<>(producerProps, new StringSerializer(), serde.serializer())) {
       for (ArticleGenerator.Generated g : all.subList(BATCH, 2 * BATCH)) {
         producer.send(new ProducerRecord<>(Topics.ARTICLES, g.id(), g.article()));
       }
       producer.flush();
     }
     long t1 = System.nanoTime();
-    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> committedEvents() >= 2 * BATCH);
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> committedEvents() >= 2 * BATCH);
     long brokerRecoveryMs = brokerBackMs + (System.nanoTime() - t1) / 1_000_000;
     assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
 
     // 2. the registry goes away for 30 s; meanwhile a producer writes with a schema version the
     //    app has never seen
     Schema v2 = evolvedArticleSchema();
-    schemas.register(KafkaAvroSerializer.subjectName(Topics.ARTICLES, false), v2); // before the outage
+    schemas.register(
+        KafkaAvroSerializer.subjectName(Topics.ARTICLES, false), v2); // before the outage
     registry.close();
     long outageStart = System.nanoTime();
     KafkaAvroSerializer writerV2 = new KafkaAvroSerializer(schemas);
@@ -185,29 +209,50 @@ class OutageIT {
     long dlqDuringOutage = Fixtures.readAll(bootstrap(), Topics.ARTICLES_DLQ).size();
     registry = new SchemaRegistryServer(schemas).start("127.0.0.1", registryPort);
     long t2 = System.nanoTime();
-    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> committedEvents() >= 3 * BATCH);
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> committedEvents() >= 3 * BATCH);
     long registryRecoveryMs = (System.nanoTime() - t2) / 1_000_000;
 
     // exact: every event once, nothing dead-lettered, the stores answer the reference
-    Fixtures.awaitCommitted(bootstrap(), Fixtures.endOffsets(bootstrap(), Topics.ARTICLES), Duration.ofSeconds(120));
+    Fixtures.awaitCommitted(
+        bootstrap(), Fixtures.endOffsets(bootstrap(), Topics.ARTICLES), Duration.ofSeconds(120));
     Map<TopicPartition, Long> positions = new HashMap<>();
-    List<MetricEvent> events = Fixtures.decodeEvents(Fixtures.readAll(bootstrap(), Topics.METRIC_EVENTS, positions), registryUrl());
+    List<MetricEvent> events =
+        Fixtures.decodeEvents(
+            Fixtures.readAll(bootstrap(), Topics.METRIC_EVENTS, positions), registryUrl());
     Set<String> ids = events.stream().map(MetricEvent::getEventId).collect(Collectors.toSet());
     Set<String> missing = new HashSet<>(reference.eventIds().keySet());
     missing.removeAll(ids);
     long dlq = Fixtures.readAll(bootstrap(), Topics.ARTICLES_DLQ).size();
-    System.out.printf("FIGURES outage: articles=%d eventsAtBrokerStop=%d brokerDownMs=%d brokerStopToAllCaughtUpMs=%d"
-        + " registryDownMs=%d eventsWhileRegistryDown=%d dlqWhileRegistryDown=%d registryBackToCaughtUpMs=%d"
-        + " events=%d distinct=%d missing=%d dlq=%d%n", all.size(), eventsAtBrokerStop, BROKER_DOWN.toMillis(), brokerRecoveryMs,
-        REGISTRY_DOWN.toMillis(), eventsDuringOutage, dlqDuringOutage, registryRecoveryMs, events.size(), ids.size(), missing.size(), dlq);
-    assertThat(eventsDuringOutage).as("nothing of the new-schema batch gets through without the registry").isEqualTo(2L * BATCH);
+    System.out.printf(
+        "FIGURES outage: articles=%d eventsAtBrokerStop=%d brokerDownMs=%d brokerStopToAllCaughtUpMs=%d"
+            + " registryDownMs=%d eventsWhileRegistryDown=%d dlqWhileRegistryDown=%d registryBackToCaughtUpMs=%d"
+            + " events=%d distinct=%d missing=%d dlq=%d%n",
+        all.size(),
+        eventsAtBrokerStop,
+        BROKER_DOWN.toMillis(),
+        brokerRecoveryMs,
+        REGISTRY_DOWN.toMillis(),
+        eventsDuringOutage,
+        dlqDuringOutage,
+        registryRecoveryMs,
+        events.size(),
+        ids.size(),
+        missing.size(),
+        dlq);
+    assertThat(eventsDuringOutage)
+        .as("nothing of the new-schema batch gets through without the registry")
+        .isEqualTo(2L * BATCH);
     assertThat(dlqDuringOutage).as("an outage is not bad input").isZero();
     assertThat(events).as("no duplicates").hasSize(ids.size());
     assertThat(missing).as("lost").isEmpty();
     assertThat(ids).isEqualTo(reference.eventIds().keySet());
     assertThat(dlq).isZero();
     Fixtures.awaitCommitted(bootstrap(), positions, Duration.ofSeconds(120));
-    assertThat(answers("http://127.0.0.1:" + app.httpPort(), reference)).isEqualTo(expectedAnswers(reference));
+    assertThat(answers("http://127.0.0.1:" + app.httpPort(), reference))
+        .isEqualTo(expectedAnswers(reference));
     assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 }

@@ -30,30 +30,36 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a user reads back survives every way the app can stop: history, as-of, latest and claims
- * of articles posted out of order (a correction, a syndicated copy, a retraction) are the same
- * after a clean stop and start, after SIGKILL, after the state directory is lost, and when
- * another instance takes over. The app runs as a child process against a broker and registry in
- * this JVM; answers are compared with what the articles said, not only with each other.
+ * What a user reads back survives every way the app can stop: history, as-of, latest and claims of
+ * articles posted out of order (a correction, a syndicated copy, a retraction) are the same after a
+ * clean stop and start, after SIGKILL, after the state directory is lost, and when another instance
+ * takes over. The app runs as a child process against a broker and registry in this JVM; answers
+ * are compared with what the articles said, not only with each other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartIT {
   static final String AQI = "/api/indicators/" + enc("张家口") + "/air.aqi_composite";
   static final String PM25 = "/api/indicators/" + enc("张家口") + "/air.pm25";
 
-  /** What the five articles below say, resolved: the 2024 AQI claims differ (newest article wins), W is retracted. */
-  static final Map<String, String> EXPECTED = new TreeMap<>(Map.of(
-      "aqi latest", "2.7@2024 sources=[D] others=[2.66:A, 2.66:A-copy]",
-      "aqi history", "5.09@2014 sources=[A, A-copy] | 3.5@2020 sources=[B] | 2.7@2024 sources=[D]",
-      "aqi asOf 2010", "HTTP 404",
-      "aqi asOf 2015", "5.09@2014 sources=[A, A-copy] others=[]",
-      "aqi asOf 2022", "3.5@2020 sources=[B] others=[]",
-      "aqi claims", "2014:5.09:A, 2014:5.09:A-copy, 2020:3.5:B, 2024:2.66:A, 2024:2.66:A-copy, 2024:2.7:D",
-      "pm25 latest", "19.0@2024 sources=[A, A-copy] others=[]",
-      "pm25 history", "28.0@2020 sources=[B] | 19.0@2024 sources=[A, A-copy]"));
+  /**
+   * What the five articles below say, resolved: the 2024 AQI claims differ (newest article wins), W
+   * is retracted.
+   */
+  static final Map<String, String> EXPECTED =
+      new TreeMap<>(
+          Map.of(
+              "aqi latest", "2.7@2024 sources=[D] others=[2.66:A, 2.66:A-copy]",
+              "aqi history",
+                  "5.09@2014 sources=[A, A-copy] | 3.5@2020 sources=[B] | 2.7@2024 sources=[D]",
+              "aqi asOf 2010", "HTTP 404",
+              "aqi asOf 2015", "5.09@2014 sources=[A, A-copy] others=[]",
+              "aqi asOf 2022", "3.5@2020 sources=[B] others=[]",
+              "aqi claims",
+                  "2014:5.09:A, 2014:5.09:A-copy, 2020:3.5:B, 2024:2.66:A, 2024:2.66:A-copy, 2024:2.7:D",
+              "pm25 latest", "19.0@2024 sources=[A, A-copy] others=[]",
+              "pm25 history", "28.0@2020 sources=[B] | 19.0@2024 sources=[A, A-copy]"));
 
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
   static EmbeddedKafkaBroker broker;
   static EmbeddedSchemaRegistry registry;
   static Path log;
@@ -91,8 +97,14 @@ class RestartIT {
   }
 
   static App startApp(Path data, int port) throws Exception {
-    Process p = Fixtures.startAppProcess(data, broker.bootstrapServers(), registry.url(), port,
-        Map.of("http.write.token", TOKEN), log);
+    Process p =
+        Fixtures.startAppProcess(
+            data,
+            broker.bootstrapServers(),
+            registry.url(),
+            port,
+            Map.of("http.write.token", TOKEN),
+            log);
     App app = new App(data, port, p);
     awaitReady(app);
     return app;
@@ -100,14 +112,20 @@ class RestartIT {
 
   static long awaitReady(App app) {
     long t0 = System.nanoTime();
-    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      assertThat(app.process().isAlive()).as("app process alive (see " + log + ")").isTrue();
-      try {
-        return get(app.base(), "/ready").status() == 200;
-      } catch (RuntimeException e) {
-        return false; // not listening yet
-      }
-    });
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              assertThat(app.process().isAlive())
+                  .as("app process alive (see " + log + ")")
+                  .isTrue();
+              try {
+                return get(app.base(), "/ready").status() == 200;
+              } catch (RuntimeException e) {
+                return false; // not listening yet
+              }
+            });
     return (System.nanoTime() - t0) / 1_000_000;
   }
 
@@ -115,24 +133,39 @@ class RestartIT {
   @Order(0)
   void writesNeedTheTokenAndAPublicationDate() throws Exception {
     first = startApp(root.resolve("app-1"), Fixtures.freePort());
-    var before = Fixtures.endOffsets(broker.bootstrapServers(), com.regionalmetrics.topology.Topics.ARTICLES);
-    String article = Fixtures.JSON.writeValueAsString(Map.of("id", "X", "published", "2025-01-01", "text", "2024年，张家口市空气质量综合指数为1.00。"));
+    var before =
+        Fixtures.endOffsets(
+            broker.bootstrapServers(), com.regionalmetrics.topology.Topics.ARTICLES);
+    String article =
+        Fixtures.JSON.writeValueAsString(
+            Map.of("id", "X", "published", "2025-01-01", "text", "2024年，张家口市空气质量综合指数为1.00。"));
 
     HttpResponse<String> noToken = send(first, "POST", "/api/articles", null, article);
     HttpResponse<String> wrongToken = send(first, "POST", "/api/articles", "guess", article);
     HttpResponse<String> deleteNoToken = send(first, "DELETE", "/api/articles/X", null, null);
-    HttpResponse<String> undated = send(first, "POST", "/api/articles", TOKEN,
-        Fixtures.JSON.writeValueAsString(Map.of("id", "U", "text", "2024年，张家口市空气质量综合指数为1.00。")));
+    HttpResponse<String> undated =
+        send(
+            first,
+            "POST",
+            "/api/articles",
+            TOKEN,
+            Fixtures.JSON.writeValueAsString(
+                Map.of("id", "U", "text", "2024年，张家口市空气质量综合指数为1.00。")));
 
     assertThat(noToken.statusCode()).isEqualTo(401);
     assertThat(noToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-    assertThat(Fixtures.JSON.readTree(noToken.body()).get("message").asText()).contains("Authorization: Bearer");
+    assertThat(Fixtures.JSON.readTree(noToken.body()).get("message").asText())
+        .contains("Authorization: Bearer");
     assertThat(wrongToken.statusCode()).isEqualTo(401);
     assertThat(deleteNoToken.statusCode()).isEqualTo(401);
     assertThat(undated.statusCode()).isEqualTo(400);
-    assertThat(Fixtures.JSON.readTree(undated.body()).get("message").asText()).contains("published is required");
-    assertThat(Fixtures.endOffsets(broker.bootstrapServers(), com.regionalmetrics.topology.Topics.ARTICLES))
-        .as("refused writes reach no topic").isEqualTo(before);
+    assertThat(Fixtures.JSON.readTree(undated.body()).get("message").asText())
+        .contains("published is required");
+    assertThat(
+            Fixtures.endOffsets(
+                broker.bootstrapServers(), com.regionalmetrics.topology.Topics.ARTICLES))
+        .as("refused writes reach no topic")
+        .isEqualTo(before);
     assertThat(get(first.base(), AQI).status()).as("reads need no token").isEqualTo(404);
   }
 
@@ -145,18 +178,24 @@ class RestartIT {
     post(first, "W", "2025-03-02", "2024年，张家口市PM2.5平均浓度为99微克/立方米。");
     post(first, "B", "2021-01-10", "2020年，张家口市空气质量综合指数为3.50，PM2.5平均浓度为28微克/立方米。");
     post(first, "A-copy", "2025-02-27", a);
-    await().atMost(Duration.ofSeconds(60)).until(() -> answers(first).get("pm25 latest").startsWith("99.0@2024"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> answers(first).get("pm25 latest").startsWith("99.0@2024"));
     delete(first, "W");
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-        assertThat(answers(first)).isEqualTo(EXPECTED));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> assertThat(answers(first)).isEqualTo(EXPECTED));
 
     // the whole region as of a date, in one call
     String region = "/api/regions/" + enc("张家口") + "/indicators";
-    assertThat(listing(get(first.base(), region + "?asOf=2015"))).containsExactly("air.aqi_composite=5.09@2014");
+    assertThat(listing(get(first.base(), region + "?asOf=2015")))
+        .containsExactly("air.aqi_composite=5.09@2014");
     assertThat(listing(get(first.base(), region + "?asOf=2022")))
         .containsExactly("air.aqi_composite=3.5@2020", "air.pm25=28.0@2020");
-    assertThat(listing(get(first.base(), region))).containsExactly("air.aqi_composite=2.7@2024", "air.pm25=19.0@2024");
+    assertThat(listing(get(first.base(), region)))
+        .containsExactly("air.aqi_composite=2.7@2024", "air.pm25=19.0@2024");
     assertThat(get(first.base(), region + "?asOf=2010").status()).isEqualTo(404);
     assertThat(get(first.base(), region + "?asOf=yesterday").status()).isEqualTo(400);
   }
@@ -164,8 +203,16 @@ class RestartIT {
   private static List<String> listing(Fixtures.Reply r) {
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     List<String> out = new ArrayList<>();
-    r.json().get("indicators").forEach(i -> out.add(i.get("indicator").asText() + "=" + i.get("value").asDouble() + "@"
-        + i.get("period").asText()));
+    r.json()
+        .get("indicators")
+        .forEach(
+            i ->
+                out.add(
+                    i.get("indicator").asText()
+                        + "="
+                        + i.get("value").asDouble()
+                        + "@"
+                        + i.get("period").asText()));
     return out;
   }
 
@@ -174,11 +221,14 @@ class RestartIT {
   void aCleanStopAndStartShowsTheSameAnswers() throws Exception {
     first.process().destroy(); // SIGTERM
     assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
-    assertThat(first.process().exitValue()).as("exit status after SIGTERM (128 + 15)").isEqualTo(143);
+    assertThat(first.process().exitValue())
+        .as("exit status after SIGTERM (128 + 15)")
+        .isEqualTo(143);
 
     long t0 = System.nanoTime();
     first = startApp(first.data(), first.port());
-    System.out.printf("FIGURES restart: clean stop -> ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "FIGURES restart: clean stop -> ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
     assertThat(answers(first)).as("answers right after /ready").isEqualTo(EXPECTED);
   }
@@ -191,7 +241,8 @@ class RestartIT {
 
     long t0 = System.nanoTime();
     first = startApp(first.data(), first.port());
-    System.out.printf("FIGURES restart: SIGKILL -> ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "FIGURES restart: SIGKILL -> ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
     assertThat(answers(first)).as("answers right after /ready").isEqualTo(EXPECTED);
   }
@@ -208,10 +259,17 @@ class RestartIT {
     assertThat(state).doesNotExist();
 
     // sampled from the process start: until the restored stores answer, a query gets 503 with
-    // Retry-After and a JSON error (or no connection before the HTTP port opens), never a 404 or 500
+    // Retry-After and a JSON error (or no connection before the HTTP port opens), never a 404 or
+    // 500
     long t0 = System.nanoTime();
-    Process p = Fixtures.startAppProcess(first.data(), broker.bootstrapServers(), registry.url(), first.port(),
-        Map.of("http.write.token", TOKEN), log);
+    Process p =
+        Fixtures.startAppProcess(
+            first.data(),
+            broker.bootstrapServers(),
+            registry.url(),
+            first.port(),
+            Map.of("http.write.token", TOKEN),
+            log);
     first = new App(first.data(), first.port(), p);
     int unavailable = 0;
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -220,8 +278,12 @@ class RestartIT {
       assertThat(System.nanoTime()).as("answered within 120 s").isLessThan(deadline);
       HttpResponse<String> r;
       try {
-        r = Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create(first.base() + AQI)).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        r =
+            Fixtures.HTTP.send(
+                HttpRequest.newBuilder(URI.create(first.base() + AQI))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
       } catch (java.io.IOException notListeningYet) {
         Thread.sleep(20);
         continue;
@@ -235,7 +297,8 @@ class RestartIT {
       unavailable++;
       Thread.sleep(20);
     }
-    System.out.printf("FIGURES restart: state directory deleted -> first answer in %d ms, after %d answers of 503%n",
+    System.out.printf(
+        "FIGURES restart: state directory deleted -> first answer in %d ms, after %d answers of 503%n",
         (System.nanoTime() - t0) / 1_000_000, unavailable);
     assertThat(unavailable).as("503s seen while the stores were not queryable").isPositive();
     awaitReady(first);
@@ -250,8 +313,11 @@ class RestartIT {
     first.process().destroy();
     assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
-        assertThat(answers(second)).isEqualTo(EXPECTED));
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(answers(second)).isEqualTo(EXPECTED));
     assertThat(get(second.base(), AQI).json().get("value").asDouble()).isEqualTo(2.7);
     first = second;
   }
@@ -259,26 +325,68 @@ class RestartIT {
   @Test
   @Order(6)
   void eachDistinctMeasureAnswersByTheLabelTheArticleUsed() throws Exception {
-    post(first, "M", "2025-01-20", String.join("\n",
-        "京张两地已打通衔接路网接口13个，其中铁路衔接接口4个、公路衔接接口9个。张家口市累计引进北京名师工作室7个、名校长工作室6个。",
-        "2024年9月份，张家口市优良天数30天；第三季度优良天数91天；1-9月优良天数250天。",
-        "2024年12月，张家口市PM2.5平均浓度为45微克/立方米。"));
+    post(
+        first,
+        "M",
+        "2025-01-20",
+        String.join(
+            "\n",
+            "京张两地已打通衔接路网接口13个，其中铁路衔接接口4个、公路衔接接口9个。张家口市累计引进北京名师工作室7个、名校长工作室6个。",
+            "2024年9月份，张家口市优良天数30天；第三季度优良天数91天；1-9月优良天数250天。",
+            "2024年12月，张家口市PM2.5平均浓度为45微克/立方米。"));
     String region = "/api/indicators/" + enc("张家口") + "/";
-    Map<String, Double> byLabel = Map.of("铁路衔接接口", 4.0, "公路衔接接口", 9.0, "名校长工作室", 6.0,
-        "air.good_days@month", 30.0, "air.good_days@quarter", 91.0, "air.good_days@ytd", 250.0,
-        "air.pm25@month", 45.0, "air.pm25", 19.0);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-      Map<String, Object> answers = new TreeMap<>();
-      byLabel.keySet().forEach(label -> {
-        Fixtures.Reply r = get(first.base(), region + enc(label));
-        answers.put(label, r.status() == 200 ? r.json().get("value").asDouble() : "HTTP " + r.status());
-      });
-      assertThat(answers).isEqualTo(new TreeMap<>(byLabel));
-    });
-    assertThat(get(first.base(), region + enc("引进北京名师工作室")).json().get("value").asDouble()).isEqualTo(7.0);
+    Map<String, Double> byLabel =
+        Map.of(
+            "铁路衔接接口",
+            4.0,
+            "公路衔接接口",
+            9.0,
+            "名校长工作室",
+            6.0,
+            "air.good_days@month",
+            30.0,
+            "air.good_days@quarter",
+            91.0,
+            "air.good_days@ytd",
+            250.0,
+            "air.pm25@month",
+            45.0,
+            "air.pm25",
+            19.0);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> {
+              Map<String, Object> answers = new TreeMap<>();
+              byLabel
+                  .keySet()
+                  .forEach(
+                      label -> {
+                        Fixtures.Reply r = get(first.base(), region + enc(label));
+                        answers.put(
+                            label,
+                            r.status() == 200
+                                ? r.json().get("value").asDouble()
+                                : "HTTP " + r.status());
+                      });
+              assertThat(answers).isEqualTo(new TreeMap<>(byLabel));
+            });
+    assertThat(get(first.base(), region + enc("引进北京名师工作室")).json().get("value").asDouble())
+        .isEqualTo(7.0);
     // the region as written in traditional script, and with its suffix
-    assertThat(get(first.base(), "/api/indicators/" + enc("張家口") + "/air.pm25").json().get("value").asDouble()).isEqualTo(19.0);
-    assertThat(get(first.base(), "/api/indicators/" + enc("张家口市") + "/air.pm25").json().get("value").asDouble()).isEqualTo(19.0);
+    assertThat(
+            get(first.base(), "/api/indicators/" + enc("張家口") + "/air.pm25")
+                .json()
+                .get("value")
+                .asDouble())
+        .isEqualTo(19.0);
+    assertThat(
+            get(first.base(), "/api/indicators/" + enc("张家口市") + "/air.pm25")
+                .json()
+                .get("value")
+                .asDouble())
+        .isEqualTo(19.0);
   }
 
   /** Each question a user asks of the two series, answered as text. */
@@ -301,7 +409,8 @@ class RestartIT {
     }
     JsonNode j = r.json();
     List<String> others = new ArrayList<>();
-    j.path("otherClaims").forEach(c -> others.add(c.get("value").asDouble() + ":" + c.get("articleId").asText()));
+    j.path("otherClaims")
+        .forEach(c -> others.add(c.get("value").asDouble() + ":" + c.get("articleId").asText()));
     others.sort(null);
     return pointText(j) + " others=" + others;
   }
@@ -326,14 +435,23 @@ class RestartIT {
       return "HTTP " + r.status();
     }
     List<String> claims = new ArrayList<>();
-    r.json().get("claims").forEach(c -> claims.add(c.get("period").asText() + ":" + c.get("value").asDouble() + ":"
-        + c.get("articleId").asText()));
+    r.json()
+        .get("claims")
+        .forEach(
+            c ->
+                claims.add(
+                    c.get("period").asText()
+                        + ":"
+                        + c.get("value").asDouble()
+                        + ":"
+                        + c.get("articleId").asText()));
     claims.sort(null);
     return String.join(", ", claims);
   }
 
   static void post(App app, String id, String published, String text) throws Exception {
-    String body = Fixtures.JSON.writeValueAsString(Map.of("id", id, "published", published, "text", text));
+    String body =
+        Fixtures.JSON.writeValueAsString(Map.of("id", id, "published", published, "text", text));
     HttpResponse<String> r = send(app, "POST", "/api/articles", TOKEN, body);
     assertThat(r.statusCode()).as("POST %s: %s", id, r.body()).isEqualTo(202);
   }
@@ -343,9 +461,16 @@ class RestartIT {
     assertThat(r.statusCode()).as("DELETE %s: %s", id, r.body()).isEqualTo(202);
   }
 
-  static HttpResponse<String> send(App app, String method, String path, String token, String json) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + path)).header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+  static HttpResponse<String> send(App app, String method, String path, String token, String json)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(app.base() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

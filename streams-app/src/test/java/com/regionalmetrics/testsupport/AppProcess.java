@@ -14,14 +14,36 @@ import java.util.Map;
 public final class AppProcess {
   private AppProcess() {}
 
-  public static Process start(Path dataDir, String bootstrap, String registryUrl, int httpPort, Map<String, String> settings,
-      Path log) throws IOException {
+  public static Process start(
+      Path dataDir,
+      String bootstrap,
+      String registryUrl,
+      int httpPort,
+      Map<String, String> settings,
+      Path log)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = List.of(java, "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-        "com.regionalmetrics.cli.Main", "run", "--bootstrap-servers", bootstrap, "--schema-registry-url", registryUrl,
-        "--http-port", Integer.toString(httpPort), "--data-dir", dataDir.toString());
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    List<String> cmd =
+        List.of(
+            java,
+            "-Xmx512m",
+            "-Dfile.encoding=UTF-8",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "com.regionalmetrics.cli.Main",
+            "run",
+            "--bootstrap-servers",
+            bootstrap,
+            "--schema-registry-url",
+            registryUrl,
+            "--http-port",
+            Integer.toString(httpPort),
+            "--data-dir",
+            dataDir.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     settings.forEach((k, v) -> pb.environment().put("RM_" + k.toUpperCase().replace('.', '_'), v));
     Files.createDirectories(dataDir);
     return pb.start();

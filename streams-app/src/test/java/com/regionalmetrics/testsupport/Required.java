@@ -6,13 +6,13 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What an integration test needs from the machine (a Java 21+ JDK for Apicurio, a container
- * engine, a headless browser) and whether its absence may be a skip.
+ * What an integration test needs from the machine (a Java 21+ JDK for Apicurio, a container engine,
+ * a headless browser) and whether its absence may be a skip.
  *
- * <p>By default a missing capability skips the test and says why. Where it must not — in CI — it
- * is a failure with the same reason: {@code -Dit.required=apicurio,containers,browser} (or
- * {@code all}), or the environment variable {@code CI=true}, which requires all of them unless
- * {@code -Dit.required} says otherwise ({@code -Dit.required=none}).
+ * <p>By default a missing capability skips the test and says why. Where it must not — in CI — it is
+ * a failure with the same reason: {@code -Dit.required=apicurio,containers,browser} (or {@code
+ * all}), or the environment variable {@code CI=true}, which requires all of them unless {@code
+ * -Dit.required} says otherwise ({@code -Dit.required=none}).
  */
 public final class Required {
   public static final String PROPERTY = "it.required";
@@ -37,8 +37,15 @@ public final class Required {
         } else if (ALL.contains(s)) {
           out.add(s);
         } else {
-          throw new IllegalArgumentException(PROPERTY + "=" + property + ": unknown capability '" + s
-              + "' (known: " + new TreeSet<>(ALL) + ", all, none)");
+          throw new IllegalArgumentException(
+              PROPERTY
+                  + "="
+                  + property
+                  + ": unknown capability '"
+                  + s
+                  + "' (known: "
+                  + new TreeSet<>(ALL)
+                  + ", all, none)");
         }
       }
       return out;
@@ -57,13 +64,19 @@ public final class Required {
 
   private static String why() {
     String property = System.getProperty(PROPERTY);
-    return property != null && !property.isBlank() ? "-D" + PROPERTY + "=" + property
+    return property != null && !property.isBlank()
+        ? "-D" + PROPERTY + "=" + property
         : "CI=" + System.getenv("CI") + " (override with -D" + PROPERTY + "=...)";
   }
 
   /** The message of a failure for a required capability that is missing. */
   public static String failureMessage(String capability, String reason) {
-    return "REQUIRED " + capability + " is unavailable, so this test cannot run (" + why() + "): " + reason;
+    return "REQUIRED "
+        + capability
+        + " is unavailable, so this test cannot run ("
+        + why()
+        + "): "
+        + reason;
   }
 
   /**

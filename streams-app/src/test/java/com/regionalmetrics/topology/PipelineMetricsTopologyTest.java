@@ -3,9 +3,7 @@ package com.regionalmetrics.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.regionalmetrics.avro.Article;
-import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.serde.SchemaRegistryClients;
-import com.regionalmetrics.serde.SpecificAvroSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The topology reports articles, events, dead letters and extraction time to its PipelineMetrics. */
+/**
+ * The topology reports articles, events, dead letters and extraction time to its PipelineMetrics.
+ */
 class PipelineMetricsTopologyTest {
   private static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
 
@@ -62,8 +61,7 @@ class PipelineMetricsTopologyTest {
     }
   }
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
   private String scope;
   private TopologyTestDriver driver;
   private Serde<Article> articleSerde;
@@ -74,8 +72,13 @@ class PipelineMetricsTopologyTest {
     scope = "pipeline-metrics-test-" + UUID.randomUUID();
     TopologySerdes serdes = RegionalMetricsTopologyTest.serdes(scope);
     articleSerde = serdes.articles();
-    var topology = RegionalMetricsTopology.build(serdes, RegionalMetricsTopologyTest::lineExtractor,
-        Clock.fixed(NOW, ZoneOffset.UTC), RegionalMetricsTopology.Settings.defaults(), metrics);
+    var topology =
+        RegionalMetricsTopology.build(
+            serdes,
+            RegionalMetricsTopologyTest::lineExtractor,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            RegionalMetricsTopology.Settings.defaults(),
+            metrics);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-metrics-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -91,15 +94,31 @@ class PipelineMetricsTopologyTest {
 
   @Test
   void articlesEventsExtractionTimeAndDeadLettersByReasonAreReported() {
-    var articles = driver.createInputTopic(Topics.ARTICLES, new StringSerializer(), articleSerde.serializer());
-    var raw = driver.createInputTopic(Topics.ARTICLES, new ByteArraySerializer(), new ByteArraySerializer());
-    var texts = driver.createInputTopic(Topics.ARTICLES_TEXT, new ByteArraySerializer(), new ByteArraySerializer());
+    var articles =
+        driver.createInputTopic(Topics.ARTICLES, new StringSerializer(), articleSerde.serializer());
+    var raw =
+        driver.createInputTopic(
+            Topics.ARTICLES, new ByteArraySerializer(), new ByteArraySerializer());
+    var texts =
+        driver.createInputTopic(
+            Topics.ARTICLES_TEXT, new ByteArraySerializer(), new ByteArraySerializer());
 
-    articles.pipeInput("a1", Article.newBuilder().setId("a1")
-        .setText("张家口|air.aqi|5.09|2014\n张家口|air.aqi|2.66|2024\nno observation here")
-        .setPublishedAt(Instant.parse("2025-02-26T00:00:00Z")).build(), NOW);
-    articles.pipeInput("a2", Article.newBuilder().setId("a2").setText("承德|air.aqi|3.05|2024")
-        .setPublishedAt(Instant.parse("2025-02-26T00:00:00Z")).build(), NOW);
+    articles.pipeInput(
+        "a1",
+        Article.newBuilder()
+            .setId("a1")
+            .setText("张家口|air.aqi|5.09|2014\n张家口|air.aqi|2.66|2024\nno observation here")
+            .setPublishedAt(Instant.parse("2025-02-26T00:00:00Z"))
+            .build(),
+        NOW);
+    articles.pipeInput(
+        "a2",
+        Article.newBuilder()
+            .setId("a2")
+            .setText("承德|air.aqi|3.05|2024")
+            .setPublishedAt(Instant.parse("2025-02-26T00:00:00Z"))
+            .build(),
+        NOW);
     raw.pipeInput("bad".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3}, NOW);
     texts.pipeInput(null, new byte[] {(byte) 0xff, (byte) 0xfe}, NOW);
     texts.pipeInput(null, "   ".getBytes(StandardCharsets.UTF_8), NOW);
@@ -108,6 +127,7 @@ class PipelineMetricsTopologyTest {
     assertThat(metrics.events).hasValue(3);
     assertThat(metrics.extractions).hasValue(2);
     assertThat(metrics.extractionNanos.get()).isPositive();
-    assertThat(metrics.deadLetters).containsExactlyInAnyOrder("bad-magic-byte", "invalid-utf8", "empty-text");
+    assertThat(metrics.deadLetters)
+        .containsExactlyInAnyOrder("bad-magic-byte", "invalid-utf8", "empty-text");
   }
 }

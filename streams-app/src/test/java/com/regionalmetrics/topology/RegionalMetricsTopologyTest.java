@@ -11,19 +11,21 @@ import com.regionalmetrics.extract.Period;
 import com.regionalmetrics.serde.SchemaRegistryClients;
 import com.regionalmetrics.serde.SpecificAvroSerde;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,12 +35,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 
 /**
  * The topology's semantics with TopologyTestDriver and the in-memory registry. The extractor is
@@ -48,8 +48,7 @@ import java.nio.file.Path;
 class RegionalMetricsTopologyTest {
   private static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
   private String scope;
   private TopologyTestDriver driver;
   private TestInputTopic<String, Article> articles;
@@ -62,13 +61,26 @@ class RegionalMetricsTopologyTest {
   /** "张家口|air.aqi|2.66|2024" per line: one observation each ("-" for no period). */
   static List<Observation> lineExtractor(Article article) {
     if (article.getText().toString().startsWith("FAIL")) {
-      throw new IllegalStateException("a rule failed on the whole article"); // as Extractor rethrows it
+      throw new IllegalStateException(
+          "a rule failed on the whole article"); // as Extractor rethrows it
     }
     return Arrays.stream(article.getText().split("\n"))
         .map(line -> line.split("\\|"))
         .filter(f -> f.length == 4)
-        .map(f -> new Observation(f[0], null, f[1], f[1], Double.parseDouble(f[2]), "index", f[2], Qualifier.EXACT,
-            "-".equals(f[3]) ? null : Period.parse(f[3]), null, String.join("|", f)))
+        .map(
+            f ->
+                new Observation(
+                    f[0],
+                    null,
+                    f[1],
+                    f[1],
+                    Double.parseDouble(f[2]),
+                    "index",
+                    f[2],
+                    Qualifier.EXACT,
+                    "-".equals(f[3]) ? null : Period.parse(f[3]),
+                    null,
+                    String.join("|", f)))
         .toList();
   }
 
@@ -78,7 +90,8 @@ class RegionalMetricsTopologyTest {
     return new TopologySerdes(serde(config), serde(config), serde(config), serde(config));
   }
 
-  private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> serde(Map<String, String> config) {
+  private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> serde(
+      Map<String, String> config) {
     SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
     serde.configure(config, false);
     return serde;
@@ -91,8 +104,12 @@ class RegionalMetricsTopologyTest {
     Serde<Article> articleSerde = serdes.articles();
     Serde<MetricEvent> eventSerde = serdes.events();
 
-    var topology = RegionalMetricsTopology.build(serdes, RegionalMetricsTopologyTest::lineExtractor,
-        Clock.fixed(NOW, ZoneOffset.UTC), RegionalMetricsTopology.Settings.defaults());
+    var topology =
+        RegionalMetricsTopology.build(
+            serdes,
+            RegionalMetricsTopologyTest::lineExtractor,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            RegionalMetricsTopology.Settings.defaults());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -100,12 +117,23 @@ class RegionalMetricsTopologyTest {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     driver = new TopologyTestDriver(topology, props, NOW);
 
-    articles = driver.createInputTopic(Topics.ARTICLES, new StringSerializer(), articleSerde.serializer());
-    rawArticles = driver.createInputTopic(Topics.ARTICLES, new ByteArraySerializer(), new ByteArraySerializer());
-    texts = driver.createInputTopic(Topics.ARTICLES_TEXT, new ByteArraySerializer(), new ByteArraySerializer());
-    events = driver.createOutputTopic(Topics.METRIC_EVENTS, new StringDeserializer(), eventSerde.deserializer());
-    changes = driver.createOutputTopic(Topics.INDICATOR_CHANGES, new StringDeserializer(), eventSerde.deserializer());
-    dlq = driver.createOutputTopic(Topics.ARTICLES_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    articles =
+        driver.createInputTopic(Topics.ARTICLES, new StringSerializer(), articleSerde.serializer());
+    rawArticles =
+        driver.createInputTopic(
+            Topics.ARTICLES, new ByteArraySerializer(), new ByteArraySerializer());
+    texts =
+        driver.createInputTopic(
+            Topics.ARTICLES_TEXT, new ByteArraySerializer(), new ByteArraySerializer());
+    events =
+        driver.createOutputTopic(
+            Topics.METRIC_EVENTS, new StringDeserializer(), eventSerde.deserializer());
+    changes =
+        driver.createOutputTopic(
+            Topics.INDICATOR_CHANGES, new StringDeserializer(), eventSerde.deserializer());
+    dlq =
+        driver.createOutputTopic(
+            Topics.ARTICLES_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   @AfterEach
@@ -123,7 +151,14 @@ class RegionalMetricsTopologyTest {
   }
 
   private void ingest(String id, Instant published, String... lines) {
-    articles.pipeInput(id, Article.newBuilder().setId(id).setText(String.join("\n", lines)).setPublishedAt(published).build(), NOW);
+    articles.pipeInput(
+        id,
+        Article.newBuilder()
+            .setId(id)
+            .setText(String.join("\n", lines))
+            .setPublishedAt(published)
+            .build(),
+        NOW);
   }
 
   private void retract(String id) {
@@ -139,17 +174,19 @@ class RegionalMetricsTopologyTest {
     var store = driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS);
     List<String> out = new ArrayList<>();
     try (var it = store.range(ClaimKeys.from(series, 0), ClaimKeys.upTo(series, Long.MAX_VALUE))) {
-      it.forEachRemaining(kv -> {
-        MetricEvent v = ClaimResolution.of(kv.value.getClaims()).value();
-        out.add(v.getPeriod() + "=" + v.getValue());
-      });
+      it.forEachRemaining(
+          kv -> {
+            MetricEvent v = ClaimResolution.of(kv.value.getClaims()).value();
+            out.add(v.getPeriod() + "=" + v.getValue());
+          });
     }
     return out;
   }
 
   private List<MetricEvent> claims(String series, String period) {
     var store = driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS);
-    PeriodClaims pc = store.get(ClaimKeys.dated(series, Period.parse(period).end().toEpochMilli(), period));
+    PeriodClaims pc =
+        store.get(ClaimKeys.dated(series, Period.parse(period).end().toEpochMilli(), period));
     return pc == null ? List.of() : pc.getClaims();
   }
 
@@ -181,7 +218,8 @@ class RegionalMetricsTopologyTest {
 
     assertThat(latest("张家口|air.aqi").getArticleId()).isEqualTo("revision");
     assertThat(history("张家口|air.aqi")).containsExactly("2024=2.66");
-    assertThat(claims("张家口|air.aqi", "2024")).extracting(MetricEvent::getArticleId)
+    assertThat(claims("张家口|air.aqi", "2024"))
+        .extracting(MetricEvent::getArticleId)
         .containsExactly("revision", "first");
     assertThat(changes.readValuesToList()).extracting(MetricEvent::getValue).containsExactly(2.66);
   }
@@ -194,7 +232,9 @@ class RegionalMetricsTopologyTest {
     assertThat(history("张家口|air.aqi")).containsExactly("2024=2.66");
     ClaimResolution point = ClaimResolution.of(claims("张家口|air.aqi", "2024"));
     assertThat(point.value().getArticleId()).isEqualTo("original");
-    assertThat(point.sources()).extracting(MetricEvent::getArticleId).containsExactly("original", "copy");
+    assertThat(point.sources())
+        .extracting(MetricEvent::getArticleId)
+        .containsExactly("original", "copy");
     assertThat(point.differing()).isEmpty();
     assertThat(latest("张家口|air.aqi").getArticleId()).isEqualTo("original");
   }
@@ -212,16 +252,30 @@ class RegionalMetricsTopologyTest {
     assertThat(latest("张家口|air.aqi").getValue()).isEqualTo(2.70);
     assertThat(latest("张家口|air.pm25")).isNull();
     assertThat(history("张家口|air.pm25")).isEmpty();
-    assertThat(claims("张家口|air.aqi", "2024")).extracting(MetricEvent::getArticleId).containsExactly("other");
+    assertThat(claims("张家口|air.aqi", "2024"))
+        .extracting(MetricEvent::getArticleId)
+        .containsExactly("other");
     var retractions = events.readValuesToList().stream().filter(MetricEvent::getRetracted).toList();
     assertThat(retractions).extracting(MetricEvent::getArticleId).containsOnly("wrong");
-    assertThat(retractions).extracting(MetricEvent::getIndicator).containsExactlyInAnyOrder("air.aqi", "air.pm25");
+    assertThat(retractions)
+        .extracting(MetricEvent::getIndicator)
+        .containsExactlyInAnyOrder("air.aqi", "air.pm25");
     var changed = changes.readRecordsToList();
-    assertThat(changed).extracting(TestRecord::key).containsExactlyInAnyOrder("张家口|air.aqi", "张家口|air.pm25");
-    assertThat(changed.stream().filter(r -> r.key().equals("张家口|air.pm25")).findFirst().orElseThrow().value()).isNull();
+    assertThat(changed)
+        .extracting(TestRecord::key)
+        .containsExactlyInAnyOrder("张家口|air.aqi", "张家口|air.pm25");
+    assertThat(
+            changed.stream()
+                .filter(r -> r.key().equals("张家口|air.pm25"))
+                .findFirst()
+                .orElseThrow()
+                .value())
+        .isNull();
 
     retract("other");
-    assertThat(latest("张家口|air.aqi").getValue()).as("falls back to the older period").isEqualTo(3.10);
+    assertThat(latest("张家口|air.aqi").getValue())
+        .as("falls back to the older period")
+        .isEqualTo(3.10);
   }
 
   @Test
@@ -229,20 +283,29 @@ class RegionalMetricsTopologyTest {
     ingest("a1", "张家口|air.aqi|9.99|2024", "张家口|air.pm25|19|2024");
     ingest("a1", "张家口|air.aqi|2.66|2024", "张家口|air.pm25|19|2024");
 
-    assertThat(claims("张家口|air.aqi", "2024")).extracting(MetricEvent::getValue).containsExactly(2.66);
+    assertThat(claims("张家口|air.aqi", "2024"))
+        .extracting(MetricEvent::getValue)
+        .containsExactly(2.66);
     assertThat(claims("张家口|air.pm25", "2024")).hasSize(1);
     assertThat(latest("张家口|air.aqi").getValue()).isEqualTo(2.66);
   }
 
   @Test
   void theFinalStateDoesNotDependOnTheOrderArticlesArriveIn() {
-    List<Runnable> steps = List.of(
-        () -> ingestPublished("a", "2025-01-10", "张家口|air.aqi|2.70|2024", "张家口|air.aqi|5.09|2014"),
-        () -> ingestPublished("b", "2025-03-01", "张家口|air.aqi|2.66|2024"),
-        () -> ingestPublished("c", "2024-02-01", "张家口|air.aqi|3.00|2023", "承德|air.aqi|4.1|2023"),
-        () -> ingestPublished("d", "2025-02-01", "张家口|air.aqi|2.66|2024", "承德|air.aqi|3.9|2024"),
-        () -> ingestPublished("e", "2025-02-15", "承德|air.aqi|3.8|2024", "承德|air.good_days@month|30|2024-09"),
-        () -> ingestPublished("f", "2025-02-16", "承德|air.good_days@quarter|91|2024-09"));
+    List<Runnable> steps =
+        List.of(
+            () ->
+                ingestPublished(
+                    "a", "2025-01-10", "张家口|air.aqi|2.70|2024", "张家口|air.aqi|5.09|2014"),
+            () -> ingestPublished("b", "2025-03-01", "张家口|air.aqi|2.66|2024"),
+            () ->
+                ingestPublished("c", "2024-02-01", "张家口|air.aqi|3.00|2023", "承德|air.aqi|4.1|2023"),
+            () ->
+                ingestPublished("d", "2025-02-01", "张家口|air.aqi|2.66|2024", "承德|air.aqi|3.9|2024"),
+            () ->
+                ingestPublished(
+                    "e", "2025-02-15", "承德|air.aqi|3.8|2024", "承德|air.good_days@month|30|2024-09"),
+            () -> ingestPublished("f", "2025-02-16", "承德|air.good_days@quarter|91|2024-09"));
     Map<String, Object> first = null;
     for (long seed : new long[] {1, 2, 3}) {
       tearDown();
@@ -251,10 +314,12 @@ class RegionalMetricsTopologyTest {
       Collections.shuffle(order, new Random(seed));
       order.forEach(Runnable::run);
       Map<String, Object> state = new TreeMap<>();
-      try (var it = driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS).all()) {
+      try (var it =
+          driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS).all()) {
         it.forEachRemaining(kv -> state.put("claims " + kv.key, kv.value.toString()));
       }
-      try (var it = driver.<String, MetricEvent>getKeyValueStore(StoreNames.INDICATOR_LATEST).all()) {
+      try (var it =
+          driver.<String, MetricEvent>getKeyValueStore(StoreNames.INDICATOR_LATEST).all()) {
         it.forEachRemaining(kv -> state.put("latest " + kv.key, kv.value.toString()));
       }
       if (first == null) {
@@ -274,7 +339,9 @@ class RegionalMetricsTopologyTest {
     ingest("a1", "张家口|air.aqi|2.66|2024");
     MetricEvent current = events.readValue();
     assertThat(current.getBaseIndicator()).isEqualTo("air.aqi");
-    var metricEvents = driver.createInputTopic(Topics.METRIC_EVENTS, new StringSerializer(), serdes(scope).events().serializer());
+    var metricEvents =
+        driver.createInputTopic(
+            Topics.METRIC_EVENTS, new StringSerializer(), serdes(scope).events().serializer());
 
     current.setEventId("legacy");
     current.setIndicator("transport.connections");
@@ -291,8 +358,10 @@ class RegionalMetricsTopologyTest {
     ingest("a1", "张家口|digital.servers|172|-");
 
     assertThat(latest("张家口|digital.servers")).isNull();
-    var undated = driver.<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS)
-        .get(ClaimKeys.undated("张家口|digital.servers"));
+    var undated =
+        driver
+            .<String, PeriodClaims>getKeyValueStore(StoreNames.INDICATOR_CLAIMS)
+            .get(ClaimKeys.undated("张家口|digital.servers"));
     assertThat(undated.getClaims()).extracting(MetricEvent::getValue).containsExactly(172.0);
     assertThat(changes.isEmpty()).isTrue();
   }
@@ -300,8 +369,12 @@ class RegionalMetricsTopologyTest {
   @Test
   void plainTextWithoutAPublicationDateIsDatedByTheRecordAndSaysSo() {
     Instant arrival = Instant.parse("2025-02-27T08:00:00Z");
-    texts.pipeInput(new TestRecord<>("t2".getBytes(StandardCharsets.UTF_8),
-        "张家口|air.aqi|2.66|2024".getBytes(StandardCharsets.UTF_8), new RecordHeaders(), arrival));
+    texts.pipeInput(
+        new TestRecord<>(
+            "t2".getBytes(StandardCharsets.UTF_8),
+            "张家口|air.aqi|2.66|2024".getBytes(StandardCharsets.UTF_8),
+            new RecordHeaders(),
+            arrival));
 
     MetricEvent out = events.readValue();
     assertThat(out.getPublishedAt()).isEqualTo(arrival);
@@ -344,7 +417,8 @@ class RegionalMetricsTopologyTest {
 
   @Test
   void aCorruptRecordGoesToTheDeadLetterTopicAndTheNextGoodOneIsProcessed() {
-    rawArticles.pipeInput("bad".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3, 4, 5, 6}, NOW);
+    rawArticles.pipeInput(
+        "bad".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3, 4, 5, 6}, NOW);
     ingest("good", "张家口|air.aqi|2.66|2024");
 
     TestRecord<byte[], byte[]> dead = dlq.readRecord();
@@ -367,11 +441,14 @@ class RegionalMetricsTopologyTest {
 
   @Test
   void unknownSchemaIdAndNullValueWithoutKeyAreDeadLettersWithTheirReason() {
-    rawArticles.pipeInput("x".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0x7f, 0x33, 2, 4}, NOW);
+    rawArticles.pipeInput(
+        "x".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0x7f, 0x33, 2, 4}, NOW);
     rawArticles.pipeInput(null, null, NOW);
 
-    List<String> reasons = dlq.readRecordsToList().stream()
-        .map(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON)).toList();
+    List<String> reasons =
+        dlq.readRecordsToList().stream()
+            .map(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON))
+            .toList();
     assertThat(reasons).containsExactly("unknown-schema-id", "null-value");
   }
 
@@ -379,7 +456,9 @@ class RegionalMetricsTopologyTest {
   void periodsBefore1970OrAfterPublicationNeverBecomeRecords() {
     ingest("odd", "张家口|air.aqi|1.0|1900", "张家口|air.aqi|9.9|2200", "张家口|air.aqi|2.66|2024");
 
-    assertThat(events.readValuesToList()).extracting(MetricEvent::getPeriod).containsExactly("2024");
+    assertThat(events.readValuesToList())
+        .extracting(MetricEvent::getPeriod)
+        .containsExactly("2024");
   }
 
   @Test
@@ -388,29 +467,40 @@ class RegionalMetricsTopologyTest {
 
     TestRecord<String, MetricEvent> out = events.readRecord();
     assertThat(out.value().getPeriod()).isEqualTo("2025-02");
-    assertThat(Instant.ofEpochMilli(out.timestamp())).isEqualTo(Instant.parse("2025-02-26T00:00:00Z"));
+    assertThat(Instant.ofEpochMilli(out.timestamp()))
+        .isEqualTo(Instant.parse("2025-02-26T00:00:00Z"));
   }
 
   @Test
   void plainTextWithHeadersBecomesAnAvroArticle() {
-    var headers = new RecordHeaders()
-        .add("published", "2025-02-26".getBytes(StandardCharsets.UTF_8))
-        .add("source", "test".getBytes(StandardCharsets.UTF_8));
-    texts.pipeInput(new TestRecord<>("t1".getBytes(StandardCharsets.UTF_8),
-        "张家口|air.aqi|2.66|2024".getBytes(StandardCharsets.UTF_8), headers, NOW));
+    var headers =
+        new RecordHeaders()
+            .add("published", "2025-02-26".getBytes(StandardCharsets.UTF_8))
+            .add("source", "test".getBytes(StandardCharsets.UTF_8));
+    texts.pipeInput(
+        new TestRecord<>(
+            "t1".getBytes(StandardCharsets.UTF_8),
+            "张家口|air.aqi|2.66|2024".getBytes(StandardCharsets.UTF_8),
+            headers,
+            NOW));
 
     MetricEvent out = events.readValue();
     assertThat(out.getArticleId()).isEqualTo("t1");
-    assertThat(out.getPublishedAt()).isEqualTo(Period.parse("2025-02-26").firstDay().atStartOfDay(Period.ZONE).toInstant());
+    assertThat(out.getPublishedAt())
+        .isEqualTo(Period.parse("2025-02-26").firstDay().atStartOfDay(Period.ZONE).toInstant());
   }
 
   @Test
   void invalidUtf8AndEmptyTextOnThePlainTextInputAreDeadLetters() {
-    texts.pipeInput("a".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28}, NOW);
-    texts.pipeInput("b".getBytes(StandardCharsets.UTF_8), "  \n ".getBytes(StandardCharsets.UTF_8), NOW);
+    texts.pipeInput(
+        "a".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28}, NOW);
+    texts.pipeInput(
+        "b".getBytes(StandardCharsets.UTF_8), "  \n ".getBytes(StandardCharsets.UTF_8), NOW);
 
-    List<String> reasons = dlq.readRecordsToList().stream()
-        .map(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON)).toList();
+    List<String> reasons =
+        dlq.readRecordsToList().stream()
+            .map(r -> DlqHeaders.get(r.headers(), DlqHeaders.REASON))
+            .toList();
     assertThat(reasons).containsExactly("invalid-utf8", "empty-text");
   }
 }
