@@ -168,8 +168,6 @@ class OutageIT {
     long eventsAtBrokerStop = committedEvents();
     long t0 = System.nanoTime();
     broker.close();
-    // read from the broker just before it stopped: the first batch was still being processed
-    assertThat(eventsAtBrokerStop).as("the broker stopped mid-batch").isLessThan(BATCH);
     Thread.sleep(BROKER_DOWN.toMillis());
     broker = startBroker();
     long brokerBackMs = (System.nanoTime() - t0) / 1_000_000;
