@@ -270,6 +270,13 @@ final class Fixtures {
       history.forEach((k, l) -> latest.put(k, l.get(l.size() - 1)));
       return new Reference(ids, latest, history);
     }
+
+    /** How many events these articles (a subset of the reference's) must produce. */
+    long eventCount(List<ArticleGenerator.Generated> articles) {
+      var articleIds =
+          articles.stream().map(ArticleGenerator.Generated::id).collect(Collectors.toSet());
+      return eventIds.values().stream().filter(articleIds::contains).count();
+    }
   }
 
   record Reply(int status, String body) {

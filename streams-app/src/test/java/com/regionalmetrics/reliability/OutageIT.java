@@ -50,6 +50,9 @@ class OutageIT {
   static final Duration BROKER_DOWN = Duration.ofSeconds(10);
   static final Duration REGISTRY_DOWN = Duration.ofSeconds(30);
 
+  /** First batch pace: ~20 s for BATCH articles, so the broker stop lands inside it. */
+  static final Duration PACE = Duration.ofMillis(20);
+
   @TempDir static Path root;
   static int brokerPort;
   static int registryPort;
@@ -110,6 +113,21 @@ class OutageIT {
     return Fixtures.readAll(bootstrap(), Topics.METRIC_EVENTS).size();
   }
 
+  @SuppressWarnings("unchecked")
+  static ProducerRecord<String, Article>[] records(List<ArticleGenerator.Generated> articles) {
+    return articles.stream()
+        .map(g -> new ProducerRecord<>(Topics.ARTICLES, g.id(), g.article()))
+        .toArray(ProducerRecord[]::new);
+  }
+
+  /** Connections the app's Kafka clients have opened so far (grows when they reconnect). */
+  static long clientConnections(RegionalMetricsApp app) {
+    return app.streams().metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals("connection-creation-total"))
+        .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue())
+        .sum();
+  }
+
   /** Article as a producer with a newer schema version (one more optional field) writes it. */
   static GenericRecord evolved(Schema schema, Article a) {
     GenericRecord r = new GenericData.Record(schema);
@@ -153,24 +171,25 @@ class OutageIT {
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
             120_000);
 
-    // 1. the broker goes away mid-stream and comes back on the same data and port
-    try (var producer =
-        new KafkaProducer<>(producerProps, new StringSerializer(), serde.serializer())) {
-      for (ArticleGenerator.Generated g : all.subList(0, BATCH)) {
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, g.id(), g.article()));
-      }
-      producer.flush();
-    }
+    // 1. the broker goes away mid-stream and comes back on the same data and port. The first
+    //    batch is sent at a steady pace by a background producer that goes on across the stop, so
+    //    the stop lands while the app is mid-batch and records are sent while the broker is down.
+    long reconnectsBefore = clientConnections(app);
+    ProducerRecord<String, Article>[] firstBatch = records(all.subList(0, BATCH));
+    PacedProducer paced = PacedProducer.start(producerProps, serde, firstBatch, PACE);
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> committedEvents() >= 100);
     long eventsAtBrokerStop = committedEvents();
+    int sentAtBrokerStop = paced.sent();
     long t0 = System.nanoTime();
     broker.close();
     Thread.sleep(BROKER_DOWN.toMillis());
+    int sentWhileDown = paced.sent() - sentAtBrokerStop;
     broker = startBroker();
     long brokerBackMs = (System.nanoTime() - t0) / 1_000_000;
+    paced.awaitDelivered(Duration.ofSeconds(120));
     try (var producer =
         new KafkaProducer<>(producerProps, new StringSerializer(), serde.serializer())) {
       for (ArticleGenerator.Generated g : all.subList(BATCH, 2 * BATCH)) {
@@ -184,6 +203,18 @@ class OutageIT {
         .pollInterval(Duration.ofMillis(250))
         .until(() -> committedEvents() >= 2 * BATCH);
     long brokerRecoveryMs = brokerBackMs + (System.nanoTime() - t1) / 1_000_000;
+    long firstBatchEvents = reference.eventCount(all.subList(0, BATCH));
+    assertThat(sentAtBrokerStop)
+        .as("the broker stopped before the first batch was all sent")
+        .isLessThan(BATCH);
+    assertThat(eventsAtBrokerStop)
+        .as("the broker stopped while the app was mid-batch")
+        .isGreaterThan(0)
+        .isLessThan(firstBatchEvents);
+    assertThat(sentWhileDown).as("records were sent while the broker was down").isPositive();
+    assertThat(clientConnections(app) - reconnectsBefore)
+        .as("the app's clients reconnected to the restarted broker")
+        .isPositive();
     assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
 
     // 2. the registry goes away for 30 s; meanwhile a producer writes with a schema version the
