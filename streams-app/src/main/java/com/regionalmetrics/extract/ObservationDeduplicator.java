@@ -40,6 +40,10 @@ final class ObservationDeduplicator {
   }
 
   static List<Observation> dedupe(List<Observation> in) {
+    Map<Observation, String> coarse = new java.util.IdentityHashMap<>();
+    for (Observation o : in) {
+      coarse.put(o, coarse(o));
+    }
     Map<Key, List<Observation>> seen = new HashMap<>();
     Set<ExactKey> exact = new HashSet<>();
     List<Observation> out = new ArrayList<>(in.size());
@@ -47,7 +51,7 @@ final class ObservationDeduplicator {
       ExactKey ex =
           new ExactKey(
               o.region(),
-              coarse(o),
+              coarse.get(o),
               o.period() == null ? null : o.period().iso(),
               o.value(),
               o.unit(),
@@ -66,7 +70,7 @@ final class ObservationDeduplicator {
       List<Observation> same = seen.computeIfAbsent(k, x -> new ArrayList<>());
       boolean dup = false;
       for (Observation p : same) {
-        if (Objects.equals(coarse(p), coarse(o)) && !p.indicator().startsWith("x.")
+        if (Objects.equals(coarse.get(p), coarse.get(o)) && !p.indicator().startsWith("x.")
             || similar(p.indicatorLabel(), o.indicatorLabel())) {
           dup = true;
           break;
@@ -78,7 +82,7 @@ final class ObservationDeduplicator {
       same.add(o);
       out.add(o);
     }
-    return mergeRounded(out);
+    return mergeRounded(out, coarse);
   }
 
   /**
@@ -87,7 +91,8 @@ final class ObservationDeduplicator {
    * coarser value is the finer one rounded to the coarser's digits. The more precise value is kept,
    * in the place of the first occurrence.
    */
-  private static List<Observation> mergeRounded(List<Observation> in) {
+  private static List<Observation> mergeRounded(
+      List<Observation> in, Map<Observation, String> coarseIds) {
     List<Observation> out = new ArrayList<>(in);
     for (int i = 0; i < out.size(); i++) {
       for (int j = i + 1; j < out.size(); j++) {
@@ -98,7 +103,8 @@ final class ObservationDeduplicator {
             || a.value() == b.value()
             || !Objects.equals(changeKey(a), changeKey(b))
             || !sameYear(a.period(), b.period())
-            || !(Objects.equals(coarse(a), coarse(b)) && !a.indicator().startsWith("x.")
+            || !(Objects.equals(coarseIds.get(a), coarseIds.get(b))
+                    && !a.indicator().startsWith("x.")
                 || similar(a.indicatorLabel(), b.indicatorLabel()))) {
           continue;
         }
@@ -177,25 +183,40 @@ final class ObservationDeduplicator {
     if (a.contains(b) || b.contains(a)) {
       return 1;
     }
-    Set<String> x = bigrams(a);
-    Set<String> y = bigrams(b);
+    int[] x = bigrams(a);
+    int[] y = bigrams(b);
     int common = 0;
-    for (String g : x) {
-      if (y.contains(g)) {
+    for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+      if (x[i] == y[j]) {
         common++;
+        i++;
+        j++;
+      } else if (x[i] < y[j]) {
+        i++;
+      } else {
+        j++;
       }
     }
-    return 2.0 * common / (x.size() + y.size());
+    return 2.0 * common / (x.length + y.length);
   }
 
-  private static Set<String> bigrams(String s) {
-    Set<String> r = new HashSet<>();
+  /** The distinct character bigrams of s (two chars in one int), sorted; s itself if shorter. */
+  private static int[] bigrams(String s) {
+    if (s.length() < 2) {
+      return new int[] {s.isEmpty() ? -1 : s.charAt(0)};
+    }
+    int[] r = new int[s.length() - 1];
     for (int i = 0; i + 1 < s.length(); i++) {
-      r.add(s.substring(i, i + 2));
+      r[i] = s.charAt(i) << 16 | s.charAt(i + 1);
     }
-    if (r.isEmpty()) {
-      r.add(s);
+    java.util.Arrays.sort(r);
+    int n = 1;
+    for (int i = 1; i < r.length; i++) {
+      if (r[i] != r[n - 1]) {
+        r[n++] = r[i];
+      }
     }
-    return r;
+    return n == r.length ? r : java.util.Arrays.copyOf(r, n);
   }
+
 }

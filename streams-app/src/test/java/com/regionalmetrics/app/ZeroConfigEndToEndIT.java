@@ -1,19 +1,17 @@
 package com.regionalmetrics.app;
 
+import static com.regionalmetrics.testsupport.Http.JSON;
+import static com.regionalmetrics.testsupport.Http.enc;
+import static com.regionalmetrics.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.serde.SpecificAvroSerde;
+import com.regionalmetrics.testsupport.Http;
 import com.regionalmetrics.topology.Topics;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ZeroConfigEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** Written for this test: two from-to transitions and a level with a magnitude. */
   private static final String ARTICLE =
@@ -65,29 +61,6 @@ class ZeroConfigEndToEndIT {
     if (app != null) {
       app.close();
     }
-  }
-
-  static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  static JsonNode json(HttpResponse<String> r) throws Exception {
-    return JSON.readTree(r.body());
   }
 
   @Test
@@ -261,5 +234,13 @@ class ZeroConfigEndToEndIT {
               });
       assertThat(read).allSatisfy(e -> assertThat(e.getEventId()).isNotBlank());
     }
+  }
+
+  static HttpResponse<String> get(String path) {
+    return Http.at(base).get(path);
+  }
+
+  static HttpResponse<String> post(String path, String contentType, String body) {
+    return Http.at(base).post(path, contentType, body);
   }
 }

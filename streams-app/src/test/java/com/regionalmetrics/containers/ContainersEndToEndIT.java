@@ -1,20 +1,17 @@
 package com.regionalmetrics.containers;
 
+import static com.regionalmetrics.testsupport.Http.JSON;
+import static com.regionalmetrics.testsupport.Http.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
+import com.regionalmetrics.testsupport.Http;
 import com.regionalmetrics.topology.Topics;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,8 +53,6 @@ import org.testcontainers.kafka.KafkaContainer;
 @Testcontainers(parallel = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainersEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** Written for this test. */
   private static final String ARTICLE =
@@ -238,7 +233,7 @@ class ContainersEndToEndIT {
         first.get("value"),
         first.get("period"));
 
-    var subjects = get(URI.create(registryUrl + "/subjects"));
+    var subjects = Http.at(registryUrl).get("/subjects");
     assertThat(subjects.body())
         .contains(Topics.METRIC_EVENTS + "-value")
         .contains(Topics.ARTICLES + "-value");
@@ -248,7 +243,7 @@ class ContainersEndToEndIT {
   /** GET /schemas/ids/{id} of the registry container: {"schema": "<Avro schema JSON>", ...}. */
   private static Schema schemaFromRegistry(int id) {
     try {
-      var response = get(URI.create(registryUrl + "/schemas/ids/" + id));
+      var response = Http.at(registryUrl).get("/schemas/ids/" + id);
       assertThat(response.statusCode())
           .as("schema %d in the registry container: %s", id, response.body())
           .isEqualTo(200);
@@ -268,26 +263,11 @@ class ContainersEndToEndIT {
     System.out.printf("[containers-it] " + format + "%n", args);
   }
 
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  private static HttpResponse<String> get(String path) {
+    return Http.at(base).get(path);
   }
 
-  private static HttpResponse<String> get(String path) throws Exception {
-    return get(URI.create(base + path));
-  }
-
-  private static HttpResponse<String> get(URI uri) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> post(String path, String contentType, String body)
-      throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> post(String path, String contentType, String body) {
+    return Http.at(base).post(path, contentType, body);
   }
 }

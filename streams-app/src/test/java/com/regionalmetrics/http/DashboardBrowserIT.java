@@ -1,19 +1,16 @@
 package com.regionalmetrics.http;
 
+import static com.regionalmetrics.testsupport.Http.enc;
+import static com.regionalmetrics.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.app.RegionalMetricsApp;
 import com.regionalmetrics.app.TestApps;
+import com.regionalmetrics.testsupport.Http;
 import com.regionalmetrics.testsupport.Required;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +50,6 @@ class DashboardBrowserIT {
       Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS =
       Path.of(System.getProperty("basedir", "."), "target", "screenshots");
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** Written for this test, in the style of a local government report. */
   static final String CHENGDE =
@@ -311,27 +306,15 @@ class DashboardBrowserIT {
 
   static void post(String id, String published, String text) throws Exception {
     var r =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(base + "/api/articles?id=" + enc(id) + "&published=" + published))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.at(base)
+            .post(
+                "/api/articles?id=" + enc(id) + "&published=" + published,
+                "text/plain; charset=utf-8",
+                text);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
   }
 
-  static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  static JsonNode json(HttpResponse<String> r) throws Exception {
-    return JSON.readTree(r.body());
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  static HttpResponse<String> get(String path) {
+    return Http.at(base).get(path);
   }
 }

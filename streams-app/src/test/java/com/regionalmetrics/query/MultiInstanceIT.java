@@ -1,24 +1,21 @@
 package com.regionalmetrics.query;
 
+import static com.regionalmetrics.testsupport.Http.JSON;
+import static com.regionalmetrics.testsupport.Http.enc;
+import static com.regionalmetrics.testsupport.Http.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.serde.InMemorySchemaRegistry;
 import com.regionalmetrics.serde.SchemaRegistryServer;
 import com.regionalmetrics.testsupport.AppProcess;
+import com.regionalmetrics.testsupport.Http;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,9 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final String[] CITIES = {
     "保定", "唐山", "廊坊", "邯郸", "承德", "秦皇岛", "沧州", "衡水", "邢台", "石家庄"
   };
@@ -333,32 +327,11 @@ class MultiInstanceIT {
     return values;
   }
 
-  static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  static HttpResponse<String> get(int port, String path) {
+    return Http.at(port).get(path);
   }
 
-  static HttpResponse<String> post(int port, String path, String body)
-      throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Content-Type", "text/plain; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  static HttpResponse<String> post(int port, String path, String body) {
+    return Http.at(port).post(path, "text/plain; charset=utf-8", body);
   }
 }
