@@ -3,6 +3,7 @@ package com.regionalmetrics.query;
 import static com.regionalmetrics.testsupport.Http.JSON;
 import static com.regionalmetrics.testsupport.Http.enc;
 import static com.regionalmetrics.testsupport.Http.freePort;
+import static com.regionalmetrics.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -257,6 +258,15 @@ class MultiInstanceIT {
 
     String[] parts = ownedByThird.iterator().next().split("\\|");
     String path = "/api/indicators/" + enc(parts[0]) + "/" + enc(parts[1]);
+    // a standby can only answer once it exists: after the restart of Order(4) the survivors may
+    // still be creating theirs, so the kill waits until they hold a copy of the third's partitions
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () ->
+                assertThat(union(localCopies(ports[0]), localCopies(ports[1])))
+                    .containsAll(activePartitions(ports[2])));
     third.destroyForcibly().waitFor();
     long killedAt = System.nanoTime();
     // the group still lists the dead member until its session times out: the survivors must
@@ -307,6 +317,34 @@ class MultiInstanceIT {
                 assertThat(latestValues(port)).isEqualTo(expected);
               }
             });
+  }
+
+  /** The partitions an instance holds a store copy of, active or standby (its own lag report). */
+  static Set<Integer> localCopies(int port) {
+    Set<Integer> held = new HashSet<>();
+    self(port).get("lag").fieldNames().forEachRemaining(p -> held.add(Integer.parseInt(p)));
+    return held;
+  }
+
+  static Set<Integer> activePartitions(int port) {
+    Set<Integer> active = new HashSet<>();
+    self(port).get("activePartitions").forEach(p -> active.add(p.asInt()));
+    return active;
+  }
+
+  static JsonNode self(int port) {
+    for (JsonNode i : json(get(port, "/api/instances")).get("instances")) {
+      if (i.get("self").asBoolean()) {
+        return i;
+      }
+    }
+    throw new AssertionError("no self entry on " + port);
+  }
+
+  static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+    Set<Integer> u = new HashSet<>(a);
+    u.addAll(b);
+    return u;
   }
 
   /**
