@@ -1,5 +1,6 @@
 package com.regionalmetrics.app;
 
+import com.regionalmetrics.topology.TopicNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -43,6 +44,14 @@ public final class AppConfig {
 
   /** When set, POST and DELETE of articles need "Authorization: Bearer TOKEN"; reads stay open. */
   public static final String HTTP_WRITE_TOKEN = "http.write.token";
+
+  /**
+   * Prefix of every topic the app owns (e.g. "staging."); internal topics follow application.id.
+   */
+  public static final String TOPICS_PREFIX = "topics.prefix";
+
+  /** false: the topics are owned elsewhere (GitOps); the app only checks that they exist. */
+  public static final String TOPICS_CREATE = "topics.create";
 
   static final String ENV_PREFIX = "RM_";
 
@@ -153,7 +162,19 @@ public final class AppConfig {
               Type.PASSWORD,
               null,
               Importance.MEDIUM,
-              "When set, POST and DELETE of articles need Authorization: Bearer <token>; reads stay open");
+              "When set, POST and DELETE of articles need Authorization: Bearer <token>; reads stay open")
+          .define(
+              TOPICS_PREFIX,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "Prefix of every topic the app owns (e.g. staging.), so environments can share a cluster; internal topics follow application.id")
+          .define(
+              TOPICS_CREATE,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              "Create missing topics at start; false: topics are owned elsewhere (GitOps) and must exist, else the app stops naming the missing ones");
 
   /** Keys the app reads itself; they are not passed on to Kafka. */
   static final Set<String> APP_KEYS =
@@ -168,7 +189,9 @@ public final class AppConfig {
           MAX_ARTICLE_BYTES,
           HTTP_MAX_REQUEST_BYTES,
           AVRO_SERDE_CLASS,
-          HTTP_WRITE_TOKEN);
+          HTTP_WRITE_TOKEN,
+          TOPICS_PREFIX,
+          TOPICS_CREATE);
 
   private static final Map<String, String> DEFAULTS = defaults(DEFINITION);
 
@@ -296,6 +319,16 @@ public final class AppConfig {
               String host = httpHost();
               return ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + httpPort();
             });
+  }
+
+  /** The names of the app's topics, behind {@link #TOPICS_PREFIX}. */
+  public TopicNames topicNames() {
+    return new TopicNames(get(TOPICS_PREFIX).orElse(""));
+  }
+
+  /** Whether the app creates its missing topics ({@link #TOPICS_CREATE}, default true). */
+  public boolean createTopics() {
+    return Boolean.parseBoolean(get(TOPICS_CREATE).orElse("true"));
   }
 
   /** Everything that is not the app's own, for Kafka clients, Streams and the serdes. */

@@ -12,7 +12,6 @@ import com.regionalmetrics.http.ApiServer;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.RemoteInstances;
 import com.regionalmetrics.topology.RegionalMetricsTopology;
-import com.regionalmetrics.topology.Topics;
 import com.regionalmetrics.topology.TopologySerdes;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -78,8 +77,10 @@ public final class RegionalMetricsApp implements AutoCloseable {
     Map<String, Object> kafka = config.kafkaProperties();
 
     int partitions =
-        TopicInitializer.createTopics(
+        TopicInitializer.prepareTopics(
             kafka,
+            config.topicNames(),
+            config.createTopics(),
             config.getInt(AppConfig.TOPIC_PARTITIONS),
             (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -152,7 +153,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
             AvroSerdes.avro(config, kafka));
     MicrometerPipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(metrics);
     Extractor extractor = Extractor.createDefault().withListener(pipelineMetrics);
-    var settings = new RegionalMetricsTopology.Settings(config.getInt(AppConfig.MAX_ARTICLE_BYTES));
+    var settings =
+        new RegionalMetricsTopology.Settings(
+            config.getInt(AppConfig.MAX_ARTICLE_BYTES), config.topicNames());
     var topology =
         RegionalMetricsTopology.build(
             serdes, extractor::extract, Clock.systemUTC(), settings, pipelineMetrics);
@@ -196,7 +199,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
             new KafkaProducer<>(
                 onlyKnown(producerProps, ProducerConfig.configNames()),
                 new StringSerializer(),
-                ingestSerde.serializer()));
+                ingestSerde.serializer()),
+            config.topicNames().articles());
     resources.add(ingest);
     return ingest;
   }
@@ -213,7 +217,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
             partitions,
             new RemoteInstances(Duration.ofSeconds(2)),
             RegionalMetricsApp::canonicalRegion,
-            catalogIds(IndicatorCatalog.load()));
+            catalogIds(IndicatorCatalog.load()),
+            config.topicNames().metricEvents());
     ApiServer.Health health =
         new ApiServer.Health() {
           @Override
@@ -295,7 +300,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
     p.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         RetryingDeserializationExceptionHandler.class.getName());
-    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ARTICLES_DLQ);
+    p.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+        config.topicNames().articlesDlq());
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
