@@ -11,6 +11,7 @@ import com.regionalmetrics.extract.TextNormalizer;
 import com.regionalmetrics.http.ApiServer;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.RemoteInstances;
+import com.regionalmetrics.serde.AvroSerdeConfig;
 import com.regionalmetrics.topology.RegionalMetricsTopology;
 import com.regionalmetrics.topology.TopologySerdes;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -75,6 +76,10 @@ public final class RegionalMetricsApp implements AutoCloseable {
     bootstrapServers = config.require(AppConfig.BOOTSTRAP_SERVERS);
     schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
     Map<String, Object> kafka = config.kafkaProperties();
+    if (!new AvroSerdeConfig(kafka).autoRegisterSchemas()) {
+      // fail now, naming every missing subject, rather than on the first record
+      SchemaRegistration.requireRegistered(config);
+    }
 
     int partitions =
         TopicInitializer.prepareTopics(
