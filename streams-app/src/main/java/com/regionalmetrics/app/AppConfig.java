@@ -53,6 +53,12 @@ public final class AppConfig {
   /** false: the topics are owned elsewhere (GitOps); the app only checks that they exist. */
   public static final String TOPICS_CREATE = "topics.create";
 
+  /** Port of the instance-to-instance API; -1 (default): the public HTTP port. */
+  public static final String HTTP_INTERNAL_PORT = "http.internal.port";
+
+  /** When set, instance-to-instance calls need "Authorization: Bearer TOKEN". */
+  public static final String HTTP_INTERNAL_TOKEN = "http.internal.token";
+
   static final String ENV_PREFIX = "RM_";
 
   /**
@@ -174,7 +180,20 @@ public final class AppConfig {
               Type.BOOLEAN,
               true,
               Importance.MEDIUM,
-              "Create missing topics at start; false: topics are owned elsewhere (GitOps) and must exist, else the app stops naming the missing ones");
+              "Create missing topics at start; false: topics are owned elsewhere (GitOps) and must exist, else the app stops naming the missing ones")
+          .define(
+              HTTP_INTERNAL_PORT,
+              Type.INT,
+              -1,
+              ConfigDef.Range.between(-1, 65535),
+              Importance.MEDIUM,
+              "Port of the instance-to-instance API (/internal/v1), on http.host; -1: the public port. application.server then names this port")
+          .define(
+              HTTP_INTERNAL_TOKEN,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "Shared secret of the instance-to-instance API: calls without Authorization: Bearer <token> get 401; the same on every instance");
 
   /** Keys the app reads itself; they are not passed on to Kafka. */
   static final Set<String> APP_KEYS =
@@ -191,7 +210,9 @@ public final class AppConfig {
           AVRO_SERDE_CLASS,
           HTTP_WRITE_TOKEN,
           TOPICS_PREFIX,
-          TOPICS_CREATE);
+          TOPICS_CREATE,
+          HTTP_INTERNAL_PORT,
+          HTTP_INTERNAL_TOKEN);
 
   private static final Map<String, String> DEFAULTS = defaults(DEFINITION);
 
@@ -311,13 +332,23 @@ public final class AppConfig {
     return getInt(HTTP_PORT);
   }
 
-  /** host:port other instances reach this one's HTTP API at. */
+  /** Whether the instance-to-instance API has a port of its own (http.internal.port). */
+  public boolean separateInternalPort() {
+    return get(HTTP_INTERNAL_PORT).map(Integer::parseInt).orElse(-1) >= 0;
+  }
+
+  /** The port of the instance-to-instance API: http.internal.port, else the public port. */
+  public int internalPort() {
+    return separateInternalPort() ? getInt(HTTP_INTERNAL_PORT) : httpPort();
+  }
+
+  /** host:port other instances reach this one's (internal) HTTP API at. */
   public String applicationServer() {
     return get(APPLICATION_SERVER)
         .orElseGet(
             () -> {
               String host = httpHost();
-              return ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + httpPort();
+              return ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + internalPort();
             });
   }
 

@@ -9,6 +9,7 @@ import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.extract.TextNormalizer;
 import com.regionalmetrics.http.ApiServer;
+import com.regionalmetrics.http.InternalApiServer;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.RemoteInstances;
 import com.regionalmetrics.serde.AvroSerdeConfig;
@@ -220,7 +221,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
             streams,
             HostInfo.buildFromEndpoint(config.applicationServer()),
             partitions,
-            new RemoteInstances(Duration.ofSeconds(2)),
+            new RemoteInstances(
+                Duration.ofSeconds(2), config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)),
             RegionalMetricsApp::canonicalRegion,
             catalogIds(IndicatorCatalog.load()),
             config.topicNames().metricEvents());
@@ -244,9 +246,24 @@ public final class RegionalMetricsApp implements AutoCloseable {
                 metrics,
                 config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
                 config.getInt(AppConfig.MAX_ARTICLE_BYTES),
-                config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null))
+                config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null),
+                new ApiServer.InternalApi(
+                    !config.separateInternalPort(),
+                    config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)))
             .start(config.httpHost(), config.httpPort());
     resources.add(http);
+    if (config.separateInternalPort()) {
+      InternalApiServer internal =
+          new InternalApiServer(
+                  queries.local(), config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null))
+              .start(config.httpHost(), config.internalPort());
+      resources.add(internal);
+      LOG.info(
+          "Internal API on http://{}:{}{}",
+          config.httpHost(),
+          internal.port(),
+          config.get(AppConfig.HTTP_INTERNAL_TOKEN).isPresent() ? " (token required)" : "");
+    }
   }
 
   /**
