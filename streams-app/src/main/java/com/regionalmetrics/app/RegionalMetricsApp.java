@@ -166,7 +166,10 @@ public final class RegionalMetricsApp implements AutoCloseable {
         RegionalMetricsTopology.build(
             serdes, extractor::extract, Clock.systemUTC(), settings, pipelineMetrics);
 
-    streams = new KafkaStreams(topology, streamsProperties(config, kafka));
+    Properties props = streamsProperties(config, kafka);
+    // the deserialization handler's dead letters count in the same DLQ metric
+    props.put(RetryingDeserializationExceptionHandler.METRICS_CONFIG, pipelineMetrics);
+    streams = new KafkaStreams(topology, props);
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {

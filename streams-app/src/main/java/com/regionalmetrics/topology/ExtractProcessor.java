@@ -107,7 +107,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
             e.getMessage());
         throw e;
       }
-      dlq.send(record, reason, e.getMessage());
+      dlq.send(record, reason, e.getMessage(), e);
       return;
     }
     metrics.onArticle();
@@ -160,7 +160,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     try {
       observations = extractor.apply(article);
     } catch (RuntimeException e) {
-      dlq.send(record, DeadLetterReason.EXTRACT_FAILED, e.toString());
+      dlq.send(record, DeadLetterReason.EXTRACT_FAILED, e.toString(), e);
       return;
     } finally {
       metrics.onExtraction(System.nanoTime() - started);
