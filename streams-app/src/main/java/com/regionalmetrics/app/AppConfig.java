@@ -1,5 +1,6 @@
 package com.regionalmetrics.app;
 
+import com.regionalmetrics.topology.TopicNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -43,6 +44,20 @@ public final class AppConfig {
 
   /** When set, POST and DELETE of articles need "Authorization: Bearer TOKEN"; reads stay open. */
   public static final String HTTP_WRITE_TOKEN = "http.write.token";
+
+  /**
+   * Prefix of every topic the app owns (e.g. "staging."); internal topics follow application.id.
+   */
+  public static final String TOPICS_PREFIX = "topics.prefix";
+
+  /** false: the topics are owned elsewhere (GitOps); the app only checks that they exist. */
+  public static final String TOPICS_CREATE = "topics.create";
+
+  /** Port of the instance-to-instance API; -1 (default): the public HTTP port. */
+  public static final String HTTP_INTERNAL_PORT = "http.internal.port";
+
+  /** When set, instance-to-instance calls need "Authorization: Bearer TOKEN". */
+  public static final String HTTP_INTERNAL_TOKEN = "http.internal.token";
 
   static final String ENV_PREFIX = "RM_";
 
@@ -153,7 +168,32 @@ public final class AppConfig {
               Type.PASSWORD,
               null,
               Importance.MEDIUM,
-              "When set, POST and DELETE of articles need Authorization: Bearer <token>; reads stay open");
+              "When set, POST and DELETE of articles need Authorization: Bearer <token>; reads stay open")
+          .define(
+              TOPICS_PREFIX,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "Prefix of every topic the app owns (e.g. staging.), so environments can share a cluster; internal topics follow application.id")
+          .define(
+              TOPICS_CREATE,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              "Create missing topics at start; false: topics are owned elsewhere (GitOps) and must exist, else the app stops naming the missing ones")
+          .define(
+              HTTP_INTERNAL_PORT,
+              Type.INT,
+              -1,
+              ConfigDef.Range.between(-1, 65535),
+              Importance.MEDIUM,
+              "Port of the instance-to-instance API (/internal/v1), on http.host; -1: the public port. application.server then names this port")
+          .define(
+              HTTP_INTERNAL_TOKEN,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "Shared secret of the instance-to-instance API: calls without Authorization: Bearer <token> get 401; the same on every instance");
 
   /** Keys the app reads itself; they are not passed on to Kafka. */
   static final Set<String> APP_KEYS =
@@ -168,7 +208,11 @@ public final class AppConfig {
           MAX_ARTICLE_BYTES,
           HTTP_MAX_REQUEST_BYTES,
           AVRO_SERDE_CLASS,
-          HTTP_WRITE_TOKEN);
+          HTTP_WRITE_TOKEN,
+          TOPICS_PREFIX,
+          TOPICS_CREATE,
+          HTTP_INTERNAL_PORT,
+          HTTP_INTERNAL_TOKEN);
 
   private static final Map<String, String> DEFAULTS = defaults(DEFINITION);
 
@@ -288,14 +332,34 @@ public final class AppConfig {
     return getInt(HTTP_PORT);
   }
 
-  /** host:port other instances reach this one's HTTP API at. */
+  /** Whether the instance-to-instance API has a port of its own (http.internal.port). */
+  public boolean separateInternalPort() {
+    return get(HTTP_INTERNAL_PORT).map(Integer::parseInt).orElse(-1) >= 0;
+  }
+
+  /** The port of the instance-to-instance API: http.internal.port, else the public port. */
+  public int internalPort() {
+    return separateInternalPort() ? getInt(HTTP_INTERNAL_PORT) : httpPort();
+  }
+
+  /** host:port other instances reach this one's (internal) HTTP API at. */
   public String applicationServer() {
     return get(APPLICATION_SERVER)
         .orElseGet(
             () -> {
               String host = httpHost();
-              return ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + httpPort();
+              return ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + internalPort();
             });
+  }
+
+  /** The names of the app's topics, behind {@link #TOPICS_PREFIX}. */
+  public TopicNames topicNames() {
+    return new TopicNames(get(TOPICS_PREFIX).orElse(""));
+  }
+
+  /** Whether the app creates its missing topics ({@link #TOPICS_CREATE}, default true). */
+  public boolean createTopics() {
+    return Boolean.parseBoolean(get(TOPICS_CREATE).orElse("true"));
   }
 
   /** Everything that is not the app's own, for Kafka clients, Streams and the serdes. */

@@ -2,7 +2,6 @@ package com.regionalmetrics.app;
 
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.http.ArticleIngest;
-import com.regionalmetrics.topology.Topics;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,9 +12,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class KafkaArticleIngest implements ArticleIngest, AutoCloseable {
   private final KafkaProducer<String, Article> producer;
+  private final String topic;
 
-  KafkaArticleIngest(KafkaProducer<String, Article> producer) {
+  KafkaArticleIngest(KafkaProducer<String, Article> producer, String topic) {
     this.producer = producer;
+    this.topic = topic;
   }
 
   @Override
@@ -31,7 +32,7 @@ final class KafkaArticleIngest implements ArticleIngest, AutoCloseable {
   private CompletableFuture<Receipt> send(String id, Article article) {
     CompletableFuture<Receipt> receipt = new CompletableFuture<>();
     producer.send(
-        new ProducerRecord<>(Topics.ARTICLES, id, article),
+        new ProducerRecord<>(topic, id, article),
         (md, e) -> {
           if (e != null) {
             receipt.completeExceptionally(e);

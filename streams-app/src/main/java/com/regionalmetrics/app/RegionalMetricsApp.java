@@ -9,10 +9,11 @@ import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.extract.TextNormalizer;
 import com.regionalmetrics.http.ApiServer;
+import com.regionalmetrics.http.InternalApiServer;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.RemoteInstances;
+import com.regionalmetrics.serde.AvroSerdeConfig;
 import com.regionalmetrics.topology.RegionalMetricsTopology;
-import com.regionalmetrics.topology.Topics;
 import com.regionalmetrics.topology.TopologySerdes;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -76,10 +77,16 @@ public final class RegionalMetricsApp implements AutoCloseable {
     bootstrapServers = config.require(AppConfig.BOOTSTRAP_SERVERS);
     schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
     Map<String, Object> kafka = config.kafkaProperties();
+    if (!new AvroSerdeConfig(kafka).autoRegisterSchemas()) {
+      // fail now, naming every missing subject, rather than on the first record
+      SchemaRegistration.requireRegistered(config);
+    }
 
     int partitions =
-        TopicInitializer.createTopics(
+        TopicInitializer.prepareTopics(
             kafka,
+            config.topicNames(),
+            config.createTopics(),
             config.getInt(AppConfig.TOPIC_PARTITIONS),
             (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -152,12 +159,17 @@ public final class RegionalMetricsApp implements AutoCloseable {
             AvroSerdes.avro(config, kafka));
     MicrometerPipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(metrics);
     Extractor extractor = Extractor.createDefault().withListener(pipelineMetrics);
-    var settings = new RegionalMetricsTopology.Settings(config.getInt(AppConfig.MAX_ARTICLE_BYTES));
+    var settings =
+        new RegionalMetricsTopology.Settings(
+            config.getInt(AppConfig.MAX_ARTICLE_BYTES), config.topicNames());
     var topology =
         RegionalMetricsTopology.build(
             serdes, extractor::extract, Clock.systemUTC(), settings, pipelineMetrics);
 
-    streams = new KafkaStreams(topology, streamsProperties(config, kafka));
+    Properties props = streamsProperties(config, kafka);
+    // the deserialization handler's dead letters count in the same DLQ metric
+    props.put(RetryingDeserializationExceptionHandler.METRICS_CONFIG, pipelineMetrics);
+    streams = new KafkaStreams(topology, props);
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {
@@ -196,7 +208,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
             new KafkaProducer<>(
                 onlyKnown(producerProps, ProducerConfig.configNames()),
                 new StringSerializer(),
-                ingestSerde.serializer()));
+                ingestSerde.serializer()),
+            config.topicNames().articles());
     resources.add(ingest);
     return ingest;
   }
@@ -211,9 +224,11 @@ public final class RegionalMetricsApp implements AutoCloseable {
             streams,
             HostInfo.buildFromEndpoint(config.applicationServer()),
             partitions,
-            new RemoteInstances(Duration.ofSeconds(2)),
+            new RemoteInstances(
+                Duration.ofSeconds(2), config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)),
             RegionalMetricsApp::canonicalRegion,
-            catalogIds(IndicatorCatalog.load()));
+            catalogIds(IndicatorCatalog.load()),
+            config.topicNames().metricEvents());
     ApiServer.Health health =
         new ApiServer.Health() {
           @Override
@@ -234,9 +249,24 @@ public final class RegionalMetricsApp implements AutoCloseable {
                 metrics,
                 config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
                 config.getInt(AppConfig.MAX_ARTICLE_BYTES),
-                config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null))
+                config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null),
+                new ApiServer.InternalApi(
+                    !config.separateInternalPort(),
+                    config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)))
             .start(config.httpHost(), config.httpPort());
     resources.add(http);
+    if (config.separateInternalPort()) {
+      InternalApiServer internal =
+          new InternalApiServer(
+                  queries.local(), config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null))
+              .start(config.httpHost(), config.internalPort());
+      resources.add(internal);
+      LOG.info(
+          "Internal API on http://{}:{}{}",
+          config.httpHost(),
+          internal.port(),
+          config.get(AppConfig.HTTP_INTERNAL_TOKEN).isPresent() ? " (token required)" : "");
+    }
   }
 
   /**
@@ -295,7 +325,9 @@ public final class RegionalMetricsApp implements AutoCloseable {
     p.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         RetryingDeserializationExceptionHandler.class.getName());
-    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ARTICLES_DLQ);
+    p.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+        config.topicNames().articlesDlq());
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),

@@ -1,7 +1,11 @@
 package com.regionalmetrics.app;
 
 import com.regionalmetrics.serde.AvroWireFormatException;
+import com.regionalmetrics.topology.DlqHeaders;
+import com.regionalmetrics.topology.PipelineMetrics;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.slf4j.Logger;
@@ -18,6 +22,23 @@ public final class RetryingDeserializationExceptionHandler extends LogAndContinu
   private static final Logger LOG =
       LoggerFactory.getLogger(RetryingDeserializationExceptionHandler.class);
 
+  /**
+   * Streams config key under which the app hands its {@link PipelineMetrics} (an object) to this
+   * handler, which Kafka Streams creates by class name: the handler's dead letters are counted with
+   * the topology's.
+   */
+  public static final String METRICS_CONFIG = "regional.metrics.pipeline.metrics";
+
+  private PipelineMetrics metrics = PipelineMetrics.NOOP;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    super.configure(configs);
+    if (configs.get(METRICS_CONFIG) instanceof PipelineMetrics m) {
+      metrics = m;
+    }
+  }
+
   @Override
   public Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
@@ -30,7 +51,21 @@ public final class RetryingDeserializationExceptionHandler extends LogAndContinu
           exception.getMessage());
       return Response.fail();
     }
-    return super.handleError(context, record, exception);
+    Response response = super.handleError(context, record, exception);
+    // Kafka's dead letters carry its __streams.errors.* headers; add the project's reason headers
+    // and count them as the topology counts its own
+    String reason = DlqHeaders.reasonOf(exception);
+    for (ProducerRecord<byte[], byte[]> dead : response.deadLetterQueueRecords()) {
+      DlqHeaders.addReason(
+          dead.headers(),
+          reason,
+          exception.getMessage(),
+          context.topic(),
+          context.partition(),
+          context.offset());
+      metrics.onDeadLetter(reason);
+    }
+    return response;
   }
 
   static boolean isRegistryOutage(Throwable e) {

@@ -1,7 +1,7 @@
 package com.regionalmetrics.app;
 
 import com.regionalmetrics.topology.RegionalMetricsTopology;
-import com.regionalmetrics.topology.Topics;
+import com.regionalmetrics.topology.TopicNames;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -58,14 +58,30 @@ final class TopicInitializer {
     }
   }
 
-  /** Creates what is missing; returns the partition count of metric-events (= of the stores). */
-  static int createTopics(
-      Map<String, Object> adminConfig, int partitions, short replicationFactor) {
+  /**
+   * Creates the missing topics ({@code create}) or checks that they all exist (topics owned
+   * elsewhere); returns the partition count of metric-events (= of the stores).
+   *
+   * @throws MissingTopicsException when {@code create} is false and topics are missing
+   */
+  static int prepareTopics(
+      Map<String, Object> adminConfig,
+      TopicNames names,
+      boolean create,
+      int partitions,
+      short replicationFactor) {
     try (Admin admin = Admin.create(adminConfig)) {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+      List<String> absent = names.all().stream().filter(t -> !existing.contains(t)).toList();
+      if (!create) {
+        if (!absent.isEmpty()) {
+          throw new MissingTopicsException(absent);
+        }
+        LOG.info("topics.create=false: all {} topics exist ({})", names.all().size(), names.all());
+        return partitionCount(admin, names.metricEvents());
+      }
       List<NewTopic> missing =
-          Topics.ALL.stream()
-              .filter(t -> !existing.contains(t))
+          absent.stream()
               .map(
                   t ->
                       new NewTopic(t, Optional.of(partitions), Optional.of(replicationFactor))
@@ -81,12 +97,15 @@ final class TopicInitializer {
           }
         }
       }
-      return partitionCount(admin, Topics.METRIC_EVENTS);
+      return partitionCount(admin, names.metricEvents());
+    } catch (MissingTopicsException e) {
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
+      throw new IllegalStateException("interrupted while preparing topics", e);
     } catch (Exception e) {
-      throw new IllegalStateException("could not create topics: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          (create ? "could not create topics: " : "could not check topics: ") + e.getMessage(), e);
     }
   }
 }

@@ -3,7 +3,7 @@ package com.regionalmetrics.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The regional-metrics command: run | ingest | retract | query | extract. */
+/** The regional-metrics command: run | ingest | retract | query | extract | config | schemas. */
 @Command(
     name = "regional-metrics",
     mixinStandardHelpOptions = true,
@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       ExtractCommand.class,
       ConfigCommand.class,
+      SchemasCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -49,6 +49,15 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
 
   /**
+   * Where the instance-to-instance API is served: on this (public) port, the default, or on a port
+   * of its own ({@link InternalApiServer}); and the shared token it needs, if any.
+   */
+  public record InternalApi(boolean onPublicPort, String token) {
+    /** On the public port, without a token: as before http.internal.port existed. */
+    public static final InternalApi SHARED_OPEN = new InternalApi(true, null);
+  }
+
+  /**
    * Which request paths Jetty lets through to the router. Javalin 7's choice is Jetty 12's LEGACY:
    * encoded slashes, dot segments and the like reach the router, which matches the raw path and
    * decodes path parameters itself (so {@code a%2Fb} is the region "a/b"). To that, unencoded
@@ -74,6 +83,29 @@ public final class ApiServer implements AutoCloseable {
       long maxRequestBytes,
       long maxArticleBytes,
       String writeToken) {
+    this(
+        queries,
+        ingest,
+        health,
+        metrics,
+        maxRequestBytes,
+        maxArticleBytes,
+        writeToken,
+        InternalApi.SHARED_OPEN);
+  }
+
+  /**
+   * @param internal whether this port also serves the internal API, and with which token
+   */
+  public ApiServer(
+      IndicatorQueries queries,
+      ArticleIngest ingest,
+      Health health,
+      PrometheusMeterRegistry metrics,
+      long maxRequestBytes,
+      long maxArticleBytes,
+      String writeToken,
+      InternalApi internal) {
     Routes routes = new Routes(queries, ingest, maxArticleBytes);
     app =
         Javalin.create(
@@ -106,7 +138,9 @@ public final class ApiServer implements AutoCloseable {
               routing.get("/api/indicators", routes::search);
               routing.get(
                   "/api/instances", ctx -> ctx.json(Map.of("instances", queries.instances())));
-              new InternalRoutes(queries.local()).register(routing);
+              if (internal.onPublicPort()) {
+                new InternalRoutes(queries.local(), internal.token()).register(routing);
+              }
               routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
               routing.get("/api/indicators/{region}/{indicator}", routes::latest);
               routing.get("/api/indicators/{region}/{indicator}/history", routes::history);

@@ -19,12 +19,22 @@ import java.util.stream.Collectors;
  */
 final class InternalRoutes {
   private final LocalStores local;
+  private final String token;
 
   InternalRoutes(LocalStores local) {
+    this(local, null);
+  }
+
+  /**
+   * @param token when not null, every internal request needs it as a bearer token (401 otherwise)
+   */
+  InternalRoutes(LocalStores local, String token) {
     this.local = local;
+    this.token = token;
   }
 
   void register(RoutesConfig routes) {
+    routes.before(RemoteInstances.PATH + "/*", ctx -> InternalToken.check(ctx, token));
     routes.get(RemoteInstances.PATH + "/value", this::value);
     routes.get(RemoteInstances.PATH + "/history", this::history);
     routes.get(RemoteInstances.PATH + "/claims", this::claims);

@@ -46,13 +46,9 @@ public final class IndicatorQueries {
   private final RemoteInstances remote;
   private final UnaryOperator<String> regionNames;
   private final Function<String, Optional<String>> catalogIds;
+  private final String eventsTopic;
 
-  /**
-   * @param self this instance's application.server
-   * @param partitions partition count of metric-events (= of the stores)
-   * @param regionNames a region as users write it (张家口市, 130700) to its canonical name
-   * @param catalogIds an indicator label or alias to its catalog id, when the catalog knows it
-   */
+  /** With the metric-events topic under its base name (no topics.prefix). */
   public IndicatorQueries(
       KafkaStreams streams,
       HostInfo self,
@@ -60,6 +56,26 @@ public final class IndicatorQueries {
       RemoteInstances remote,
       UnaryOperator<String> regionNames,
       Function<String, Optional<String>> catalogIds) {
+    this(streams, self, partitions, remote, regionNames, catalogIds, Topics.METRIC_EVENTS);
+  }
+
+  /**
+   * @param self this instance's application.server
+   * @param partitions partition count of metric-events (= of the stores)
+   * @param regionNames a region as users write it (张家口市, 130700) to its canonical name
+   * @param catalogIds an indicator label or alias to its catalog id, when the catalog knows it
+   * @param eventsTopic the metric-events topic as named on the cluster (its partitions are the
+   *     stores' partitions)
+   */
+  public IndicatorQueries(
+      KafkaStreams streams,
+      HostInfo self,
+      int partitions,
+      RemoteInstances remote,
+      UnaryOperator<String> regionNames,
+      Function<String, Optional<String>> catalogIds,
+      String eventsTopic) {
+    this.eventsTopic = eventsTopic;
     this.streams = streams;
     this.self = self;
     this.partitions = partitions;
@@ -396,9 +412,9 @@ public final class IndicatorQueries {
     return owners;
   }
 
-  private static List<Integer> storePartitions(Set<TopicPartition> topicPartitions) {
+  private List<Integer> storePartitions(Set<TopicPartition> topicPartitions) {
     return topicPartitions.stream()
-        .filter(tp -> tp.topic().equals(Topics.METRIC_EVENTS))
+        .filter(tp -> tp.topic().equals(eventsTopic))
         .map(TopicPartition::partition)
         .sorted()
         .toList();

@@ -29,9 +29,19 @@ public final class RemoteInstances {
 
   private final HttpClient http;
   private final Duration timeout;
+  private final String token;
 
   public RemoteInstances(Duration timeout) {
+    this(timeout, null);
+  }
+
+  /**
+   * @param token the shared secret of the internal API (http.internal.token), sent as a bearer
+   *     token; null: none
+   */
+  public RemoteInstances(Duration timeout, String token) {
     this.timeout = timeout;
+    this.token = token == null || token.isEmpty() ? null : token;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
@@ -160,11 +170,15 @@ public final class RemoteInstances {
       HttpResponse.BodyHandlers.ofByteArray();
 
   private HttpRequest request(HostInfo host, String pathAndQuery) {
-    return HttpRequest.newBuilder(
-            URI.create("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery))
-        .timeout(timeout)
-        .GET()
-        .build();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery))
+            .timeout(timeout)
+            .GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b.build();
   }
 
   private static <T> T read(HostInfo host, HttpResponse<byte[]> response, Class<T> type) {

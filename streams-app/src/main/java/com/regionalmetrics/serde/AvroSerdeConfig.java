@@ -24,6 +24,11 @@ public final class AvroSerdeConfig {
 
   public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
 
+  /** Subject name strategies of keys and values ({@link SubjectNameStrategy}). */
+  public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
+
+  public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+
   /** Confluent's client timeouts (milliseconds). */
   public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
 
@@ -78,6 +83,12 @@ public final class AvroSerdeConfig {
 
   public boolean specificAvroReader(boolean defaultValue) {
     return bool(SPECIFIC_AVRO_READER, defaultValue);
+  }
+
+  /** The subject name strategy of keys or values; TopicNameStrategy when not set. */
+  public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
+    String key = isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY;
+    return SubjectNameStrategy.parse(key, raw.get(key));
   }
 
   public CredentialsSource credentialsSource() {

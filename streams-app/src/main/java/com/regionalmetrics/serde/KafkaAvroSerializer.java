@@ -22,8 +22,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Confluent's KafkaAvroSerializer: writes Avro records (generated or generic) in Confluent's wire
- * format under the TopicNameStrategy subject ({@code <topic>-value} / {@code <topic>-key}). The
- * schema id is obtained once per (subject, schema) and cached with its DatumWriter.
+ * format under the subject of the configured {@link SubjectNameStrategy} (by default
+ * TopicNameStrategy: {@code <topic>-value} / {@code <topic>-key}). The schema id is obtained once
+ * per (subject, schema) and cached with its DatumWriter.
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
 
@@ -37,6 +38,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
   private boolean isKey;
   private boolean autoRegister = true;
   private boolean useLatestVersion;
+  private SubjectNameStrategy strategy = SubjectNameStrategy.TOPIC;
   private final Map<SubjectSchema, Plan> plans = new ConcurrentHashMap<>();
 
   /** Configured later through {@link #configure}. */
@@ -52,6 +54,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     this.isKey = isKey;
     this.autoRegister = config.autoRegisterSchemas();
     this.useLatestVersion = config.useLatestVersion();
+    this.strategy = config.subjectNameStrategy(isKey);
     if (client == null) {
       client = SchemaRegistryClients.fromConfig(configs);
     }
@@ -63,6 +66,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     configure(configs, isKey);
   }
 
+  /** The subject under TopicNameStrategy (the default). */
   public static String subjectName(String topic, boolean isKey) {
     return topic + (isKey ? "-key" : "-value");
   }
@@ -80,8 +84,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
       throw new IllegalStateException(
           "Serializer not configured: call configure() or pass a SchemaRegistryClient");
     }
-    String subject = subjectName(topic, isKey);
     Schema schema = record.getSchema();
+    String subject = strategy.subject(topic, isKey, schema);
     Plan plan =
         plans.computeIfAbsent(
             new SubjectSchema(subject, schema), k -> plan(subject, schema, modelFor(record)));

@@ -5,8 +5,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes generated Avro records in Confluent's wire format under the TopicNameStrategy subject
- * ({@code <topic>-value} / {@code <topic>-key}); see {@link KafkaAvroSerializer}.
+ * Writes generated Avro records in Confluent's wire format under the configured subject name
+ * strategy (TopicNameStrategy by default); see {@link KafkaAvroSerializer}.
  */
 public class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 

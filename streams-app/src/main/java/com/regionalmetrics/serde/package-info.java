@@ -11,7 +11,8 @@
  *   <li>{@link com.regionalmetrics.serde.SpecificAvroSerde} / {@link
  *       com.regionalmetrics.serde.KafkaAvroSerializer} / {@link
  *       com.regionalmetrics.serde.KafkaAvroDeserializer}: Confluent's names, config keys ({@link
- *       com.regionalmetrics.serde.AvroSerdeConfig}) and bytes; subjects by TopicNameStrategy.
+ *       com.regionalmetrics.serde.AvroSerdeConfig}) and bytes; subjects by {@link
+ *       com.regionalmetrics.serde.SubjectNameStrategy} (Topic, Record, TopicRecord).
  *   <li>Deserialization failures are {@link com.regionalmetrics.serde.AvroWireFormatException}s
  *       whose {@code reason()} a dead-letter handler can put in a header.
  *   <li>{@link com.regionalmetrics.serde.SchemaRegistryClients#fromConfig}: {@code mock://scope}

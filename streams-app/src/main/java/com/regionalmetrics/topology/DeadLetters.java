@@ -17,13 +17,19 @@ final class DeadLetters {
   }
 
   void send(Record<byte[], byte[]> original, DeadLetterReason reason, String message) {
-    send(original, reason.code(), message);
+    send(original, reason.code(), message, null);
+  }
+
+  /** Because of a failure ({@code cause}), named in the {@code __streams.errors.*} headers. */
+  void send(
+      Record<byte[], byte[]> original, DeadLetterReason reason, String message, Throwable cause) {
+    send(original, reason.code(), message, cause);
   }
 
   /** With a reason code from the serde (bad-magic-byte, unknown-schema-id, ...). */
-  void send(Record<byte[], byte[]> original, String reason, String message) {
+  void send(Record<byte[], byte[]> original, String reason, String message, Throwable cause) {
     RecordHeaders headers = new RecordHeaders(original.headers().toArray());
-    DlqHeaders.add(headers, reason, message, context.recordMetadata());
+    DlqHeaders.add(headers, reason, message, cause, context.recordMetadata());
     context.forward(
         new Record<Object, Object>(original.key(), original.value(), original.timestamp(), headers),
         DLQ_SINK);

@@ -40,6 +40,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
   private final MetricEventFactory events;
   private final int maxArticleChars;
   private final PipelineMetrics metrics;
+  private final String articlesTopic;
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, ArticleState> states;
   private DeadLetters dlq;
@@ -49,8 +50,10 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       Function<Article, List<Observation>> extractor,
       MetricEventFactory events,
       int maxArticleChars,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics,
+      String articlesTopic) {
     this.articles = articles;
+    this.articlesTopic = articlesTopic;
     this.metrics = metrics;
     this.extractor = extractor;
     this.events = events;
@@ -80,7 +83,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
       // returns another record type for Avro of another schema; that is incompatible input
       Object value =
           articles.deserialize(
-              context.recordMetadata().map(m -> m.topic()).orElse(Topics.ARTICLES),
+              context.recordMetadata().map(m -> m.topic()).orElse(articlesTopic),
               record.headers(),
               record.value());
       if (!(value instanceof Article a)) {
@@ -104,7 +107,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
             e.getMessage());
         throw e;
       }
-      dlq.send(record, reason, e.getMessage());
+      dlq.send(record, reason, e.getMessage(), e);
       return;
     }
     metrics.onArticle();
@@ -157,7 +160,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     try {
       observations = extractor.apply(article);
     } catch (RuntimeException e) {
-      dlq.send(record, DeadLetterReason.EXTRACT_FAILED, e.toString());
+      dlq.send(record, DeadLetterReason.EXTRACT_FAILED, e.toString(), e);
       return;
     } finally {
       metrics.onExtraction(System.nanoTime() - started);

@@ -29,8 +29,21 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class RegionalMetricsTopology {
 
-  /** Settings of the topology; the defaults suit real articles. */
-  public record Settings(int maxArticleBytes) {
+  /**
+   * Settings of the topology; the defaults suit real articles.
+   *
+   * @param topics the names of the app's topics (a prefix per environment)
+   */
+  public record Settings(int maxArticleBytes, TopicNames topics) {
+    public Settings {
+      topics = topics == null ? TopicNames.DEFAULT : topics;
+    }
+
+    /** With the topic names as they are (no prefix). */
+    public Settings(int maxArticleBytes) {
+      this(maxArticleBytes, TopicNames.DEFAULT);
+    }
+
     public static Settings defaults() {
       return new Settings(1 << 20);
     }
@@ -68,24 +81,25 @@ public final class RegionalMetricsTopology {
     var bytes = new ByteArrayDeserializer();
     var bytesOut = new ByteArraySerializer();
     Serde<MetricEvent> eventSerde = serdes.events();
+    TopicNames topics = settings.topics();
     Topology topology = new Topology();
 
     topology
-        .addSource("articles-text-source", bytes, bytes, Topics.ARTICLES_TEXT)
+        .addSource("articles-text-source", bytes, bytes, topics.articlesText())
         .addProcessor(
             "normalize",
             () -> new TextArticleNormalizer(settings.maxArticleBytes(), metrics),
             "articles-text-source")
         .addSink(
             TextArticleNormalizer.ARTICLES_SINK,
-            Topics.ARTICLES,
+            topics.articles(),
             new StringSerializer(),
             serdes.articles().serializer(),
             "normalize");
 
     MetricEventFactory factory = new MetricEventFactory(clock);
     topology
-        .addSource("articles-source", bytes, bytes, Topics.ARTICLES)
+        .addSource("articles-source", bytes, bytes, topics.articles())
         .addProcessor(
             "extract",
             () ->
@@ -94,7 +108,8 @@ public final class RegionalMetricsTopology {
                     extractor,
                     factory,
                     settings.maxArticleBytes(),
-                    metrics),
+                    metrics,
+                    topics.articles()),
             "articles-source")
         .addStateStore(
             Stores.keyValueStoreBuilder(
@@ -104,19 +119,19 @@ public final class RegionalMetricsTopology {
             "extract")
         .addSink(
             ExtractProcessor.EVENTS_SINK,
-            Topics.METRIC_EVENTS,
+            topics.metricEvents(),
             new StringSerializer(),
             eventSerde.serializer(),
             "extract")
         .addSink(
-            DeadLetters.DLQ_SINK, Topics.ARTICLES_DLQ, bytesOut, bytesOut, "normalize", "extract");
+            DeadLetters.DLQ_SINK, topics.articlesDlq(), bytesOut, bytesOut, "normalize", "extract");
 
     topology
         .addSource(
             "metric-events-source",
             new StringDeserializer(),
             eventSerde.deserializer(),
-            Topics.METRIC_EVENTS)
+            topics.metricEvents())
         .addProcessor("index", ClaimsIndexProcessor::new, "metric-events-source")
         .addStateStore(
             Stores.keyValueStoreBuilder(
@@ -134,7 +149,7 @@ public final class RegionalMetricsTopology {
             "index")
         .addSink(
             ClaimsIndexProcessor.CHANGES_SINK,
-            Topics.INDICATOR_CHANGES,
+            topics.indicatorChanges(),
             new StringSerializer(),
             eventSerde.serializer(),
             "index");

@@ -71,7 +71,7 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
     try {
       text = utf8.decode(ByteBuffer.wrap(record.value())).toString();
     } catch (CharacterCodingException e) {
-      dlq.send(record, DeadLetterReason.INVALID_UTF8, "value is not valid UTF-8 text");
+      dlq.send(record, DeadLetterReason.INVALID_UTF8, "value is not valid UTF-8 text", e);
       return;
     }
     if (text.isBlank()) {
@@ -83,7 +83,7 @@ final class TextArticleNormalizer implements Processor<byte[], byte[], Object, O
     try {
       published = PublishedDates.parse(DlqHeaders.get(h, "published"));
     } catch (IllegalArgumentException e) {
-      dlq.send(record, DeadLetterReason.BAD_PUBLISHED_DATE, e.getMessage());
+      dlq.send(record, DeadLetterReason.BAD_PUBLISHED_DATE, e.getMessage(), e);
       return;
     }
     String id =

@@ -3,7 +3,11 @@ package com.regionalmetrics.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.regionalmetrics.serde.AvroWireFormatException;
+import com.regionalmetrics.topology.DlqHeaders;
+import com.regionalmetrics.topology.PipelineMetrics;
 import com.regionalmetrics.topology.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -110,5 +114,57 @@ class RetryingDeserializationExceptionHandlerTest {
               assertThat(dead.topic()).isEqualTo(Topics.ARTICLES_DLQ);
               assertThat(dead.value()).isEqualTo(record.value());
             });
+  }
+
+  @Test
+  void itsDeadLettersCarryBothHeaderConventionsAndAreCounted() {
+    List<String> counted = new ArrayList<>();
+    PipelineMetrics metrics =
+        new PipelineMetrics() {
+          @Override
+          public void onArticle() {}
+
+          @Override
+          public void onEvents(int count) {}
+
+          @Override
+          public void onDeadLetter(String reason) {
+            counted.add(reason);
+          }
+
+          @Override
+          public void onExtraction(long nanos) {}
+        };
+    var h = new RetryingDeserializationExceptionHandler();
+    h.configure(
+        Map.of(
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+            Topics.ARTICLES_DLQ,
+            RetryingDeserializationExceptionHandler.METRICS_CONFIG,
+            metrics));
+    var bad =
+        new AvroWireFormatException(
+            AvroWireFormatException.Reason.UNKNOWN_SCHEMA_ID, "schema id 9 is unknown");
+
+    var dead = h.handleError(context, record, bad).deadLetterQueueRecords().get(0);
+
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_EXCEPTION))
+        .isEqualTo(AvroWireFormatException.class.getName());
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_OFFSET)).isEqualTo("42");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.REASON)).isEqualTo("unknown-schema-id");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.MESSAGE))
+        .contains("schema id 9 is unknown");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.TOPIC)).isEqualTo(Topics.METRIC_EVENTS);
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.PARTITION)).isEqualTo("1");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.OFFSET)).isEqualTo("42");
+    assertThat(counted).containsExactly("unknown-schema-id");
+
+    // an outage is retried, not dead-lettered: nothing counted
+    h.handleError(
+        context,
+        record,
+        new AvroWireFormatException(
+            AvroWireFormatException.Reason.REGISTRY_UNAVAILABLE, "registry answered 503"));
+    assertThat(counted).hasSize(1);
   }
 }

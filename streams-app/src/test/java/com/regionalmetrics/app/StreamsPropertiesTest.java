@@ -107,4 +107,19 @@ class StreamsPropertiesTest {
       assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
     }
   }
+
+  @Test
+  void kafkaStreamsDeadLettersGoToThePrefixedTopicAndThePrefixIsNoKafkaKey() {
+    AppConfig config =
+        AppConfig.defaults()
+            .with(AppConfig.TOPICS_PREFIX, "staging.")
+            .with(AppConfig.TOPICS_CREATE, "false");
+    Properties p = streamsProperties(config);
+
+    assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
+        .isEqualTo("staging.articles-dlq");
+    assertThat(p).doesNotContainKeys(AppConfig.TOPICS_PREFIX, AppConfig.TOPICS_CREATE);
+    assertThat(config.createTopics()).isFalse();
+    assertThat(AppConfig.defaults().createTopics()).isTrue();
+  }
 }

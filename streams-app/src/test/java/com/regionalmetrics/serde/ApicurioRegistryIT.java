@@ -198,4 +198,28 @@ class ApicurioRegistryIT {
     consumer.configure(config, false);
     assertThat(consumer.deserializer().deserialize(topic, bytes)).isEqualTo(event);
   }
+
+  @Test
+  void topicRecordNameStrategyRegistersUnderTopicAndRecordName() {
+    String topic = unique("metric-events");
+    Map<String, Object> config =
+        Map.of(
+            AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+            ccompatUrl,
+            AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+            "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy");
+    SpecificAvroSerde<MetricEvent> producer = new SpecificAvroSerde<>();
+    producer.configure(config, false);
+    MetricEvent event = AvroTestData.metricEvent("apicurio-strategy-1", 2.66);
+    byte[] bytes = producer.serializer().serialize(topic, event);
+
+    RestSchemaRegistryClient client = new RestSchemaRegistryClient(ccompatUrl);
+    String subject = topic + "-com.regionalmetrics.avro.MetricEvent";
+    assertThat(client.subjects()).contains(subject).doesNotContain(topic + "-value");
+    assertThat(WireFormat.readSchemaId(bytes))
+        .isEqualTo(client.lookupId(subject, MetricEvent.getClassSchema()));
+    SpecificAvroSerde<MetricEvent> consumer = new SpecificAvroSerde<>();
+    consumer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, ccompatUrl), false);
+    assertThat(consumer.deserializer().deserialize(topic, bytes)).isEqualTo(event);
+  }
 }

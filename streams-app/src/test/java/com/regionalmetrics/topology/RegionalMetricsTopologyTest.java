@@ -426,7 +426,61 @@ class RegionalMetricsTopologyTest {
     assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.REASON)).isEqualTo("bad-magic-byte");
     assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.TOPIC)).isEqualTo(Topics.ARTICLES);
     assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.OFFSET)).isEqualTo("0");
+    // Kafka Streams' dead-letter headers too (KIP-1034), naming the serde's exception
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_EXCEPTION))
+        .isEqualTo("com.regionalmetrics.serde.AvroWireFormatException");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_MESSAGE)).isNotBlank();
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_STACKTRACE))
+        .contains("AvroWireFormatException")
+        .contains("\tat ");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_TOPIC)).isEqualTo(Topics.ARTICLES);
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_PARTITION)).isEqualTo("0");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_OFFSET)).isEqualTo("0");
     assertThat(events.readValue().getArticleId()).isEqualTo("good");
+  }
+
+  @Test
+  void aRecordACheckRejectsCarriesKafkasHeadersNamingTheRejection() {
+    texts.pipeInput(
+        new TestRecord<>(
+            "k".getBytes(StandardCharsets.UTF_8), "   ".getBytes(StandardCharsets.UTF_8)));
+
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.REASON)).isEqualTo("empty-text");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_EXCEPTION))
+        .isEqualTo(RejectedRecordException.class.getName());
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_MESSAGE))
+        .isEqualTo("article text is empty");
+    assertThat(DlqHeaders.get(dead.headers(), DlqHeaders.STREAMS_TOPIC))
+        .isEqualTo(Topics.ARTICLES_TEXT);
+  }
+
+  @Test
+  void theHeaderNamesAreKafkaStreamsOwn() {
+    assertThat(DlqHeaders.STREAMS_EXCEPTION)
+        .isEqualTo(
+            org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils
+                .HEADER_ERRORS_EXCEPTION_NAME);
+    assertThat(DlqHeaders.STREAMS_MESSAGE)
+        .isEqualTo(
+            org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils
+                .HEADER_ERRORS_EXCEPTION_MESSAGE_NAME);
+    assertThat(DlqHeaders.STREAMS_STACKTRACE)
+        .isEqualTo(
+            org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils
+                .HEADER_ERRORS_STACKTRACE_NAME);
+    assertThat(DlqHeaders.STREAMS_TOPIC)
+        .isEqualTo(
+            org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils
+                .HEADER_ERRORS_TOPIC_NAME);
+    assertThat(DlqHeaders.STREAMS_PARTITION)
+        .isEqualTo(
+            org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils
+                .HEADER_ERRORS_PARTITION_NAME);
+    assertThat(DlqHeaders.STREAMS_OFFSET)
+        .isEqualTo(
+            org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils
+                .HEADER_ERRORS_OFFSET_NAME);
   }
 
   @Test
