@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -73,6 +74,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
   }
 
   private void startAll(AppConfig config) {
+    // dictionaries, catalog and JIT warm-up of the extractor run beside the broker and topic set-up
+    CompletableFuture<Extractor> extractor = CompletableFuture.supplyAsync(Extractor::warmedUp);
     config = config.embedded() ? startEmbeddedCluster(config) : requireRegistry(config);
     bootstrapServers = config.require(AppConfig.BOOTSTRAP_SERVERS);
     schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
@@ -90,7 +93,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
             config.getInt(AppConfig.TOPIC_PARTITIONS),
             (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    startStreams(config, kafka, metrics);
+    startStreams(config, kafka, metrics, extractor.join());
     KafkaArticleIngest ingest = startIngest(config, kafka);
     startHttp(config, partitions, ingest, metrics);
     // started last: the HTTP API answers (503 + Retry-After, /health) from the first moment the
@@ -150,7 +153,10 @@ public final class RegionalMetricsApp implements AutoCloseable {
   }
 
   private void startStreams(
-      AppConfig config, Map<String, Object> kafka, PrometheusMeterRegistry metrics) {
+      AppConfig config,
+      Map<String, Object> kafka,
+      PrometheusMeterRegistry metrics,
+      Extractor defaultExtractor) {
     var serdes =
         new TopologySerdes(
             AvroSerdes.avro(config, kafka),
@@ -158,7 +164,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
             AvroSerdes.avro(config, kafka),
             AvroSerdes.avro(config, kafka));
     MicrometerPipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(metrics);
-    Extractor extractor = Extractor.createDefault().withListener(pipelineMetrics);
+    Extractor extractor = defaultExtractor.withListener(pipelineMetrics);
     var settings =
         new RegionalMetricsTopology.Settings(
             config.getInt(AppConfig.MAX_ARTICLE_BYTES), config.topicNames());
