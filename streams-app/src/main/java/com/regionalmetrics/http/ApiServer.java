@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
@@ -74,12 +75,14 @@ public final class ApiServer implements AutoCloseable {
       long maxRequestBytes,
       long maxArticleBytes,
       String writeToken) {
-    Routes routes = new Routes(queries, ingest, maxArticleBytes);
+    Routes routes = new Routes(queries, ingest, maxRequestBytes, maxArticleBytes);
     app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.http.maxRequestSize = maxRequestBytes;
+              // a known path with another method is 405 with Allow, not 404
+              config.http.prefer405over404 = true;
               config.jsonMapper(new JavalinJackson(JSON, false));
               config.staticFiles.add("/web", Location.CLASSPATH);
               config.staticFiles.enableWebjars();
@@ -136,6 +139,21 @@ public final class ApiServer implements AutoCloseable {
               routing.exception(
                   BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
               routing.exception(
+                  MethodNotAllowedResponse.class,
+                  (e, ctx) -> {
+                    String allowed = e.getDetails().get("availableMethods");
+                    if (allowed != null) {
+                      ctx.header("Allow", allowed);
+                    }
+                    error(
+                        ctx,
+                        405,
+                        ctx.method().name()
+                            + " is not allowed on "
+                            + ctx.path()
+                            + (allowed == null ? "" : "; allowed: " + allowed));
+                  });
+              routing.exception(
                   HttpResponseException.class,
                   (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
               routing.exception(
@@ -151,7 +169,13 @@ public final class ApiServer implements AutoCloseable {
                       error(ctx, 404, "no such resource: " + ctx.path());
                     }
                   });
-              routing.error(405, ctx -> error(ctx, 405, "method not allowed"));
+              routing.error(
+                  405,
+                  ctx -> {
+                    if (ctx.result() == null) {
+                      error(ctx, 405, "method not allowed");
+                    }
+                  });
             });
   }
 
@@ -209,11 +233,17 @@ public final class ApiServer implements AutoCloseable {
   private static final class Routes {
     private final IndicatorQueries queries;
     private final ArticleIngest ingest;
+    private final long maxRequestBytes;
     private final long maxArticleBytes;
 
-    Routes(IndicatorQueries queries, ArticleIngest ingest, long maxArticleBytes) {
+    Routes(
+        IndicatorQueries queries,
+        ArticleIngest ingest,
+        long maxRequestBytes,
+        long maxArticleBytes) {
       this.queries = queries;
       this.ingest = ingest;
+      this.maxRequestBytes = maxRequestBytes;
       this.maxArticleBytes = maxArticleBytes;
     }
 
@@ -357,7 +387,7 @@ public final class ApiServer implements AutoCloseable {
 
     private Article fromText(Context ctx) {
       return article(
-          ctx.body(),
+          RequestBodies.text(ctx, maxRequestBytes),
           ctx.queryParam("id"),
           ctx.queryParam("published"),
           ctx.queryParam("source"),
@@ -367,9 +397,10 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private Article fromJson(Context ctx) {
+      byte[] body = RequestBodies.bytes(ctx, maxRequestBytes); // 413 before any parsing
       JsonNode node;
       try {
-        node = JSON.readTree(ctx.body());
+        node = JSON.readTree(body);
       } catch (Exception e) {
         throw new BadRequestException("body is not valid JSON");
       }
