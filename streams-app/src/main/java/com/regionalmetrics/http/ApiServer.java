@@ -110,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
               routing.get(
                   "/api/instances", ctx -> ctx.json(Map.of("instances", queries.instances())));
               new InternalRoutes(queries.local()).register(routing);
+              new CompareRoutes(queries).register(routing);
               routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
               routing.get("/api/indicators/{region}/{indicator}", routes::latest);
               routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
@@ -230,7 +231,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The handlers; each reads parameters, asks, and renders. */
-  private static final class Routes {
+  static final class Routes {
     private final IndicatorQueries queries;
     private final ArticleIngest ingest;
     private final long maxRequestBytes;
@@ -285,7 +286,7 @@ public final class ApiServer implements AutoCloseable {
       }
     }
 
-    private static Map<String, Object> listingBody(
+    static Map<String, Object> listingBody(
         String field, Listing<?> listing, Map<String, Object> head) {
       Map<String, Object> body = new LinkedHashMap<>(head);
       body.put(field, listing.items());
@@ -294,7 +295,7 @@ public final class ApiServer implements AutoCloseable {
       return body;
     }
 
-    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
       String v = ctx.queryParam(name);
       if (v == null || v.isBlank()) {
         return dflt;
@@ -470,7 +471,7 @@ public final class ApiServer implements AutoCloseable {
       return p == null ? null : p.firstDay().atStartOfDay(Period.ZONE).toInstant();
     }
 
-    private static Instant periodEnd(Context ctx, String param) {
+    static Instant periodEnd(Context ctx, String param) {
       Period p = period(ctx, param);
       return p == null ? null : p.end();
     }
@@ -488,7 +489,7 @@ public final class ApiServer implements AutoCloseable {
       }
     }
 
-    private static <T> void render(
+    static <T> void render(
         Context ctx, Answer<T> result, java.util.function.Function<T, Object> body) {
       if (result instanceof Answer.Found<T> f) {
         if (f.servedBy() != null) {
