@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -249,7 +250,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     void regions(Context ctx) {
-      render(ctx, queries.regions(), listing -> listingBody("regions", listing, Map.of()));
+      render(
+          ctx,
+          queries.regions(),
+          listing -> listingBody("regions", listing, Map.of()),
+          (c, listing) ->
+              CsvExport.write(c, listing.items(), CsvExport.REGION_COLUMNS, "regions.csv"));
     }
 
     void regionIndicators(Context ctx) {
@@ -266,7 +272,9 @@ public final class ApiServer implements AutoCloseable {
               head.put("asOf", ctx.queryParam("asOf").strip());
             }
             return listingBody("indicators", listing, head);
-          });
+          },
+          (c, listing) ->
+              CsvExport.write(c, listing.items(), CsvExport.VALUE_COLUMNS, "indicators.csv"));
     }
 
     void search(Context ctx) {
@@ -315,7 +323,10 @@ public final class ApiServer implements AutoCloseable {
     void latest(Context ctx) {
       Instant asOf = periodEnd(ctx, "asOf");
       render(
-          ctx, queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf), v -> v);
+          ctx,
+          queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf),
+          v -> v,
+          (c, v) -> CsvExport.write(c, List.of(v), CsvExport.VALUE_COLUMNS, "value.csv"));
     }
 
     void history(Context ctx) {
@@ -335,7 +346,8 @@ public final class ApiServer implements AutoCloseable {
                 events.isEmpty() ? ctx.pathParam("indicator") : events.get(0).indicator());
             body.put("values", events);
             return body;
-          });
+          },
+          (c, events) -> CsvExport.write(c, events, CsvExport.VALUE_COLUMNS, "history.csv"));
     }
 
     void claims(Context ctx) {
@@ -491,6 +503,16 @@ public final class ApiServer implements AutoCloseable {
 
     static <T> void render(
         Context ctx, Answer<T> result, java.util.function.Function<T, Object> body) {
+      render(ctx, result, body, null);
+    }
+
+    /** As JSON, or with csv when the client asked for CSV ({@link CsvExport#wanted}). */
+    static <T> void render(
+        Context ctx,
+        Answer<T> result,
+        java.util.function.Function<T, Object> body,
+        java.util.function.BiConsumer<Context, T> csv) {
+      boolean asCsv = csv != null && CsvExport.wanted(ctx);
       if (result instanceof Answer.Found<T> f) {
         if (f.servedBy() != null) {
           ctx.header("X-Served-By", f.servedBy());
@@ -499,7 +521,11 @@ public final class ApiServer implements AutoCloseable {
         if (f.value() instanceof Listing<?> l && l.partial()) {
           ctx.header("X-Partial", "true");
         }
-        ctx.json(body.apply(f.value()));
+        if (asCsv) {
+          csv.accept(ctx, f.value());
+        } else {
+          ctx.json(body.apply(f.value()));
+        }
       } else if (result instanceof Answer.Unavailable<T> u) {
         ctx.header("Retry-After", Integer.toString(u.retryAfterSeconds()));
         error(ctx, 503, u.message());

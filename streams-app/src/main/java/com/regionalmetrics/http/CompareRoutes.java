@@ -69,6 +69,12 @@ final class CompareRoutes {
           Map<String, Object> body = ApiServer.Routes.listingBody("items", listing, head);
           body.put("nextCursor", listing.nextCursor());
           return body;
+        },
+        (c, listing) -> {
+          if (listing.nextCursor() != null) {
+            c.header("X-Next-Cursor", listing.nextCursor());
+          }
+          CsvExport.write(c, listing.items(), CsvExport.VALUE_COLUMNS, "compare.csv");
         });
   }
 

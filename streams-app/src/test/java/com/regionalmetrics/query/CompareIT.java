@@ -89,7 +89,9 @@ class CompareIT {
         text.append("2024年").append(e.getKey()).append("市PM2.5平均浓度为");
         text.append(e.getValue()[1].intValue()).append("微克/立方米。");
       }
-      post(bases[n % 2], "cmp-" + n++, text.toString());
+      // an id with a quote and a comma, for the CSV export's quoting
+      String id = e.getKey().equals("承德") ? "cmp-\"4\",承德" : "cmp-" + n;
+      post(bases[n++ % 2], id, text.toString());
     }
     post(bases[0], "cmp-hebei", "2024年河北省PM2.5平均浓度为37微克/立方米。2024年涿鹿县PM2.5平均浓度为30微克/立方米。");
     post(bases[1], "cmp-other", "截至2024年底，张家口市数据中心项目达到30个。");
@@ -104,7 +106,7 @@ class CompareIT {
         send(
             base,
             "POST",
-            "/api/articles?published=2025-02-26&id=" + id,
+            "/api/articles?published=2025-02-26&id=" + enc(id),
             text.getBytes(StandardCharsets.UTF_8),
             "Content-Type",
             "text/plain; charset=utf-8");
@@ -234,6 +236,58 @@ class CompareIT {
     assertThat(json(measure).get("message").asText())
         .isEqualTo("no region has a value of air.no_such_thing");
   }
+
+  @Test
+  void csvExportOfCompareHistoryAndRegions() {
+    HttpResponse<String> json =
+        get(bases[0], "/api/compare/air.pm25?regions=" + enc("承德,保定") + "&order=asc");
+    String observed2024 = json(json).get("items").get(0).get("observedAt").asText();
+    HttpResponse<String> csv =
+        get(
+            bases[0],
+            "/api/compare/air.pm25?regions=" + enc("承德,保定") + "&order=asc&format=csv&bom=true");
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .contains("text/csv; charset=utf-8; header=present");
+    assertThat(csv.body())
+        .isEqualTo(
+            "\uFEFF"
+                + HEADER
+                + "承德,130800,air.pm25,PM2.5平均浓度,2024,"
+                + observed2024
+                + ",24.0,μg/m³,EXACT,,,24微克/立方米,\"cmp-\"\"4\"\",承德\",2025-02-25T16:00:00Z,"
+                + "\"cmp-\"\"4\"\",承德\",2024年承德市PM2.5平均浓度为24微克/立方米。\r\n"
+                + "保定,130600,air.pm25,PM2.5平均浓度,2024,"
+                + observed2024
+                + ",38.0,μg/m³,EXACT,,,38微克/立方米,cmp-0,2025-02-25T16:00:00Z,cmp-0,"
+                + "2024年保定市PM2.5平均浓度为38微克/立方米。\r\n");
+    // a page of a longer answer says where the next one starts
+    HttpResponse<String> page = get(bases[1], "/api/compare/air.pm25?limit=2&format=csv");
+    assertThat(page.body().split("\r\n")).hasSize(3);
+    assertThat(page.headers().firstValue("X-Next-Cursor")).isPresent();
+
+    HttpResponse<String> history =
+        get(bases[1], "/api/indicators/" + enc("保定") + "/air.pm25/history", "Accept", "text/csv");
+    assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+    String[] lines = history.body().split("\r\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[0] + "\r\n").isEqualTo(HEADER);
+    assertThat(lines[1]).startsWith("保定,130600,air.pm25,PM2.5平均浓度,2023,").contains(",41.0,");
+    assertThat(lines[2]).startsWith("保定,130600,air.pm25,PM2.5平均浓度,2024,").contains(",38.0,");
+
+    HttpResponse<String> regions = get(bases[0], "/api/regions?format=csv");
+    assertThat(regions.statusCode()).isEqualTo(200);
+    List<String> regionLines = List.of(regions.body().split("\r\n"));
+    assertThat(regionLines.get(0)).isEqualTo("region,regionCode,indicators,latestObservedAt");
+    assertThat(regionLines).hasSize(13).anyMatch(l -> l.startsWith("石家庄,130100,1,"));
+
+    assertThat(get(bases[0], "/api/regions?format=xml").statusCode()).isEqualTo(400);
+    assertThat(get(bases[0], "/api/regions?format=csv&bom=yes").statusCode()).isEqualTo(400);
+  }
+
+  static final String HEADER =
+      "region,regionCode,indicator,indicatorLabel,period,observedAt,value,unit,qualifier,change,"
+          + "direction,rawText,articleId,publishedAt,sources,evidence\r\n";
 
   static List<String> rows(String base, String path) {
     HttpResponse<String> r = get(base, path);
