@@ -121,15 +121,33 @@ final class ApiClient {
     return r.body();
   }
 
+  /** The answer as CSV text ({@code format=csv} added to the path's query). */
+  String getCsv(String path) throws ApiException, IOException, InterruptedException {
+    String sep = path.contains("?") ? "&" : "?";
+    return sendForText(
+            HttpRequest.newBuilder(URI.create(api + path + sep + "format=csv"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/csv")
+                .GET()
+                .build())
+        .body();
+  }
+
   private JsonNode send(HttpRequest request)
+      throws ApiException, IOException, InterruptedException {
+    return parse(sendForText(request).body());
+  }
+
+  /** A 2xx answer; 503 retried after Retry-After; anything else an ApiException. */
+  private HttpResponse<String> sendForText(HttpRequest request)
       throws ApiException, IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<String> r =
           http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      JsonNode body = parse(r.body());
       if (r.statusCode() / 100 == 2) {
-        return body;
+        return r;
       }
+      JsonNode body = parse(r.body());
       String message =
           body != null && body.hasNonNull("message")
               ? body.get("message").asText()

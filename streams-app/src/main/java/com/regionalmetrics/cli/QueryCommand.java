@@ -61,6 +61,11 @@ final class QueryCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--csv",
+      description = "Print CSV (RFC 4180, a header row) instead of a table, for spreadsheets")
+  boolean csv;
+
+  @Option(
       names = "--api",
       defaultValue = "http://127.0.0.1:8080",
       description = "The app's HTTP address (default ${DEFAULT-VALUE})")
@@ -75,6 +80,10 @@ final class QueryCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (history && indicator == null) {
       err.println("error: --history needs an INDICATOR");
+      return 2;
+    }
+    if (json && csv) {
+      err.println("error: --json and --csv exclude each other");
       return 2;
     }
     client = new ApiClient(api);
@@ -97,12 +106,16 @@ final class QueryCommand implements Callable<Integer> {
 
   private void region() throws Exception {
     // one server-side call: the API resolves each indicator as of the date
-    JsonNode body =
-        client.get(
-            "/api/regions/"
-                + ApiClient.enc(region)
-                + "/indicators"
-                + (asOf == null ? "" : "?asOf=" + ApiClient.enc(asOf)));
+    String path =
+        "/api/regions/"
+            + ApiClient.enc(region)
+            + "/indicators"
+            + (asOf == null ? "" : "?asOf=" + ApiClient.enc(asOf));
+    if (csv) {
+      out.print(client.getCsv(path));
+      return;
+    }
+    JsonNode body = client.get(path);
     String name = body.path("region").asText(region);
     List<JsonNode> values = new ArrayList<>();
     body.path("indicators").forEach(values::add);
@@ -147,6 +160,10 @@ final class QueryCommand implements Callable<Integer> {
   private void indicator() throws Exception {
     String path =
         indicatorPath(region, indicator) + (asOf == null ? "" : "?asOf=" + ApiClient.enc(asOf));
+    if (csv) {
+      out.print(client.getCsv(path));
+      return;
+    }
     JsonNode v = client.get(path);
     if (json) {
       printJson(v);
@@ -195,6 +212,10 @@ final class QueryCommand implements Callable<Integer> {
         indicatorPath(region, indicator)
             + "/history"
             + (asOf == null ? "" : "?to=" + ApiClient.enc(asOf));
+    if (csv) {
+      out.print(client.getCsv(path));
+      return;
+    }
     JsonNode body = client.get(path);
     if (json) {
       printJson(body);

@@ -186,7 +186,7 @@ public final class Gazetteer {
 
   private boolean supported(
       Region region, Set<String> strong, Map<String, Set<String>> weakByParent) {
-    for (Region r = region; r != null; r = parent(r).orElse(null)) {
+    for (Region r = region; r != null; r = up(r)) {
       if (r.level() != Region.Level.COUNTRY && strong.contains(r.code())) {
         return true;
       }
@@ -234,12 +234,22 @@ public final class Gazetteer {
 
   /** True when {@code ancestor} encloses {@code region} (parent, grandparent, ...), or is it. */
   public boolean within(Region region, Region ancestor) {
-    for (Region r = region; r != null; r = parent(r).orElse(null)) {
+    for (Region r = region; r != null; r = up(r)) {
       if (r.equals(ancestor)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The parent in a walk up the tree, null at the top. The resource lists a few cities without
+   * counties (东莞, 中山, 儋州) a second time as a county with their own code as parent: that is the top
+   * of their walk, or it would never end.
+   */
+  private Region up(Region r) {
+    Region p = parent(r).orElse(null);
+    return p == null || p.code().equals(r.code()) ? null : p;
   }
 
   /** Aliases of a region besides its name and full name (崇礼 for 崇礼区, 我国 for 全国). */

@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -106,12 +108,14 @@ public final class ApiServer implements AutoCloseable {
       long maxArticleBytes,
       String writeToken,
       InternalApi internal) {
-    Routes routes = new Routes(queries, ingest, maxArticleBytes);
+    Routes routes = new Routes(queries, ingest, maxRequestBytes, maxArticleBytes);
     app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.http.maxRequestSize = maxRequestBytes;
+              // a known path with another method is 405 with Allow, not 404
+              config.http.prefer405over404 = true;
               config.jsonMapper(new JavalinJackson(JSON, false));
               config.staticFiles.add("/web", Location.CLASSPATH);
               config.staticFiles.enableWebjars();
@@ -141,6 +145,7 @@ public final class ApiServer implements AutoCloseable {
               if (internal.onPublicPort()) {
                 new InternalRoutes(queries.local(), internal.token()).register(routing);
               }
+              new CompareRoutes(queries).register(routing);
               routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
               routing.get("/api/indicators/{region}/{indicator}", routes::latest);
               routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
@@ -170,6 +175,21 @@ public final class ApiServer implements AutoCloseable {
               routing.exception(
                   BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
               routing.exception(
+                  MethodNotAllowedResponse.class,
+                  (e, ctx) -> {
+                    String allowed = e.getDetails().get("availableMethods");
+                    if (allowed != null) {
+                      ctx.header("Allow", allowed);
+                    }
+                    error(
+                        ctx,
+                        405,
+                        ctx.method().name()
+                            + " is not allowed on "
+                            + ctx.path()
+                            + (allowed == null ? "" : "; allowed: " + allowed));
+                  });
+              routing.exception(
                   HttpResponseException.class,
                   (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
               routing.exception(
@@ -185,7 +205,13 @@ public final class ApiServer implements AutoCloseable {
                       error(ctx, 404, "no such resource: " + ctx.path());
                     }
                   });
-              routing.error(405, ctx -> error(ctx, 405, "method not allowed"));
+              routing.error(
+                  405,
+                  ctx -> {
+                    if (ctx.result() == null) {
+                      error(ctx, 405, "method not allowed");
+                    }
+                  });
             });
   }
 
@@ -240,19 +266,30 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The handlers; each reads parameters, asks, and renders. */
-  private static final class Routes {
+  static final class Routes {
     private final IndicatorQueries queries;
     private final ArticleIngest ingest;
+    private final long maxRequestBytes;
     private final long maxArticleBytes;
 
-    Routes(IndicatorQueries queries, ArticleIngest ingest, long maxArticleBytes) {
+    Routes(
+        IndicatorQueries queries,
+        ArticleIngest ingest,
+        long maxRequestBytes,
+        long maxArticleBytes) {
       this.queries = queries;
       this.ingest = ingest;
+      this.maxRequestBytes = maxRequestBytes;
       this.maxArticleBytes = maxArticleBytes;
     }
 
     void regions(Context ctx) {
-      render(ctx, queries.regions(), listing -> listingBody("regions", listing, Map.of()));
+      render(
+          ctx,
+          queries.regions(),
+          listing -> listingBody("regions", listing, Map.of()),
+          (c, listing) ->
+              CsvExport.write(c, listing.items(), CsvExport.REGION_COLUMNS, "regions.csv"));
     }
 
     void regionIndicators(Context ctx) {
@@ -269,7 +306,9 @@ public final class ApiServer implements AutoCloseable {
               head.put("asOf", ctx.queryParam("asOf").strip());
             }
             return listingBody("indicators", listing, head);
-          });
+          },
+          (c, listing) ->
+              CsvExport.write(c, listing.items(), CsvExport.VALUE_COLUMNS, "indicators.csv"));
     }
 
     void search(Context ctx) {
@@ -289,7 +328,7 @@ public final class ApiServer implements AutoCloseable {
       }
     }
 
-    private static Map<String, Object> listingBody(
+    static Map<String, Object> listingBody(
         String field, Listing<?> listing, Map<String, Object> head) {
       Map<String, Object> body = new LinkedHashMap<>(head);
       body.put(field, listing.items());
@@ -298,7 +337,7 @@ public final class ApiServer implements AutoCloseable {
       return body;
     }
 
-    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
       String v = ctx.queryParam(name);
       if (v == null || v.isBlank()) {
         return dflt;
@@ -318,7 +357,10 @@ public final class ApiServer implements AutoCloseable {
     void latest(Context ctx) {
       Instant asOf = periodEnd(ctx, "asOf");
       render(
-          ctx, queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf), v -> v);
+          ctx,
+          queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf),
+          v -> v,
+          (c, v) -> CsvExport.write(c, List.of(v), CsvExport.VALUE_COLUMNS, "value.csv"));
     }
 
     void history(Context ctx) {
@@ -338,7 +380,8 @@ public final class ApiServer implements AutoCloseable {
                 events.isEmpty() ? ctx.pathParam("indicator") : events.get(0).indicator());
             body.put("values", events);
             return body;
-          });
+          },
+          (c, events) -> CsvExport.write(c, events, CsvExport.VALUE_COLUMNS, "history.csv"));
     }
 
     void claims(Context ctx) {
@@ -391,7 +434,7 @@ public final class ApiServer implements AutoCloseable {
 
     private Article fromText(Context ctx) {
       return article(
-          ctx.body(),
+          RequestBodies.text(ctx, maxRequestBytes),
           ctx.queryParam("id"),
           ctx.queryParam("published"),
           ctx.queryParam("source"),
@@ -401,9 +444,10 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private Article fromJson(Context ctx) {
+      byte[] body = RequestBodies.bytes(ctx, maxRequestBytes); // 413 before any parsing
       JsonNode node;
       try {
-        node = JSON.readTree(ctx.body());
+        node = JSON.readTree(body);
       } catch (Exception e) {
         throw new BadRequestException("body is not valid JSON");
       }
@@ -473,7 +517,7 @@ public final class ApiServer implements AutoCloseable {
       return p == null ? null : p.firstDay().atStartOfDay(Period.ZONE).toInstant();
     }
 
-    private static Instant periodEnd(Context ctx, String param) {
+    static Instant periodEnd(Context ctx, String param) {
       Period p = period(ctx, param);
       return p == null ? null : p.end();
     }
@@ -491,8 +535,18 @@ public final class ApiServer implements AutoCloseable {
       }
     }
 
-    private static <T> void render(
+    static <T> void render(
         Context ctx, Answer<T> result, java.util.function.Function<T, Object> body) {
+      render(ctx, result, body, null);
+    }
+
+    /** As JSON, or with csv when the client asked for CSV ({@link CsvExport#wanted}). */
+    static <T> void render(
+        Context ctx,
+        Answer<T> result,
+        java.util.function.Function<T, Object> body,
+        java.util.function.BiConsumer<Context, T> csv) {
+      boolean asCsv = csv != null && CsvExport.wanted(ctx);
       if (result instanceof Answer.Found<T> f) {
         if (f.servedBy() != null) {
           ctx.header("X-Served-By", f.servedBy());
@@ -501,7 +555,11 @@ public final class ApiServer implements AutoCloseable {
         if (f.value() instanceof Listing<?> l && l.partial()) {
           ctx.header("X-Partial", "true");
         }
-        ctx.json(body.apply(f.value()));
+        if (asCsv) {
+          csv.accept(ctx, f.value());
+        } else {
+          ctx.json(body.apply(f.value()));
+        }
       } else if (result instanceof Answer.Unavailable<T> u) {
         ctx.header("Retry-After", Integer.toString(u.retryAfterSeconds()));
         error(ctx, 503, u.message());

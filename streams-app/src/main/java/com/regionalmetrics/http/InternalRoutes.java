@@ -1,5 +1,6 @@
 package com.regionalmetrics.http;
 
+import com.regionalmetrics.query.CompareRequest;
 import com.regionalmetrics.query.LocalRead;
 import com.regionalmetrics.query.LocalStores;
 import com.regionalmetrics.query.MetricEventView;
@@ -39,6 +40,7 @@ final class InternalRoutes {
     routes.get(RemoteInstances.PATH + "/history", this::history);
     routes.get(RemoteInstances.PATH + "/claims", this::claims);
     routes.get(RemoteInstances.PATH + "/scan", this::scan);
+    routes.get(RemoteInstances.PATH + "/compare", this::compare);
     routes.get(
         RemoteInstances.PATH + "/status",
         ctx -> ctx.json(new RemoteInstances.StatusReply(local.state(), local.lags())));
@@ -65,6 +67,27 @@ final class InternalRoutes {
     LocalRead<List<MetricEventView>> r =
         local.claims(require(ctx, "key"), partition(ctx), stale(ctx));
     ctx.json(RemoteInstances.toHistoryReply(r));
+  }
+
+  private void compare(Context ctx) {
+    CompareRequest request;
+    try {
+      request = CompareRequest.fromQuery(ctx::queryParam);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("malformed compare request: " + e.getMessage());
+    }
+    ctx.json(local.compare(partitions(ctx), request, stale(ctx)));
+  }
+
+  private static Set<Integer> partitions(Context ctx) {
+    try {
+      return Arrays.stream(require(ctx, "partitions").split(","))
+          .map(String::strip)
+          .map(Integer::valueOf)
+          .collect(Collectors.toSet());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("partitions must be a comma list of numbers");
+    }
   }
 
   private void scan(Context ctx) {

@@ -1,6 +1,7 @@
 package com.regionalmetrics.query;
 
 import com.regionalmetrics.article.MetricEventFactory;
+import com.regionalmetrics.extract.Gazetteer;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.MeasureId;
 import com.regionalmetrics.topology.StoreNames;
@@ -37,6 +38,10 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class IndicatorQueries {
   private static final Serializer<String> KEYS = new StringSerializer();
+
+  /** How a measure id starts (air.pm25, x.普速铁路); anything else is a label. */
+  private static final java.util.regex.Pattern MEASURE_ID =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*\\.");
 
   private final KafkaStreams streams;
   private final HostInfo self;
@@ -192,6 +197,60 @@ public final class IndicatorQueries {
               String next = more ? Cursors.encode(KeyOrder.key(page.get(page.size() - 1))) : null;
               return new Listing<>(
                   List.copyOf(page), listing.partial(), listing.missingPartitions(), next);
+            });
+  }
+
+  /**
+   * A cross-section: one measure's value in every region (of the request's regions, level or
+   * parent) as of a time, ordered by value, one page. The indicator may be a measure id or a label
+   * the catalog knows; regions may be given by any name the gazetteer knows.
+   */
+  public Answer<Listing<MetricEventView>> compare(CompareRequest request) {
+    String asked = request.measure();
+    String measure =
+        catalogIds
+            .apply(asked)
+            .orElse(
+                MEASURE_ID.matcher(asked).lookingAt() ? asked : IndicatorCatalog.derivedId(asked));
+    List<String> names = null;
+    if (request.regions() != null) {
+      names = new ArrayList<>();
+      for (String r : request.regions()) {
+        String name = regionNames.apply(r.strip());
+        if (Gazetteer.load().lookup(name).isEmpty()) {
+          return Answer.notFound("unknown region: " + r);
+        }
+        names.add(name);
+      }
+    }
+    String within = null;
+    if (request.within() != null) {
+      var parent = Gazetteer.load().lookup(regionNames.apply(request.within()));
+      if (parent.isEmpty()) {
+        return Answer.notFound("unknown region: " + request.within());
+      }
+      within = parent.get().code();
+    }
+    CompareRequest resolved = request.resolved(measure, names, within, partitions);
+    return fanOut((reader, parts, allowStale) -> reader.compare(parts, resolved, allowStale))
+        .flatMap(
+            listing -> {
+              List<MetricEventView> rows = resolved.page(listing.items());
+              int limit = resolved.limit();
+              boolean more = limit > 0 && rows.size() > limit;
+              List<MetricEventView> page = more ? rows.subList(0, limit) : rows;
+              if (page.isEmpty() && resolved.after() == null && !listing.partial()) {
+                return Answer.notFound(
+                    "no region has a value of "
+                        + resolved.measure()
+                        + (resolved.asOf() == null
+                            ? ""
+                            : " as of " + Instant.ofEpochMilli(resolved.asOf())));
+              }
+              String next = more ? CompareRequest.cursorAfter(page.get(page.size() - 1)) : null;
+              return Answer.found(
+                  new Listing<>(
+                      List.copyOf(page), listing.partial(), listing.missingPartitions(), next));
             });
   }
 
@@ -358,6 +417,22 @@ public final class IndicatorQueries {
 
   /** Asks each partition's active instance, then standbys for what failed; merges in key order. */
   private Answer<Listing<MetricEventView>> fanOut(ScanRequest request) {
+    Answer<Listing<MetricEventView>> all =
+        fanOut((reader, parts, allowStale) -> reader.scan(parts, request, allowStale));
+    if (all instanceof Answer.Found<Listing<MetricEventView>> f) {
+      f.value().items().sort(Comparator.comparing(KeyOrder::key, KeyOrder.CODE_POINTS));
+    }
+    return all;
+  }
+
+  /** One read of some partitions from the stores of some instance. */
+  @FunctionalInterface
+  private interface PartitionsRead {
+    CompletableFuture<ScanResult> on(StoreReader reader, Set<Integer> parts, boolean allowStale);
+  }
+
+  /** The fan-out: every partition from its active copy, then standbys; merged, unordered. */
+  private Answer<Listing<MetricEventView>> fanOut(PartitionsRead read) {
     if (!queryable()) {
       return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
     }
@@ -381,8 +456,7 @@ public final class IndicatorQueries {
       }
       boolean allowStale = round > 0;
       Map<HostInfo, CompletableFuture<ScanResult>> calls = new HashMap<>();
-      plan.forEach(
-          (host, parts) -> calls.put(host, readerOn(host).scan(parts, request, allowStale)));
+      plan.forEach((host, parts) -> calls.put(host, read.on(readerOn(host), parts, allowStale)));
       for (var call : calls.entrySet()) {
         ScanResult r = call.getValue().join();
         events.addAll(r.events());
@@ -392,7 +466,6 @@ public final class IndicatorQueries {
         stale |= allowStale && !answered.isEmpty();
       }
     }
-    events.sort(Comparator.comparing(KeyOrder::key, KeyOrder.CODE_POINTS));
     List<Integer> missing = List.copyOf(pending);
     return new Answer.Found<>(
         new Listing<>(events, !missing.isEmpty(), missing, null), endpoint(self), stale);
@@ -439,11 +512,28 @@ public final class IndicatorQueries {
           .encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The key a cursor stands for; IllegalArgumentException for anything this API did not return
+     * (not base64url, not UTF-8, not a series key, or not in its canonical encoding).
+     */
     static String decode(String cursor) {
       try {
-        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("cursor is not one this API returned");
+        byte[] bytes = Base64.getUrlDecoder().decode(cursor.strip());
+        String key =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString();
+        int bar = key.indexOf('|');
+        if (bar <= 0 || bar == key.length() - 1 || !encode(key).equals(cursor.strip())) {
+          throw new IllegalArgumentException("not a series key");
+        }
+        return key;
+      } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+        throw new IllegalArgumentException(
+            "cursor is not one this API returned: pass nextCursor unchanged");
       }
     }
   }

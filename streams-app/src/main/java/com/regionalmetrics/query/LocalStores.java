@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.query.FailureReason;
+import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
@@ -63,6 +64,13 @@ public final class LocalStores {
           Set<Integer> partitions, ScanRequest request, boolean allowStale) {
         return CompletableFuture.completedFuture(
             LocalStores.this.scan(partitions, request, allowStale));
+      }
+
+      @Override
+      public CompletableFuture<ScanResult> compare(
+          Set<Integer> partitions, CompareRequest request, boolean allowStale) {
+        return CompletableFuture.completedFuture(
+            LocalStores.this.compare(partitions, request, allowStale));
       }
     };
   }
@@ -231,6 +239,44 @@ public final class LocalStores {
     return new ScanResult(events, failed);
   }
 
+  /**
+   * This instance's rows of a cross-section, for the given partitions: see {@link CompareRequest}
+   * for why the candidate keys are probed instead of scanned. A partition whose copy cannot be read
+   * here is reported as failed.
+   */
+  public ScanResult compare(Set<Integer> partitions, CompareRequest request, boolean allowStale) {
+    if (!queryable()) {
+      return new ScanResult(List.of(), partitions);
+    }
+    Instant asOf = request.asOf() == null ? null : Instant.ofEpochMilli(request.asOf());
+    Set<Integer> failed = new HashSet<>();
+    List<MetricEventView> rows = new ArrayList<>();
+    for (String region : request.candidates()) {
+      String key = region + "|" + request.measure();
+      int p = StorePartitions.of(key, request.partitions());
+      if (!partitions.contains(p) || failed.contains(p)) {
+        continue;
+      }
+      QueryResult<MetricEvent> latest =
+          onPartition(StoreNames.INDICATOR_LATEST, KeyQuery.withKey(key), p, allowStale);
+      if (latest.isFailure()) {
+        failed.add(p);
+        continue;
+      }
+      if (latest.getResult() == null) {
+        continue; // no such series: the common case, answered by the bloom filter
+      }
+      LocalRead<MetricEventView> v = value(key, p, asOf, allowStale);
+      switch (v.status()) {
+        case FOUND -> rows.add(v.value());
+        case UNAVAILABLE -> failed.add(p);
+        default -> {}
+      }
+    }
+    rows.removeIf(r -> failed.contains(StorePartitions.of(KeyOrder.key(r), request.partitions())));
+    return new ScanResult(request.page(rows), failed);
+  }
+
   /** Offset lag of this instance's copy of each claims-store partition. */
   public Map<Integer, Long> lags() {
     Map<Integer, Long> lags = new TreeMap<>();
@@ -272,14 +318,19 @@ public final class LocalStores {
 
   private <R> QueryResult<R> onPartition(
       org.apache.kafka.streams.query.Query<R> query, int partition, boolean allowStale) {
+    return onPartition(StoreNames.INDICATOR_CLAIMS, query, partition, allowStale);
+  }
+
+  private <R> QueryResult<R> onPartition(
+      String store,
+      org.apache.kafka.streams.query.Query<R> query,
+      int partition,
+      boolean allowStale) {
     if (!queryable()) {
       return QueryResult.forFailure(
           FailureReason.NOT_UP_TO_BOUND, "instance is " + streams.state());
     }
-    var req =
-        StateQueryRequest.inStore(StoreNames.INDICATOR_CLAIMS)
-            .withQuery(query)
-            .withPartitions(Set.of(partition));
+    var req = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
     if (!allowStale) {
       req = req.requireActive();
     }

@@ -135,6 +135,20 @@ public final class RemoteInstances {
           Set<Integer> partitions, ScanRequest request, boolean allowStale) {
         return RemoteInstances.this.scan(host, partitions, request, allowStale);
       }
+
+      @Override
+      public CompletableFuture<ScanResult> compare(
+          Set<Integer> partitions, CompareRequest request, boolean allowStale) {
+        String q =
+            "partitions="
+                + partitions.stream().map(String::valueOf).collect(Collectors.joining(","))
+                + "&stale="
+                + allowStale
+                + "&"
+                + request.toQuery(RemoteInstances::enc);
+        return get(host, "/compare?" + q, ScanResult.class)
+            .exceptionally(e -> new ScanResult(List.of(), partitions));
+      }
     };
   }
 

@@ -22,4 +22,7 @@ interface StoreReader {
 
   CompletableFuture<ScanResult> scan(
       Set<Integer> partitions, ScanRequest request, boolean allowStale);
+
+  CompletableFuture<ScanResult> compare(
+      Set<Integer> partitions, CompareRequest request, boolean allowStale);
 }

@@ -176,6 +176,17 @@ class IngestQueryCliIT {
     assertThat(body.get("asOf").asText()).isEqualTo("2020-06-30");
     assertThat(body.get("indicators").get(0).get("value").asDouble()).isEqualTo(6.5);
 
+    Run csv = run("query", "衡水", "空气质量综合指数", "--history", "--csv", "--api", base);
+    assertThat(csv.exit()).as(csv.err()).isZero();
+    List<String> rows = List.of(csv.out().split("\r\n"));
+    assertThat(rows.get(0)).startsWith("region,regionCode,indicator,indicatorLabel,period,");
+    assertThat(rows.subList(1, rows.size()))
+        .extracting(row -> String.join(",", List.of(row.split(",")).subList(0, 5)))
+        .containsExactly(
+            "衡水,131100,air.aqi_composite,空气质量综合指数,2015",
+            "衡水,131100,air.aqi_composite,空气质量综合指数,2024");
+    assertThat(run("query", "衡水", "--csv", "--json", "--api", base).exit()).isEqualTo(2);
+
     Run missing = run("query", "衡水", "no.such.indicator", "--api", base);
     assertThat(missing.exit()).isEqualTo(3);
     assertThat(missing.err()).startsWith("not found: ");

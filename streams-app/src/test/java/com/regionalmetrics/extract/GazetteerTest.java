@@ -19,6 +19,14 @@ class GazetteerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void aCityListedAsItsOwnParentEndsTheWalkUpTheTree() {
+    Region dongguan = get("441900"); // listed as its own parent
+    assertThat(g.within(dongguan, get("河北"))).isFalse(); // used to loop forever
+    assertThat(g.within(dongguan, dongguan)).isTrue();
+  }
+
+  @Test
   void prefectureByShortAndFullName() {
     Region zjk = get("张家口市");
     assertThat(zjk).isEqualTo(get("张家口"));

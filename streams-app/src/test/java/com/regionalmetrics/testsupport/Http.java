@@ -17,8 +17,11 @@ import java.time.Duration;
 public final class Http {
   public static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final String base;
 
@@ -55,15 +58,45 @@ public final class Http {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(request.build());
+  }
+
+  // static style, for tests that talk to several servers or set headers: Http.get(base, path, h...)
+
+  public static HttpResponse<String> get(String base, String path, String... headers) {
+    return send(request(base, path, headers).GET().build());
+  }
+
+  public static HttpResponse<String> send(
+      String base, String method, String path, byte[] body, String... headers) {
+    return send(
+        request(base, path, headers)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  public static HttpResponse<String> send(HttpRequest request) {
     try {
-      return CLIENT.send(
-          request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A request with header name/value pairs. */
+  public static HttpRequest.Builder request(String base, String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return b;
   }
 
   /** The body as JSON; fails with the status and body when it is not JSON. */
