@@ -35,8 +35,8 @@ for i in $(seq 1 90); do
   sleep 2
 done
 $COMPOSE -f docker/docker-compose.yml ps
-curl -fsS "$APP1/ready"; echo
-curl -fsS "$APP2/ready"; echo
+curl -fsS "$APP1/ready?caughtUp=true"; echo
+curl -fsS "$APP2/ready?caughtUp=true"; echo
 
 step "ingest an article through instance 1"
 curl -fsS -X POST -H 'Content-Type: text/plain; charset=utf-8' --data-binary @docker/sample-article.txt \
