@@ -16,8 +16,8 @@ RM_EMBEDDED_KAFKA_PORT=$KAFKA RM_EMBEDDED_REGISTRY_PORT=$REGISTRY RM_DATA_DIR=$D
   java -jar "$JAR" run --http-port "$HTTP" >"$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP/ready" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$HTTP/ready" >/dev/null || { tail -20 "$DATA/app.log"; exit 1; }
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP/ready?caughtUp=true" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$HTTP/ready?caughtUp=true" >/dev/null || { tail -20 "$DATA/app.log"; exit 1; }
 curl -sf -X POST "http://127.0.0.1:$HTTP/api/articles?published=2025-03-01&id=confluent-check" \
   -H 'Content-Type: text/plain; charset=utf-8' --data-binary '截至去年底，廊坊市算力规模达3.5万P。'
 echo

@@ -55,12 +55,12 @@ echo "starting instance 1 (embedded broker :$KAFKA, registry :$REGISTRY, http :$
 RM_EMBEDDED_KAFKA_PORT=$KAFKA RM_EMBEDDED_REGISTRY_PORT=$REGISTRY RM_DATA_DIR=$work/d1 RM_NUM_STANDBY_REPLICAS=1 \
   java ${JAVA_OPTS:-} -jar "$JAR" run --http-port "$HTTP1" >"$OUT/instance1.log" 2>&1 &
 pids+=($!)
-await "$API1/ready" 120
+await "$API1/ready?caughtUp=true" 120
 echo "starting instance 2 (http :$HTTP2)" >&2
 java ${JAVA_OPTS:-} -jar "$JAR" run --bootstrap-servers 127.0.0.1:$KAFKA --schema-registry-url http://127.0.0.1:$REGISTRY \
   --http-port "$HTTP2" --data-dir "$work/d2" >"$OUT/instance2.log" 2>&1 &
 pids+=($!)
-await "http://127.0.0.1:$HTTP2/ready" 120
+await "http://127.0.0.1:$HTTP2/ready?caughtUp=true" 120
 # both instances RUNNING with active partitions each
 for _ in $(seq 120); do
   n=$(curl -s "$API1/api/instances" | jq '[.instances[] | select(.state == "RUNNING" and (.activePartitions | length) > 0)] | length' 2>/dev/null || echo 0)

@@ -107,7 +107,7 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException(
             "the app exited with status " + process.exitValue() + "; see its log");
       }
-      if (status("/ready") == 200) {
+      if (status("/ready?caughtUp=true") == 200) {
         return (System.nanoTime() - t0) / 1e9;
       }
       Thread.sleep(20);

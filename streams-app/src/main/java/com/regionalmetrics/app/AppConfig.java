@@ -4,6 +4,8 @@ import com.regionalmetrics.topology.TopicNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +15,14 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The app's configuration. Sources, later ones winning: built-in defaults, a properties file
@@ -26,6 +32,8 @@ import org.apache.kafka.common.config.ConfigException;
  * num.stream.threads, ...).
  */
 public final class AppConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(AppConfig.class);
+
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String APPLICATION_ID = "application.id";
@@ -249,7 +257,7 @@ public final class AppConfig {
     }
     env.forEach(
         (k, val) -> {
-          if (k.startsWith(ENV_PREFIX) && !val.isBlank()) {
+          if (k.startsWith(ENV_PREFIX) && !val.isBlank() && !serviceLink(k, val)) {
             v.put(
                 k.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
                 val.strip());
@@ -263,6 +271,36 @@ public final class AppConfig {
         });
     validate(v);
     return new AppConfig(v);
+  }
+
+  /** Variables Kubernetes injects for a Service named rm-…: RM_X_SERVICE_HOST, RM_X_PORT_80_TCP… */
+  private static final Pattern SERVICE_LINK_NAME =
+      Pattern.compile(
+          ".*_SERVICE_(HOST|PORT)(_.+)?|.*_PORT_\\d+_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?");
+
+  /** tcp://10.0.0.1:8080, the value Kubernetes gives RM_X_PORT for a Service named rm-x. */
+  private static final Pattern SERVICE_LINK_VALUE =
+      Pattern.compile("(tcp|udp|sctp)://.*", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A Kubernetes service link (enableServiceLinks, on by default: a Service named rm-http gives
+   * every pod RM_HTTP_PORT=tcp://10.0.0.1:8080), not a setting: skipped with a warning, so it can
+   * neither break start-up (http.port=tcp://…) nor reach Kafka as an unknown key.
+   */
+  static boolean serviceLink(String name, String value) {
+    if (SERVICE_LINK_VALUE.matcher(value.strip()).matches()) {
+      LOG.warn(
+          "Ignoring {}={}: a Kubernetes service link, not a setting (set enableServiceLinks: false"
+              + " or rename the Service)",
+          name,
+          value);
+      return true;
+    }
+    if (SERVICE_LINK_NAME.matcher(name).matches()) {
+      LOG.warn("Ignoring {}: named like a Kubernetes service link, not a setting", name);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -342,14 +380,54 @@ public final class AppConfig {
     return separateInternalPort() ? getInt(HTTP_INTERNAL_PORT) : httpPort();
   }
 
-  /** host:port other instances reach this one's (internal) HTTP API at. */
+  /**
+   * host:port other instances reach this one's HTTP API at: application.server, else http.host, or
+   * for a wildcard http.host (0.0.0.0, ::) the host's canonical name, which other machines can
+   * resolve (localhost would quietly route every remote query back to the asking instance). Resolve
+   * it once ({@link #withApplicationServer()}): the look-up is logged.
+   */
   public String applicationServer() {
-    return get(APPLICATION_SERVER)
-        .orElseGet(
-            () -> {
-              String host = httpHost();
-              return ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + internalPort();
-            });
+    return get(APPLICATION_SERVER).orElseGet(() -> defaultApplicationServer(AppConfig::hostName));
+  }
+
+  /** This config with application.server set to what {@link #applicationServer()} says. */
+  public AppConfig withApplicationServer() {
+    return get(APPLICATION_SERVER).isPresent()
+        ? this
+        : with(APPLICATION_SERVER, applicationServer());
+  }
+
+  String defaultApplicationServer(Supplier<String> canonicalHostName) {
+    String host = httpHost();
+    if (!WILDCARD_HOSTS.contains(host)) {
+      return hostPort(host, internalPort());
+    }
+    String name = canonicalHostName.get();
+    LOG.info(
+        "application.server not set and HTTP bound to {}: other instances reach this one at {}:{}"
+            + " (the host's canonical name; set application.server if they cannot resolve it)",
+        host,
+        name,
+        internalPort());
+    return hostPort(name, internalPort());
+  }
+
+  private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]", "::0");
+
+  private static String hostPort(String host, int port) {
+    return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getCanonicalHostName();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(
+          "http.host is a wildcard address and this host's name cannot be resolved ("
+              + e.getMessage()
+              + "): set application.server to the host:port other instances reach this one at",
+          e);
+    }
   }
 
   /** The names of the app's topics, behind {@link #TOPICS_PREFIX}. */

@@ -38,7 +38,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +49,15 @@ import org.slf4j.LoggerFactory;
 public final class RegionalMetricsApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RegionalMetricsApp.class);
 
+  /**
+   * How long closing the streams job may take; stop grace periods (compose stop_grace_period,
+   * Kubernetes terminationGracePeriodSeconds) must be above it.
+   */
+  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
   private final List<AutoCloseable> resources = new ArrayList<>();
   private KafkaStreams streams;
+  private final StreamsProbes probes = new StreamsProbes();
   private ApiServer http;
   private String bootstrapServers;
   private String schemaRegistryUrl;
@@ -77,6 +83,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     // dictionaries, catalog and JIT warm-up of the extractor run beside the broker and topic set-up
     CompletableFuture<Extractor> extractor = CompletableFuture.supplyAsync(Extractor::warmedUp);
     config = config.embedded() ? startEmbeddedCluster(config) : requireRegistry(config);
+    config = config.withApplicationServer();
     bootstrapServers = config.require(AppConfig.BOOTSTRAP_SERVERS);
     schemaRegistryUrl = config.require(AppConfig.SCHEMA_REGISTRY_URL);
     Map<String, Object> kafka = config.kafkaProperties();
@@ -178,19 +185,21 @@ public final class RegionalMetricsApp implements AutoCloseable {
     streams = new KafkaStreams(topology, props);
     streams.setStateListener(
         (now, before) -> {
+          probes.stateChanged(now);
           if (now == KafkaStreams.State.RUNNING) {
             announceIfRunning();
           }
         });
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("Stream thread failed; replacing it", e);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+    streams.setGlobalStateRestoreListener(probes.restoreListener());
+    streams.setUncaughtExceptionHandler(ThreadFailureBudget.standard());
     resources.add(
-        () ->
-            streams.close(
-                new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true)));
+        () -> {
+          probes.closing();
+          streams.close(
+              new KafkaStreams.CloseOptions()
+                  .timeout(CLOSE_TIMEOUT)
+                  .leaveGroup(StaticMembership.leaveGroupOnClose(config)));
+        });
 
     new JvmMemoryMetrics().bindTo(metrics);
     JvmGcMetrics gc = new JvmGcMetrics();
@@ -235,23 +244,11 @@ public final class RegionalMetricsApp implements AutoCloseable {
             RegionalMetricsApp::canonicalRegion,
             catalogIds(IndicatorCatalog.load()),
             config.topicNames().metricEvents());
-    ApiServer.Health health =
-        new ApiServer.Health() {
-          @Override
-          public String state() {
-            return streams.state().name();
-          }
-
-          @Override
-          public boolean ready() {
-            return streams.state() == KafkaStreams.State.RUNNING;
-          }
-        };
     http =
         new ApiServer(
                 queries,
                 ingest,
-                health,
+                probes,
                 metrics,
                 config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
                 config.getInt(AppConfig.MAX_ARTICLE_BYTES),
@@ -305,10 +302,13 @@ public final class RegionalMetricsApp implements AutoCloseable {
         StreamsConfig.STATE_DIR_CONFIG,
         config.dataDir().resolve("streams").toAbsolutePath().toString());
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
-    // static membership: a crashed process restarting on its data rejoins without the 45 s wait
-    p.putIfAbsent(
-        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
-        StaticMembership.instanceId(config.dataDir(), config.require(AppConfig.APPLICATION_ID)));
+    // static membership: a crashed process restarting on its data rejoins without the 45 s wait;
+    // an explicit group.instance.id (a StatefulSet's pod name) wins over the one in data.dir
+    if (!p.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+      p.put(
+          ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+          StaticMembership.instanceId(config.dataDir(), config.require(AppConfig.APPLICATION_ID)));
+    }
     // a standby copy lets another instance answer (flagged stale) while one is down
     p.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     // one stream thread per core, up to the partitions a sub-topology has: with one, a single

@@ -41,11 +41,23 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Liveness and readiness, as the app knows them. */
+  /**
+   * Liveness and readiness with Kubernetes semantics, as the app knows them: live unless the job
+   * has failed for good (a restart is the cure); ready when queryable, which includes a rebalance
+   * after the first RUNNING; caught up when no active store is restoring.
+   */
   public interface Health {
+    /** The Streams state's name, for the probe bodies. */
     String state();
 
+    boolean live();
+
     boolean ready();
+
+    boolean caughtUp();
+
+    /** Stores of active tasks being restored right now. */
+    int restoringStores();
   }
 
   private final Javalin app;
@@ -154,18 +166,7 @@ public final class ApiServer implements AutoCloseable {
               routing.before("/api/articles/*", ctx -> WriteToken.check(ctx, writeToken));
               routing.post("/api/articles", routes::postArticle);
               routing.delete("/api/articles/{id}", routes::deleteArticle);
-              routing.get(
-                  "/health", ctx -> ctx.json(Map.of("status", "UP", "streams", health.state())));
-              routing.get(
-                  "/ready",
-                  ctx -> {
-                    boolean ready = health.ready();
-                    ctx.status(ready ? 200 : 503);
-                    if (!ready) {
-                      ctx.header("Retry-After", "1");
-                    }
-                    ctx.json(Map.of("ready", ready, "streams", health.state()));
-                  });
+              new ProbeRoutes(health).register(routing);
               routing.get(
                   "/metrics",
                   ctx ->

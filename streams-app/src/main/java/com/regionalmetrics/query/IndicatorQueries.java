@@ -52,6 +52,7 @@ public final class IndicatorQueries {
   private final UnaryOperator<String> regionNames;
   private final Function<String, Optional<String>> catalogIds;
   private final String eventsTopic;
+  private final KnownOwners knownOwners;
 
   /** With the metric-events topic under its base name (no topics.prefix). */
   public IndicatorQueries(
@@ -89,6 +90,7 @@ public final class IndicatorQueries {
     this.remote = remote;
     this.regionNames = regionNames;
     this.catalogIds = catalogIds;
+    this.knownOwners = new KnownOwners(partitions);
   }
 
   public LocalStores local() {
@@ -392,17 +394,29 @@ public final class IndicatorQueries {
       return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
     }
     KeyQueryMetadata md = streams.queryMetadataForKey(StoreNames.INDICATOR_CLAIMS, key, KEYS);
-    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost().port() < 0) {
-      return Answer.unavailable("no instance owns the key yet (rebalancing)");
-    }
     List<HostInfo> hosts = new ArrayList<>();
-    hosts.add(md.activeHost());
-    hosts.addAll(md.standbyHosts());
-    String why = "no copy of partition " + md.partition() + " could answer";
+    int partition;
+    boolean rebalancing = false;
+    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost().port() < 0) {
+      // a rebalance in flight: ask the partition's last known holders, every answer stale
+      Optional<KnownOwners.Holders> known = knownOwners.lastKnown(KEYS.serialize(null, key));
+      if (known.isEmpty()) {
+        return Answer.unavailable("no instance owns the key yet (rebalancing)");
+      }
+      partition = known.get().partition();
+      hosts.addAll(known.get().hosts());
+      rebalancing = true;
+    } else {
+      knownOwners.remember(md);
+      partition = md.partition();
+      hosts.add(md.activeHost());
+      hosts.addAll(md.standbyHosts());
+    }
+    String why = "no copy of partition " + partition + " could answer";
     for (int i = 0; i < hosts.size(); i++) {
       HostInfo host = hosts.get(i);
-      boolean stale = i > 0;
-      LocalRead<T> r = read.on(readerOn(host), stale, md.partition()).join();
+      boolean stale = rebalancing || i > 0;
+      LocalRead<T> r = read.on(readerOn(host), stale, partition).join();
       switch (r.status()) {
         case FOUND:
           return new Answer.Found<>(r.value(), endpoint(host), stale);

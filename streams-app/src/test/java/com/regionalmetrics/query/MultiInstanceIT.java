@@ -109,7 +109,7 @@ class MultiInstanceIT {
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(300))
         .ignoreExceptions()
-        .until(() -> get(port, "/ready").statusCode() == 200);
+        .until(() -> get(port, "/ready?caughtUp=true").statusCode() == 200);
   }
 
   @AfterAll

@@ -110,7 +110,7 @@ class CrashRecoveryIT {
             () -> {
               assertThat(app.isAlive()).as("app process alive (see " + log + ")").isTrue();
               try {
-                return get(base, "/ready").status() == 200;
+                return get(base, "/ready?caughtUp=true").status() == 200;
               } catch (java.io.UncheckedIOException e) {
                 return false; // not listening yet
               }

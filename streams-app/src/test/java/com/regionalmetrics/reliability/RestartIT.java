@@ -121,7 +121,7 @@ class RestartIT {
                   .as("app process alive (see " + log + ")")
                   .isTrue();
               try {
-                return get(app.base(), "/ready").status() == 200;
+                return get(app.base(), "/ready?caughtUp=true").status() == 200;
               } catch (RuntimeException e) {
                 return false; // not listening yet
               }
