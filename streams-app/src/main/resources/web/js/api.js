@@ -47,5 +47,13 @@ export const api = {
   latest: (region, indicator, asOf, opts) =>
     getJson(`/api/indicators/${enc(region)}/${enc(indicator)}${asOf ? `?asOf=${enc(asOf)}` : ''}`, opts),
   search: (q, limit, opts) => getJson(`/api/indicators?q=${enc(q)}&limit=${limit}`, opts),
+  compare: (indicator, { asOf, level, cursor } = {}, opts) => {
+    const q = new URLSearchParams();
+    if (asOf) q.set('asOf', asOf);
+    if (level) q.set('level', level);
+    if (cursor) q.set('cursor', cursor);
+    const query = q.toString();
+    return getJson(`/api/compare/${enc(indicator)}${query ? `?${query}` : ''}`, opts);
+  },
   history: (region, indicator, opts) => getJson(`/api/indicators/${enc(region)}/${enc(indicator)}/history`, opts),
 };

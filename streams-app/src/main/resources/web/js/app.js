@@ -2,10 +2,12 @@
 //   #/                                  regions with indicator counts
 //   #/region/承德                        latest value of each indicator, grouped by category
 //   #/region/承德/air.aqi_composite?asOf=2020-06-30   … plus that indicator's history, as-of and provenance
+//   #/compare/air.aqi_composite?asOf=2020&level=prefecture   that measure in every region (compare.js)
 // No build step: plain ES modules served by the app; the chart library comes from a WebJar.
 
 import { api, ApiError } from './api.js';
 import { renderChart } from './chart.js';
+import { renderCompare, compareHref } from './compare.js';
 import {
   h, formatValue, fullValue, unitText, qualifier, directionSign,
   categoryOf, categoryName, categoryRank, shortDate,
@@ -28,6 +30,9 @@ export function parseRoute(hash) {
     try { return decodeURIComponent(p); } catch { return p; }
   });
   const params = new URLSearchParams(query);
+  if (parts[0] === 'compare' && parts[1]) {
+    return { name: 'compare', indicator: parts[1], asOf: params.get('asOf') || null, level: params.get('level') || null };
+  }
   if (parts[0] === 'region' && parts[1]) {
     return { name: 'region', region: parts[1], indicator: parts[2] || null, asOf: params.get('asOf') || null };
   }
@@ -54,7 +59,9 @@ function route() {
   current = { controller: new AbortController(), cleanups: [], region: null };
   search.value = '';
   if (r.name === 'region') renderRegion(r, current);
-  else renderHome(current);
+  else if (r.name === 'compare') {
+    renderCompare(r, current, { view, loading, warming, failure, partialBanner, setCrumbs, setStatus, regionHref });
+  } else renderHome(current);
 }
 
 // ---------- shared states ----------
@@ -332,7 +339,8 @@ async function selectIndicator(r) {
     h('div', { class: 'detail-head' },
       h('div', {},
         h('h2', {}, head?.indicatorLabel || r.indicator),
-        h('div', { class: 'muted small mono' }, r.indicator)),
+        h('div', { class: 'muted small mono' }, r.indicator),
+        h('a', { class: 'small', id: 'compare-link', href: compareHref(r.indicator, r.asOf) }, 'Compare regions ›')),
       head && bigValue(head)),
     asOfForm(r, values, asOfValue, asOfError),
     chartEl,

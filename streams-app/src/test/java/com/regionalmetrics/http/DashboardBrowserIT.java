@@ -276,6 +276,46 @@ class DashboardBrowserIT {
     assertThat(severe).as("browser console errors").isEmpty();
   }
 
+  @Test
+  void compareRegionsRankedAsOfADateFromTheIndicatorPage() throws Exception {
+    Required.assumeAvailable(Required.BROWSER, noBrowser == null, noBrowser);
+    String indicator = null;
+    for (JsonNode i : json(get("/api/regions/" + enc("承德") + "/indicators")).get("indicators")) {
+      if (i.get("indicatorLabel").asText().equals("空气质量综合指数")) {
+        indicator = i.get("indicator").asText();
+      }
+    }
+    assertThat(indicator).isNotNull();
+    // from the indicator's page, one click to every region's value of it
+    driver.get(base + "/#/region/" + enc("张家口") + "/" + enc(indicator));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("compare-link"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#compare .cmp-row")));
+    assertThat(rows("region")).containsExactly("承德", "张家口"); // 3.05 before 2.66
+    assertThat(rows("value")).containsExactly("3.05", "2.66");
+    assertThat(rows("period")).containsExactly("2024", "2024");
+    // as of mid-2020 the earlier values held, and the order is theirs
+    WebElement asOf = driver.findElement(By.id("cmp-as-of"));
+    asOf.clear();
+    asOf.sendKeys("2020-06-30");
+    driver.findElement(By.cssSelector("#cmp-form button[type=submit]")).click();
+    wait.until(d -> rows("period").equals(List.of("2015", "2014")));
+    assertThat(rows("region")).containsExactly("承德", "张家口");
+    assertThat(rows("value")).containsExactly("6.12", "5.09");
+    // before any value: a plain empty state
+    driver.get(base + "/#/compare/" + enc(indicator) + "?asOf=2010");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("state"), "Nothing here yet: a comparison of"));
+    screenshot("compare.png");
+  }
+
+  /** One data attribute of every row of the comparison table, in order. */
+  private static List<String> rows(String attribute) {
+    return driver.findElements(By.cssSelector("#compare .cmp-row")).stream()
+        .map(e -> e.getAttribute("data-" + attribute))
+        .toList();
+  }
+
   private static WebElement card(String region) {
     return driver.findElement(By.cssSelector(".region-card[data-region='" + region + "']"));
   }
