@@ -55,6 +55,8 @@ function route() {
     return;
   }
   current?.controller.abort();
+  current?.live?.close();
+  delete view.dataset.live;
   current?.cleanups.forEach((f) => f());
   current = { controller: new AbortController(), cleanups: [], region: null };
   search.value = '';
@@ -276,6 +278,27 @@ async function renderRegion(r, ctx) {
     view.querySelector('#no-match').classList.toggle('hidden', shown > 0);
   };
   selectIndicator(r);
+  if (!ctx.live) ctx.live = liveUpdates(body.region, ctx);
+}
+
+/** Redraws the region page when a change of one of its indicators is committed (GET /api/changes). */
+function liveUpdates(region, ctx) {
+  if (!window.EventSource) return null;
+  const source = new EventSource(`/api/changes?region=${encodeURIComponent(region)}`);
+  let timer = null;
+  source.addEventListener('change', (ev) => {
+    const change = JSON.parse(ev.data);
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (ctx !== current || ctx.controller.signal.aborted) return;
+      const r = parseRoute(location.hash);
+      ctx.regionData = null;
+      await renderRegion(r, ctx);
+      setStatus(`live · updated ${change.indicatorLabel || change.indicator} ${new Date().toLocaleTimeString()}`, 'ok');
+    }, 300);
+  });
+  source.addEventListener('ready', () => { view.dataset.live = 'on'; });
+  return { close: () => { clearTimeout(timer); source.close(); } };
 }
 
 function indicatorRow(region, i, categoryText) {

@@ -1,6 +1,7 @@
 package com.regionalmetrics.app;
 
 import com.regionalmetrics.avro.Article;
+import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
 import com.regionalmetrics.extract.Extractor;
@@ -102,7 +103,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     startStreams(config, kafka, metrics, extractor.join());
     KafkaArticleIngest ingest = startIngest(config, kafka);
-    startHttp(config, partitions, ingest, metrics);
+    startHttp(config, kafka, partitions, ingest, metrics);
     // started last: the HTTP API answers (503 + Retry-After, /health) from the first moment the
     // job exists, not only once it has joined the group
     streams.start();
@@ -231,6 +232,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
 
   private void startHttp(
       AppConfig config,
+      Map<String, Object> kafka,
       int partitions,
       KafkaArticleIngest ingest,
       PrometheusMeterRegistry metrics) {
@@ -255,7 +257,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
                 config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null),
                 new ApiServer.InternalApi(
                     !config.separateInternalPort(),
-                    config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)))
+                    config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)),
+                changeFeed(config, kafka))
             .start(config.httpHost(), config.httpPort());
     resources.add(http);
     if (config.separateInternalPort()) {
@@ -270,6 +273,17 @@ public final class RegionalMetricsApp implements AutoCloseable {
           internal.port(),
           config.get(AppConfig.HTTP_INTERNAL_TOKEN).isPresent() ? " (token required)" : "");
     }
+  }
+
+  /**
+   * The committed changes for GET /api/changes: a consumer of indicator-changes, started lazily.
+   */
+  private KafkaChangeFeed changeFeed(AppConfig config, Map<String, Object> kafka) {
+    Serde<MetricEvent> events = AvroSerdes.avro(config, kafka);
+    KafkaChangeFeed feed =
+        new KafkaChangeFeed(kafka, config.topicNames().indicatorChanges(), events.deserializer());
+    resources.add(feed);
+    return feed;
   }
 
   /**

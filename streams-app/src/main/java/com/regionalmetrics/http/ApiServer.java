@@ -120,6 +120,31 @@ public final class ApiServer implements AutoCloseable {
       long maxArticleBytes,
       String writeToken,
       InternalApi internal) {
+    this(
+        queries,
+        ingest,
+        health,
+        metrics,
+        maxRequestBytes,
+        maxArticleBytes,
+        writeToken,
+        internal,
+        null);
+  }
+
+  /**
+   * @param changes the committed indicator changes for {@code GET /api/changes}; null: 503 there
+   */
+  public ApiServer(
+      IndicatorQueries queries,
+      ArticleIngest ingest,
+      Health health,
+      PrometheusMeterRegistry metrics,
+      long maxRequestBytes,
+      long maxArticleBytes,
+      String writeToken,
+      InternalApi internal,
+      ChangeFeed changes) {
     Routes routes = new Routes(queries, ingest, maxRequestBytes, maxArticleBytes);
     app =
         Javalin.create(
@@ -158,6 +183,12 @@ public final class ApiServer implements AutoCloseable {
                 new InternalRoutes(queries.local(), internal.token()).register(routing);
               }
               new CompareRoutes(queries).register(routing);
+              if (changes != null) {
+                new ChangeStreamRoutes(changes, queries).register(routing);
+              } else {
+                routing.get(
+                    "/api/changes", ctx -> error(ctx, 503, "this server has no change feed"));
+              }
               routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
               routing.get("/api/indicators/{region}/{indicator}", routes::latest);
               routing.get("/api/indicators/{region}/{indicator}/history", routes::history);

@@ -98,6 +98,11 @@ public final class IndicatorQueries {
   }
 
   /** The value valid at asOf (the latest when null), with its provenance. */
+  /** A region as users write it (張家口, 张家口市, 130700) by its canonical name. */
+  public String canonicalRegion(String region) {
+    return regionNames.apply(region);
+  }
+
   public Answer<MetricEventView> latest(String region, String indicator, Instant asOf) {
     Answer<MetricEventView> current = resolve(region, indicator);
     if (asOf == null || !(current instanceof Answer.Found<MetricEventView> found)) {

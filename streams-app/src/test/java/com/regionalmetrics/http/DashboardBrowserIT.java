@@ -309,6 +309,20 @@ class DashboardBrowserIT {
     screenshot("compare.png");
   }
 
+  @Test
+  void aRegionPageShowsANewIndicatorWhenItsChangeIsCommitted() throws Exception {
+    Required.assumeAvailable(Required.BROWSER, noBrowser == null, noBrowser);
+    driver.get(base + "/#/region/" + enc("承德"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ind")));
+    wait.until(ExpectedConditions.attributeToBe(By.id("view"), "data-live", "on"));
+    int before = driver.findElements(By.cssSelector(".ind")).size();
+    post("chengde-live", "2025-03-20", "截至去年底，承德市数据中心项目达到7个。");
+    WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(60));
+    slow.until(d -> d.findElements(By.cssSelector(".ind")).size() == before + 1);
+    assertThat(row("数据中心项目").findElement(By.cssSelector(".num")).getText()).isEqualTo("7");
+    assertThat(driver.findElement(By.id("status")).getText()).contains("updated");
+  }
+
   /** One data attribute of every row of the comparison table, in order. */
   private static List<String> rows(String attribute) {
     return driver.findElements(By.cssSelector("#compare .cmp-row")).stream()
