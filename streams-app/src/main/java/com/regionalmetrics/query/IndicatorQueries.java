@@ -3,7 +3,6 @@ package com.regionalmetrics.query;
 import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.MeasureId;
-import com.regionalmetrics.topology.StoreNames;
 import com.regionalmetrics.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,10 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -36,8 +32,6 @@ import org.apache.kafka.streams.state.HostInfo;
  * merge, sort by key and say when some partition could not be read.
  */
 public final class IndicatorQueries {
-  private static final Serializer<String> KEYS = new StringSerializer();
-
   private final KafkaStreams streams;
   private final HostInfo self;
   private final int partitions;
@@ -47,6 +41,7 @@ public final class IndicatorQueries {
   private final UnaryOperator<String> regionNames;
   private final Function<String, Optional<String>> catalogIds;
   private final String eventsTopic;
+  private final KeyRouting routing;
 
   /** With the metric-events topic under its base name (no topics.prefix). */
   public IndicatorQueries(
@@ -84,6 +79,15 @@ public final class IndicatorQueries {
     this.remote = remote;
     this.regionNames = regionNames;
     this.catalogIds = catalogIds;
+    this.routing = new KeyRouting(streams, eventsTopic, partitions);
+  }
+
+  /**
+   * To be called on every state change of the Kafka Streams instance (its state listener): the
+   * partition assignment, and so where keys live, may have changed.
+   */
+  public void streamsStateChanged() {
+    routing.invalidate();
   }
 
   public LocalStores local() {
@@ -332,18 +336,17 @@ public final class IndicatorQueries {
     if (!queryable()) {
       return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
     }
-    KeyQueryMetadata md = streams.queryMetadataForKey(StoreNames.INDICATOR_CLAIMS, key, KEYS);
-    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost().port() < 0) {
+    int partition = routing.partition(key);
+    KeyRouting.Copies copies = routing.copies(partition);
+    if (copies.active() == null) {
       return Answer.unavailable("no instance owns the key yet (rebalancing)");
     }
-    List<HostInfo> hosts = new ArrayList<>();
-    hosts.add(md.activeHost());
-    hosts.addAll(md.standbyHosts());
-    String why = "no copy of partition " + md.partition() + " could answer";
+    List<HostInfo> hosts = copies.all();
+    String why = "no copy of partition " + partition + " could answer";
     for (int i = 0; i < hosts.size(); i++) {
       HostInfo host = hosts.get(i);
       boolean stale = i > 0;
-      LocalRead<T> r = read.on(readerOn(host), stale, md.partition()).join();
+      LocalRead<T> r = read.on(readerOn(host), stale, partition).join();
       switch (r.status()) {
         case FOUND:
           return new Answer.Found<>(r.value(), endpoint(host), stale);
@@ -401,14 +404,7 @@ public final class IndicatorQueries {
   /** For each store partition, the instances holding it: the active one first, then standbys. */
   private Map<Integer, List<HostInfo>> owners() {
     Map<Integer, List<HostInfo>> owners = new HashMap<>();
-    Map<Integer, List<HostInfo>> standbys = new HashMap<>();
-    for (StreamsMetadata md : streams.metadataForAllStreamsClients()) {
-      storePartitions(md.topicPartitions())
-          .forEach(p -> owners.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
-      storePartitions(md.standbyTopicPartitions())
-          .forEach(p -> standbys.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
-    }
-    standbys.forEach((p, hosts) -> owners.computeIfAbsent(p, k -> new ArrayList<>()).addAll(hosts));
+    routing.owners().forEach((p, copies) -> owners.put(p, copies.all()));
     return owners;
   }
 
