@@ -47,6 +47,9 @@ final class AppProcess implements AutoCloseable {
     sampler.scheduleAtFixedRate(
         () -> peakRss.accumulateAndGet(rss(), Math::max), 0, 500, TimeUnit.MILLISECONDS);
     this.heap = new HeapSampler(process.pid());
+    // a driver stopped by a signal (e.g. CI's timeout) leaves no app behind
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(process::destroyForcibly, "app-" + process.pid() + "-reaper"));
   }
 
   /**

@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The benchmark runner: {@code benchmarks/bench.sh pipeline|scale [options]} (see BENCHMARKS.md).
+ * The benchmark runner: {@code benchmarks/bench.sh pipeline|scale|query [options]} (see
+ * BENCHMARKS.md).
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {PipelineCommand.class, ScaleCommand.class},
+    subcommands = {PipelineCommand.class, ScaleCommand.class, QueryCommand.class},
     description =
         "Benchmarks of the whole job on one machine, each against a bound measured in the same run.")
 public final class Bench {

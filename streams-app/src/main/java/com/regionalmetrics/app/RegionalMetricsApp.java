@@ -59,6 +59,10 @@ public final class RegionalMetricsApp implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private KafkaStreams streams;
   private final StreamsProbes probes = new StreamsProbes();
+
+  /** Set once the HTTP API exists; told of every state change of the streams instance. */
+  private volatile IndicatorQueries queries;
+
   private ApiServer http;
   private String bootstrapServers;
   private String schemaRegistryUrl;
@@ -187,6 +191,10 @@ public final class RegionalMetricsApp implements AutoCloseable {
     streams.setStateListener(
         (now, before) -> {
           probes.stateChanged(now);
+          IndicatorQueries q = queries;
+          if (q != null) {
+            q.streamsStateChanged(); // where keys live may have changed
+          }
           if (now == KafkaStreams.State.RUNNING) {
             announceIfRunning();
           }
@@ -236,13 +244,16 @@ public final class RegionalMetricsApp implements AutoCloseable {
       int partitions,
       KafkaArticleIngest ingest,
       PrometheusMeterRegistry metrics) {
-    IndicatorQueries queries =
+    RemoteInstances remote =
+        new RemoteInstances(
+            Duration.ofSeconds(2), config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null));
+    resources.add(remote);
+    queries =
         new IndicatorQueries(
             streams,
             HostInfo.buildFromEndpoint(config.applicationServer()),
             partitions,
-            new RemoteInstances(
-                Duration.ofSeconds(2), config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)),
+            remote,
             RegionalMetricsApp::canonicalRegion,
             catalogIds(IndicatorCatalog.load()),
             config.topicNames().metricEvents());

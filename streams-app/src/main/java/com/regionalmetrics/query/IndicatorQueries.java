@@ -4,7 +4,6 @@ import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.extract.Gazetteer;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.MeasureId;
-import com.regionalmetrics.topology.StoreNames;
 import com.regionalmetrics.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,10 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -37,8 +33,6 @@ import org.apache.kafka.streams.state.HostInfo;
  * merge, sort by key and say when some partition could not be read.
  */
 public final class IndicatorQueries {
-  private static final Serializer<String> KEYS = new StringSerializer();
-
   /** How a measure id starts (air.pm25, x.普速铁路); anything else is a label. */
   private static final java.util.regex.Pattern MEASURE_ID =
       java.util.regex.Pattern.compile("[a-z][a-z0-9_]*\\.");
@@ -52,7 +46,8 @@ public final class IndicatorQueries {
   private final UnaryOperator<String> regionNames;
   private final Function<String, Optional<String>> catalogIds;
   private final String eventsTopic;
-  private final KnownOwners knownOwners;
+  private final KeyRouting routing;
+  private final KnownOwners knownOwners = new KnownOwners();
 
   /** With the metric-events topic under its base name (no topics.prefix). */
   public IndicatorQueries(
@@ -90,7 +85,15 @@ public final class IndicatorQueries {
     this.remote = remote;
     this.regionNames = regionNames;
     this.catalogIds = catalogIds;
-    this.knownOwners = new KnownOwners(partitions);
+    this.routing = new KeyRouting(streams, eventsTopic, partitions);
+  }
+
+  /**
+   * To be called on every state change of the Kafka Streams instance (its state listener): the
+   * partition assignment, and so where keys live, may have changed.
+   */
+  public void streamsStateChanged() {
+    routing.invalidate();
   }
 
   public LocalStores local() {
@@ -398,24 +401,20 @@ public final class IndicatorQueries {
     if (!queryable()) {
       return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
     }
-    KeyQueryMetadata md = streams.queryMetadataForKey(StoreNames.INDICATOR_CLAIMS, key, KEYS);
-    List<HostInfo> hosts = new ArrayList<>();
-    int partition;
-    boolean rebalancing = false;
-    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost().port() < 0) {
+    int partition = routing.partition(key);
+    KeyRouting.Copies copies = routing.copies(partition);
+    List<HostInfo> hosts;
+    boolean rebalancing = copies.active() == null;
+    if (rebalancing) {
       // a rebalance in flight: ask the partition's last known holders, every answer stale
-      Optional<KnownOwners.Holders> known = knownOwners.lastKnown(KEYS.serialize(null, key));
+      Optional<List<HostInfo>> known = knownOwners.lastKnown(partition);
       if (known.isEmpty()) {
         return Answer.unavailable("no instance owns the key yet (rebalancing)");
       }
-      partition = known.get().partition();
-      hosts.addAll(known.get().hosts());
-      rebalancing = true;
+      hosts = known.get();
     } else {
-      knownOwners.remember(md);
-      partition = md.partition();
-      hosts.add(md.activeHost());
-      hosts.addAll(md.standbyHosts());
+      knownOwners.remember(partition, copies.all());
+      hosts = copies.all();
     }
     String why = "no copy of partition " + partition + " could answer";
     for (int i = 0; i < hosts.size(); i++) {
@@ -493,14 +492,7 @@ public final class IndicatorQueries {
   /** For each store partition, the instances holding it: the active one first, then standbys. */
   private Map<Integer, List<HostInfo>> owners() {
     Map<Integer, List<HostInfo>> owners = new HashMap<>();
-    Map<Integer, List<HostInfo>> standbys = new HashMap<>();
-    for (StreamsMetadata md : streams.metadataForAllStreamsClients()) {
-      storePartitions(md.topicPartitions())
-          .forEach(p -> owners.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
-      storePartitions(md.standbyTopicPartitions())
-          .forEach(p -> standbys.computeIfAbsent(p, k -> new ArrayList<>()).add(md.hostInfo()));
-    }
-    standbys.forEach((p, hosts) -> owners.computeIfAbsent(p, k -> new ArrayList<>()).addAll(hosts));
+    routing.owners().forEach((p, copies) -> owners.put(p, copies.all()));
     return owners;
   }
 

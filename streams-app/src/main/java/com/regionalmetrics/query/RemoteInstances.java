@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Asks another instance for what its own stores hold, over its internal HTTP endpoints
  * (/internal/v1/...). Those endpoints only ever read locally, so a forwarded request is never
- * forwarded again. Calls are bounded by a timeout and share one keep-alive connection pool.
+ * forwarded again. Calls are bounded by a timeout. Single-key reads use a pool of keep-alive
+ * connections per peer ({@link PeerConnections}); fan-out scans and status calls the JDK's
+ * asynchronous HttpClient.
  */
-public final class RemoteInstances {
+public final class RemoteInstances implements AutoCloseable {
   public static final String PATH = "/internal/v1";
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -30,6 +33,7 @@ public final class RemoteInstances {
   private final HttpClient http;
   private final Duration timeout;
   private final String token;
+  private final Map<HostInfo, PeerConnections> peers = new ConcurrentHashMap<>();
 
   public RemoteInstances(Duration timeout) {
     this(timeout, null);
@@ -157,18 +161,21 @@ public final class RemoteInstances {
   }
 
   /**
-   * For calls the caller waits on at once (single-key reads): sent on the calling thread.
-   * HttpClient.sendAsync hands every completion to CompletableFuture's default executor, which on a
-   * machine with fewer than 3 cores (common-pool parallelism 1) starts a new thread per task: one
-   * thread per forwarded request.
+   * For calls the caller waits on at once (single-key reads): sent and read on the calling thread,
+   * over the peer's pool of keep-alive connections. (HttpClient.sendAsync hands every completion to
+   * CompletableFuture's default executor, which on a machine with fewer than 3 cores starts a new
+   * thread per task; its blocking send still hands each exchange to its selector thread.)
    */
   private <T> CompletableFuture<T> send(HostInfo host, String pathAndQuery, Class<T> type) {
     try {
-      return CompletableFuture.completedFuture(
-          read(host, http.send(request(host, pathAndQuery), BODY), type));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CompletableFuture.failedFuture(e);
+      PeerConnections.Response r =
+          peers
+              .computeIfAbsent(host, h -> new PeerConnections(h, timeout, token))
+              .get(PATH + pathAndQuery);
+      if (r.status() != 200) {
+        throw new IllegalStateException("HTTP " + r.status() + " from " + host);
+      }
+      return CompletableFuture.completedFuture(parse(host, r.body(), type));
     } catch (java.io.IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -199,8 +206,12 @@ public final class RemoteInstances {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("HTTP " + response.statusCode() + " from " + host);
     }
+    return parse(host, response.body(), type);
+  }
+
+  private static <T> T parse(HostInfo host, byte[] body, Class<T> type) {
     try {
-      return JSON.readValue(response.body(), type);
+      return JSON.readValue(body, type);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("unreadable answer from " + host + ": " + e.getMessage(), e);
     }
@@ -222,5 +233,11 @@ public final class RemoteInstances {
       t = t.getCause();
     }
     return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+
+  /** Closes the idle connections to other instances. */
+  @Override
+  public void close() {
+    peers.values().forEach(PeerConnections::close);
   }
 }
