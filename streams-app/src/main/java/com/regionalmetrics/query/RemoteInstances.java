@@ -14,16 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.http.HttpHeader;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks another instance for what its own stores hold, over its internal HTTP endpoints
  * (/internal/v1/...). Those endpoints only ever read locally, so a forwarded request is never
- * forwarded again. Calls are bounded by a timeout. Single-key reads use a pool of keep-alive
- * connections per peer ({@link PeerConnections}); fan-out scans and status calls the JDK's
- * asynchronous HttpClient.
+ * forwarded again. Calls are bounded by a timeout. Single-key reads go through Jetty's HttpClient
+ * (keep-alive connection pools per peer, the caller blocked on its own exchange, no client-wide
+ * lock); fan-out scans and status calls through the JDK's asynchronous HttpClient.
  */
 public final class RemoteInstances implements AutoCloseable {
   public static final String PATH = "/internal/v1";
@@ -33,7 +38,7 @@ public final class RemoteInstances implements AutoCloseable {
   private final HttpClient http;
   private final Duration timeout;
   private final String token;
-  private final Map<HostInfo, PeerConnections> peers = new ConcurrentHashMap<>();
+  private final org.eclipse.jetty.client.HttpClient peers;
 
   public RemoteInstances(Duration timeout) {
     this(timeout, null);
@@ -51,6 +56,16 @@ public final class RemoteInstances implements AutoCloseable {
             .connectTimeout(timeout)
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+    this.peers = new org.eclipse.jetty.client.HttpClient();
+    peers.setName("rm-peers");
+    peers.setConnectTimeout(timeout.toMillis());
+    peers.setFollowRedirects(false);
+    peers.setMaxConnectionsPerDestination(64);
+    try {
+      peers.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the HTTP client for other instances", e);
+    }
   }
 
   /** Wire form of a single-value answer. */
@@ -160,23 +175,29 @@ public final class RemoteInstances implements AutoCloseable {
     return get(host, "/status", StatusReply.class);
   }
 
-  /**
-   * For calls the caller waits on at once (single-key reads): sent and read on the calling thread,
-   * over the peer's pool of keep-alive connections. (HttpClient.sendAsync hands every completion to
-   * CompletableFuture's default executor, which on a machine with fewer than 3 cores starts a new
-   * thread per task; its blocking send still hands each exchange to its selector thread.)
-   */
+  /** For calls the caller waits on at once (single-key reads): blocking, on the calling thread. */
   private <T> CompletableFuture<T> send(HostInfo host, String pathAndQuery, Class<T> type) {
     try {
-      PeerConnections.Response r =
+      ContentResponse r =
           peers
-              .computeIfAbsent(host, h -> new PeerConnections(h, timeout, token))
-              .get(PATH + pathAndQuery);
-      if (r.status() != 200) {
-        throw new IllegalStateException("HTTP " + r.status() + " from " + host);
+              .newRequest("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery)
+              .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+              .headers(
+                  h -> {
+                    h.put(HttpHeader.ACCEPT, "application/json");
+                    if (token != null) {
+                      h.put(HttpHeader.AUTHORIZATION, "Bearer " + token);
+                    }
+                  })
+              .send();
+      if (r.getStatus() != 200) {
+        throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
       }
-      return CompletableFuture.completedFuture(parse(host, r.body(), type));
-    } catch (java.io.IOException | RuntimeException e) {
+      return CompletableFuture.completedFuture(parse(host, r.getContent(), type));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(e);
+    } catch (TimeoutException | ExecutionException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
@@ -235,9 +256,13 @@ public final class RemoteInstances implements AutoCloseable {
     return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }
 
-  /** Closes the idle connections to other instances. */
+  /** Closes the connections to other instances. */
   @Override
   public void close() {
-    peers.values().forEach(PeerConnections::close);
+    try {
+      peers.stop();
+    } catch (Exception e) {
+      LoggerFactory.getLogger(RemoteInstances.class).warn("closing the peer HTTP client failed", e);
+    }
   }
 }
