@@ -218,5 +218,4 @@ final class ObservationDeduplicator {
     }
     return n == r.length ? r : java.util.Arrays.copyOf(r, n);
   }
-
 }
