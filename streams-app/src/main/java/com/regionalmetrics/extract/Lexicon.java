@@ -51,7 +51,7 @@ final class Lexicon {
 
   /** 同比增长 → the label without them; stripped from the end, first match first. */
   static final String[] CHANGE_FILLERS = {
-    "同比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"
+    "同比", "环比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"
   };
 
   /** 由过去的2小时30分钟缩短至1小时: a word for "before" between 由 and the from-value (all two characters). */
