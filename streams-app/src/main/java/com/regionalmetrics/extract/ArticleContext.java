@@ -24,6 +24,7 @@ final class ArticleContext {
   Period sectionTime; // the year a numbered section heading names (一、2024年预算执行情况), until the next
   // section
   boolean sectionTarget; // the section is one of targets (二、2025年主要预期目标): its figures are targets
+  boolean targetRun; // 主要预期目标是:…增长6.5%;…增长7.5%;: the clauses after a target lead, up to 。
 
   ArticleContext(LocalDate pub, Region main) {
     this.pub = pub;
@@ -38,6 +39,7 @@ final class ArticleContext {
       paraYoy = false;
       paraLastLevelLabel = null;
       paraLastLevelUnit = null;
+      targetRun = false;
     }
   }
 
@@ -75,6 +77,9 @@ final class ArticleContext {
     }
     rememberTimes(sc.times, sc.sentence.paragraph());
     rememberSection(sc);
+    String t = sc.s;
+    boolean continues = !t.isEmpty() && t.charAt(t.length() - 1) == ';';
+    targetRun = continues && (targetRun || ClauseText.containsAny(t, Lexicon.TARGET_LEADS));
   }
 
   /**

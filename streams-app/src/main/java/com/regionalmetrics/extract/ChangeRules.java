@@ -9,6 +9,7 @@ import static com.regionalmetrics.extract.ClauseText.stripTrailingQualifiers;
 import com.regionalmetrics.avro.ChangeKind;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,7 +147,13 @@ final class ChangeRules {
     boolean pointBase = ClauseText.containsAny(upto, Lexicon.POINT_BASE_WORDS);
     boolean yoy = !pointBase && ClauseText.containsAny(upto, Lexicon.YOY_BASE_WORDS);
     boolean span = ClauseText.containsAny(upto, Lexicon.SPAN_WORDS);
-    if ("%".equals(unit)) {
+    String clause = s.substring(it.clauseStart, it.q.start);
+    int mom = Math.max(clause.lastIndexOf("环比"), clause.lastIndexOf("上月"));
+    if ("%".equals(unit) && mom >= 0 && mom > clause.lastIndexOf("同比")) {
+      // 环比下降0.6%, 比上月增长2%: against the month (or period) before, another series than 同比
+      it.kind = ChangeKind.PCT;
+      it.suffix = ".mom_pct";
+    } else if ("%".equals(unit)) {
       // growth without a stated base is, in Chinese statistical writing, against the same period
       // last year
       if (yoy || (!explicitBase && !span && !pointBase)) {
@@ -207,6 +214,12 @@ final class ChangeRules {
           || wantUnit.equals(p.unit)
           || p.unit == null && "index".equals(wantUnit)) {
         return p.label;
+      }
+    }
+    for (int j = k - 1; j >= 0 && it.kind != ChangeKind.RANK_CHANGE; j--) {
+      QuantityItem p = items.get(j);
+      if (!p.skip && p.change && !p.label.isEmpty() && Objects.equals(p.unit, it.unit)) {
+        return p.label; // 价格环比下降0.6%,同比下降6.8%: the change before names the same measure
       }
     }
     if (it.kind == ChangeKind.RANK_CHANGE) {

@@ -412,6 +412,7 @@ public final class Extractor {
       String s = sentences.get(i).text();
       List<TimeResolver.TimeExpr> ts = TimeResolver.find(s, pub, null);
       times.set(i, ts);
+      java.util.Set<String> counted = new java.util.HashSet<>();
       for (RegionResolver.Subject sub : regions.subjects(s, perSentence.get(i), ts)) {
         if (sub.pool()) {
           continue;
@@ -421,10 +422,27 @@ public final class Extractor {
         if (r.level() == Region.Level.COUNTRY || r.level() == Region.Level.GROUPING) {
           continue; // 京津冀协同发展 is a topic far more often than a subject
         }
+        if (!counted.add(key)) {
+          continue; // 海口美兰国际机场: one place named twice in a sentence is one vote
+        }
         // the place a title names is what the article is about: it breaks ties between places named
         // once
         score.merge(key, i <= 2 && isHeadline(sentences, i) ? 1.5 : 1.0, Double::sum);
         byKey.putIfAbsent(key, r);
+      }
+      for (RegionMention m : perSentence.get(i)) {
+        // a dateline or meeting line at the top names the article's place; any other mention that
+        // is no subject (记者从第八师石河子市农业农村局获悉) is a weak vote
+        double w = i < ARTICLE_HEAD ? headPlace(s, m) : 0;
+        Region r = m.region();
+        if (r.level() == Region.Level.COUNTRY || r.level() == Region.Level.GROUPING) {
+          continue;
+        }
+        String key = r.code() != null ? r.code() : r.name();
+        if (counted.add(key)) {
+          score.merge(key, w > 0 ? w : OTHER_MENTION, Double::sum);
+          byKey.putIfAbsent(key, r);
+        }
       }
     }
     String best = null;
@@ -435,7 +453,73 @@ public final class Extractor {
         bestScore = e.getValue();
       }
     }
-    return best == null || bestScore < 1.0 ? null : byKey.get(best);
+    if (best == null || bestScore < 1.0) {
+      return null;
+    }
+    // an article about a county or city names its province or prefecture too (新疆是全国最大的产棉区):
+    // a place inside the best one, named nearly as often, is the more specific subject
+    Region main = byKey.get(best);
+    String inner = null;
+    for (Map.Entry<String, Double> e : score.entrySet()) {
+      Region r = byKey.get(e.getKey());
+      if (e.getValue() >= NARROWER_SHARE * bestScore
+          && e.getValue() >= 1.0
+          && !r.equals(main)
+          && gazetteer.within(r, main)
+          && (inner == null || e.getValue() > score.get(inner))) {
+        inner = e.getKey();
+      }
+    }
+    return inner != null ? byKey.get(inner) : main;
+  }
+
+  /** The vote of a place named in a sentence but not as its subject. */
+  private static final double OTHER_MENTION = 0.25;
+
+  /** The share of the best place's votes that a place inside it needs to be the article's place. */
+  private static final double NARROWER_SHARE = 0.75;
+
+  /** Sentences at the top of an article where a dateline or a meeting line names its place. */
+  private static final int ARTICLE_HEAD = 8;
+
+  /**
+   * The weight a place named at the top of an article gets as the article's place though it is no
+   * sentence subject: a dateline (南海网三亚1月3日消息, 新华社北京1月3日电, 本报长汀讯) 1, the meeting a report is given
+   * to (在长汀县第十八届人民代表大会第四次会议上) 2; else 0.
+   */
+  static double headPlace(String s, RegionMention m) {
+    Region r = m.region();
+    if (r.level() == Region.Level.COUNTRY || r.level() == Region.Level.GROUPING) {
+      return 0;
+    }
+    int e = m.end();
+    if (m.start() > 0 && s.charAt(m.start() - 1) == '在' && s.startsWith("第", e)) {
+      int k = s.indexOf("人民代表大会", e);
+      if (k > e && k - e <= 8) {
+        return 2;
+      }
+    }
+    int n = s.length();
+    int k = e;
+    while (k < n && s.charAt(k) == ' ') {
+      k++;
+    }
+    if (s.startsWith("讯", k)
+        && (k + 1 == n
+            || RegionResolver.isClauseBreak(s.charAt(k + 1))
+            || s.charAt(k + 1) == '(')) {
+      return 1; // 本报长汀讯
+    }
+    int d = k;
+    while (d < n
+        && d - k < 6
+        && (Character.isDigit(s.charAt(d)) || "月日".indexOf(s.charAt(d)) >= 0)) {
+      d++;
+    }
+    if (d > k && s.charAt(d - 1) == '日' && d < n && "电讯消".indexOf(s.charAt(d)) >= 0) {
+      return 1; // 新华社北京1月3日电, 南海网三亚1月3日消息
+    }
+    return 0;
   }
 
   // --- helpers shared with SentenceReader ---

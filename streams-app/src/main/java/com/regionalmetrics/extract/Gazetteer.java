@@ -134,6 +134,10 @@ public final class Gazetteer {
         i++; // 区域/县域 (region, county-level): 西城区域, 高县域 name no region here
         continue;
       }
+      if ("县区市省旗州盟".indexOf(last) < 0 && riverWordAt(text, end)) {
+        i = end; // 黑河流域, 赤水河干流: the river of that name, not the city
+        continue;
+      }
       if (!keyCandidates.get(key).isEmpty()) {
         raw.add(new int[] {i, end, key});
       }
@@ -182,6 +186,27 @@ public final class Gazetteer {
       out.add(new RegionMention(region, r[0], r[1]));
     }
     return out;
+  }
+
+  private static final String[] RIVER_WORDS = {
+    "流域", "干流", "支流", "上游", "中游", "下游", "水系", "河段", "河谷"
+  };
+
+  /** Whether a word that makes the name before it a river's (流域, 干流 …) starts at {@code end}. */
+  private static boolean riverWordAt(String text, int end) {
+    if (end + 2 > text.length()) {
+      return false;
+    }
+    char c = text.charAt(end);
+    if ("流干支上中下水河".indexOf(c) < 0) {
+      return false;
+    }
+    for (String w : RIVER_WORDS) {
+      if (text.startsWith(w, end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean supported(
@@ -393,6 +418,9 @@ public final class Gazetteer {
     }
     if (key.equals(r.fullName()) || key.length() >= 6) {
       return false; // a long alias (北京城市副中心) is a name of its own, not a bare stem
+    }
+    if (!r.name().startsWith(key) && !r.fullName().startsWith(key)) {
+      return false; // another name, not a stem: 第八师 for 石河子, 木兰围场 for 围场县
     }
     char last = key.charAt(key.length() - 1);
     return last != '县' && last != '区' && last != '市' && last != '旗';

@@ -30,6 +30,10 @@ final class LabelRules {
     List<QuantityItem> items = sc.items;
     QuantityItem it = items.get(k);
     Quantity q = it.q;
+    String share = shareLabel(sc, k);
+    if (share != null) {
+      return share;
+    }
     String label = levelLabel(sc, it);
     if (verbOnly(label)) {
       String verbs = label;
@@ -81,6 +85,47 @@ final class LabelRules {
       }
     }
     return label;
+  }
+
+  /**
+   * 0-14岁人口2.82万人,占常住人口的17.6%; 15-59岁人口10.11万人,占63.1%: a share right after a level of the clause
+   * before is the share of that level's measure (0-14岁人口占常住人口的比重, 15-59岁人口占比), never a measure of 占
+   * alone; null when the figure is no such share.
+   */
+  static String shareLabel(SentenceScope sc, int k) {
+    QuantityItem it = sc.items.get(k);
+    if (!"%".equals(it.unit)) {
+      return null;
+    }
+    String b = it.before.strip();
+    if (b.startsWith("约")) {
+      b = b.substring(1);
+    }
+    if (!b.startsWith("占") || b.length() > 16) {
+      return null;
+    }
+    QuantityItem p = null;
+    for (int j = k - 1; j >= 0; j--) {
+      QuantityItem c = sc.items.get(j);
+      if (!c.skip && !c.change && !c.q.rank && !"%".equals(c.unit) && !c.label.isEmpty()) {
+        p = c;
+        break;
+      }
+      if (!c.skip) {
+        return null; // 增长5%,占…: the share follows another figure, not a level
+      }
+    }
+    if (p == null || sc.s.substring(p.q.end, it.q.start).indexOf('。') >= 0) {
+      return null;
+    }
+    String of = b.substring(1);
+    for (String tail : new String[] {"为", "达到", "达", "的比重", "比重", "的比例", "比例", "的"}) {
+      if (of.endsWith(tail)) {
+        of = of.substring(0, of.length() - tail.length());
+      }
+    }
+    of = of.strip();
+    return of.length() >= 2 ? p.label + "占" + of + "的比重" : p.label + "占比";
   }
 
   /** The label of a from-value whose start is described in words: what stands before 由设立之初. */

@@ -16,12 +16,14 @@ final class Lexicon {
 
   /** 同比增长25.8%: a verb before a number that makes it an increase. */
   static final String[] UP_VERBS = {
-    "增长", "增加", "上升", "提高", "提升", "升高", "上涨", "扩大", "回升", "增多", "跃升", "攀升", "增", "恶化"
+    "增长", "增加", "上升", "提高", "提升", "升高", "上涨", "扩大", "回升", "增多", "跃升", "攀升", "增", "恶化", "增产", "增收",
+    "增幅", "涨幅", "增幅为", "增幅达", "涨幅为", "飙升"
   };
 
   /** 同比下降3.1%: a verb before a number that makes it a decrease. */
   static final String[] DOWN_VERBS = {
-    "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "压缩", "减", "降", "下跌", "收窄", "改善"
+    "下降", "减少", "降低", "回落", "下滑", "缩小", "缩短", "压缩", "减", "降", "下跌", "收窄", "改善", "减产", "减收", "减幅",
+    "降幅", "跌幅", "减幅为", "降幅为", "跌幅为"
   };
 
   /** UP_VERBS then DOWN_VERBS; stripped from the end of a change's label, first match first. */
@@ -51,7 +53,7 @@ final class Lexicon {
 
   /** 同比增长 → the label without them; stripped from the end, first match first. */
   static final String[] CHANGE_FILLERS = {
-    "同比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"
+    "同比", "环比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"
   };
 
   /** 由过去的2小时30分钟缩短至1小时: a word for "before" between 由 and the from-value (all two characters). */

@@ -143,8 +143,11 @@ final class PeriodRules {
     if (containsAny(lead, Lexicon.TARGET_LEADS)) {
       return true; // 主要预期目标是:地区生产总值增长5.5%左右, ...
     }
-    if (st.sectionTarget) {
-      return true; // 二、2025年主要预期目标 / 地区生产总值增长6%左右
+    if (lead.contains("力争")) {
+      return true; // 将力争实现地区生产总值增长10%以上,固定资产投资增长11%左右: every figure after it
+    }
+    if (st.sectionTarget || st.targetRun) {
+      return true; // 二、2025年主要预期目标 / 地区生产总值增长6%左右; 目标是:…6.5%;…7.5%
     }
     for (String m : Lexicon.TARGET_MARKERS) {
       if (clause.contains(m)) {

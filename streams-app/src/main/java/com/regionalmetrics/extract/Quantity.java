@@ -12,6 +12,7 @@ final class Quantity {
   String raw;
   Qualifier qualifier = Qualifier.EXACT;
   boolean threshold; // 35蒸吨以下锅炉: a qualifier of something else, not a statement
+  boolean namePart; // 0-14岁人口, 60岁及以上人口: part of what is measured, kept in its label
   boolean hasMagnitude;
   boolean rank; // 第9位
   boolean rankChange; // 进位14位

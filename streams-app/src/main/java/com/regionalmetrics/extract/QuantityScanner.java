@@ -43,7 +43,28 @@ final class QuantityScanner {
     }
     propagateListUnits(s, out);
     perMuChanges(s, out);
+    ageRangeStarts(s, out);
     return out;
+  }
+
+  /**
+   * The 0 of 0-14岁人口 (the scanner reads the range's end on its own, or not at all): a name part.
+   */
+  private static void ageRangeStarts(String s, List<Quantity> out) {
+    int n = s.length();
+    for (Quantity q : out) {
+      int k = q.end;
+      if (q.unit != null || k + 1 >= n || "—-－~至到".indexOf(s.charAt(k)) < 0) {
+        continue;
+      }
+      k++;
+      while (k < n && isDigit(s.charAt(k))) {
+        k++;
+      }
+      if (k > q.end + 1 && s.startsWith("岁", k) && ageGroupAt(s, k + 1)) {
+        q.namePart = true;
+      }
+    }
   }
 
   /**
@@ -264,12 +285,35 @@ final class QuantityScanner {
     q.qualifier = r.qual;
     q.end = r.end;
     q.raw = s.substring(i, r.end);
+    if (r.unit != null && "岁".equals(r.unit.unit().surface()) && ageGroupAt(s, r.end)) {
+      q.namePart = true; // 0-14岁人口, 60岁及以上人口: an age group names what is counted
+      q.threshold = false;
+      Quantity from = out.isEmpty() ? null : out.get(out.size() - 1);
+      int dash = s.charAt(i) == '-' || s.charAt(i) == '－' ? i : i - 1; // 15-59岁: read as -59
+      if (from != null && dash > 0 && from.end == dash && "—-－~至到".indexOf(s.charAt(dash)) >= 0) {
+        from.namePart = true; // the 15 of 15-59岁人口
+      }
+    }
     if (inTitle) {
       return r.end;
     }
     RankReading.rankChange(s, i, v, q);
     out.add(q);
     return r.end;
+  }
+
+  private static final String[] AGE_GROUP_NOUNS = {
+    "人口", "人", "的人口", "老年", "老人", "儿童", "居民", "组", "段", "青少年", "女性", "男性", "妇女", "常住人口"
+  };
+
+  /** Whether a group of people follows an age at {@code end} (0-14岁人口, 65岁及以上老年人). */
+  private static boolean ageGroupAt(String s, int end) {
+    for (String w : AGE_GROUP_NOUNS) {
+      if (s.startsWith(w, end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What {@link #finish} has read after the digits so far: unit, magnitude, qualifier, end. */

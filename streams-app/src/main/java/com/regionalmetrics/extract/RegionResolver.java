@@ -47,15 +47,36 @@ final class RegionResolver {
    * 贵州茅台酒股份有限公司实现营业收入…, 浙江中国小商品城集团: a place name opening a company's name (the name runs without a
    * break up to 公司/集团) is part of the name, not a place reference.
    */
-  static List<RegionMention> withoutCompanyNames(String s, List<RegionMention> found) {
-    if (s.indexOf("公司") < 0 && s.indexOf("集团") < 0) {
-      return found;
+  /**
+   * Words that make a place name right before them (up to two characters between) a company's:
+   * 厦门钨业, 紫金矿业, 长沙银行, 厦门国贸控股.
+   */
+  private static final String[] COMPANY_WORDS = {
+    "钨业", "铜业", "钼业", "铝业", "锂业", "矿业", "煤业", "银行", "航空", "港务", "控股", "股份", "药业", "实业", "建工", "城投",
+    "交投", "农商行"
+  };
+
+  private static boolean companyWordAfter(String s, int end) {
+    for (int k = end; k <= end + 2 && k + 2 <= s.length(); k++) {
+      if (k > end && isClauseBreak(s.charAt(k - 1))) {
+        return false;
+      }
+      for (String w : COMPANY_WORDS) {
+        if (s.startsWith(w, k)) {
+          return true;
+        }
+      }
     }
+    return false;
+  }
+
+  static List<RegionMention> withoutCompanyNames(String s, List<RegionMention> found) {
+    boolean companyEnding = s.indexOf("公司") >= 0 || s.indexOf("集团") >= 0;
     List<RegionMention> out = null;
     for (int i = 0; i < found.size(); i++) {
       RegionMention m = found.get(i);
-      int limit = Math.min(s.length(), m.end() + 14);
-      boolean company = false;
+      int limit = companyEnding ? Math.min(s.length(), m.end() + 14) : m.end();
+      boolean company = companyWordAfter(s, m.end());
       for (int k = m.end(); k < limit && !isClauseBreak(s.charAt(k)) && s.charAt(k) != '、'; k++) {
         for (String e : COMPANY_ENDINGS) {
           if (s.startsWith(e, k) && k > m.end()) {
@@ -83,16 +104,20 @@ final class RegionResolver {
   };
 
   /**
-   * 北戴河机场开通航线20条: an airport or railway station named after a district or county serves its city,
-   * so its figures are filed under the prefecture (秦皇岛), the place the number is about. Ports
-   * (曹妃甸港区) stay with their district: a port area is a part of the district itself.
+   * 北戴河机场开通航线20条: an airport or railway station named after a district serves its city, so its
+   * figures are filed under the prefecture (秦皇岛); one named after a county or a county-level city
+   * (敦煌机场, 三江南站) is the county's. Ports (曹妃甸港区) stay with their district: a port area is a part of
+   * the district itself.
    */
   private List<RegionMention> servedCity(String s, List<RegionMention> found) {
     List<RegionMention> out = null;
     for (int i = 0; i < found.size(); i++) {
       RegionMention m = found.get(i);
-      if (m.region().level() != Region.Level.COUNTY || m.end() > s.length()) {
-        continue;
+      if (m.region().level() != Region.Level.COUNTY
+          || m.end() > s.length()
+          || m.region().fullName() == null
+          || !m.region().fullName().endsWith("区")) {
+        continue; // 敦煌机场, 三江南站: a county's or county-level city's station is filed under it
       }
       for (String f : CITY_FACILITIES) {
         if (s.startsWith(f, m.end())
@@ -412,7 +437,9 @@ final class RegionResolver {
     for (String w : new String[] {"全市", "全省", "全县", "全区"}) {
       int i = lead.lastIndexOf(w);
       while (i >= 0
-          && (w.equals("全市") && lead.startsWith("全市场", i) || poolAt(lead, i, i + 2, null, true))) {
+          && (w.equals("全市") && lead.startsWith("全市场", i)
+              || poolAt(lead, i, i + 2, null, true)
+              || comparedWith(lead, i))) {
         i = i == 0 ? -1 : lead.lastIndexOf(w, i - 1); // 在全省11个设区市中排名第1: the pool, not the scope
       }
       if (i > best) {
@@ -448,6 +475,23 @@ final class RegionResolver {
     }
     // an article about 京津冀 or 北京 (a municipality) that says 全省: the province its places lie in
     return kind == '省' ? homeProvince : null;
+  }
+
+  private static final String[] COMPARISON_WORDS = {
+    "于", "比", "较", "超过", "超出", "高出", "领先", "占", "与", "同"
+  };
+
+  /**
+   * 高于全市平均水平, 比全省快, 占全市的比重: the scope word at {@code i} is what the figure is compared with or a
+   * share of, not whose figure it is.
+   */
+  static boolean comparedWith(String lead, int i) {
+    for (String w : COMPARISON_WORDS) {
+      if (i >= w.length() && lead.startsWith(w, i - w.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMunicipality(Region r) {

@@ -91,14 +91,14 @@ final class SentenceReader {
     for (int k = 0; k < items.size(); k++) {
       QuantityItem it = items.get(k);
       Quantity q = it.q;
-      if (q.threshold) {
+      if (q.threshold || q.namePart) {
         it.skip = true;
         continue;
       }
       int segStart = it.clauseStart;
       QuantityItem prev = null;
       for (int j = k - 1; j >= 0; j--) {
-        if (!items.get(j).q.threshold) {
+        if (!items.get(j).q.threshold && !items.get(j).q.namePart) {
           prev = items.get(j);
           break;
         }

@@ -87,7 +87,9 @@ final class SubjectNormaliser {
     String p = afterLastRegion(prefix);
     int de = p.lastIndexOf('的');
     if (de >= 0) {
-      p = p.substring(de + 1); // 纳入监测的重点景区 → 重点景区
+      String after = clean(p.substring(de + 1));
+      // 纳入监测的重点景区 → 重点景区; 居住在城镇的人口 → 居住在城镇: what the 的 phrase names is the subject
+      p = after.length() >= 2 || de == 0 ? p.substring(de + 1) : p.substring(0, de);
     }
     p = clean(p);
     String s = clean(MEASURE_WORDS.removeFrom(withoutRegions(suffix)));

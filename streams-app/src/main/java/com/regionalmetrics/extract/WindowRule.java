@@ -96,6 +96,36 @@ final class WindowRule {
       }
       i = Math.max(m.end(), i + 1);
     }
+    return withFestivals(s, out);
+  }
+
+  /**
+   * 桃花节期间, 冰灯节期间: a named festival's days are a window of their own ({@code festival}), as the
+   * holidays are; added in order where no other phrase covers them.
+   */
+  private static List<Phrase> withFestivals(String s, List<Phrase> out) {
+    int f = s.indexOf("节期间");
+    while (f >= 0) {
+      int st = f;
+      while (st > 0 && f - st < 4 && TextNormalizer.isCjk(s.charAt(st - 1))) {
+        st--;
+      }
+      int en = f + 3;
+      boolean covered = false;
+      int at = 0;
+      for (Phrase p : out) {
+        if (p.end() > st && p.start() < en) {
+          covered = true;
+        }
+        if (p.start() < st) {
+          at++;
+        }
+      }
+      if (!covered && f - st >= 1) {
+        out.add(at, new Phrase(st, en, "festival", Type.WINDOW));
+      }
+      f = s.indexOf("节期间", en);
+    }
     return out;
   }
 

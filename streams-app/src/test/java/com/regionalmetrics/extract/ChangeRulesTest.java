@@ -54,4 +54,18 @@ class ChangeRulesTest {
     assertThat(wind.indicatorLabel()).contains("新增");
     assertThat(one(added, 6_200_000, "kW").change()).isNull();
   }
+
+  // 减产…减幅…: the change words name no measure; the changes are the level's
+  @Test
+  void harvestChangesBelongToTheirMeasure() {
+    List<Observation> obs =
+        run("2023年,宁陵县油料产量3.4万吨,比上年减产0.2万吨,减幅5.6%;小麦产量40万吨,增产1.5万吨,增幅3.9%。", "2024-03-01");
+    Observation abs = one(obs, 2000, "t");
+    assertThat(abs.indicatorLabel()).isEqualTo("油料产量");
+    assertThat(abs.change().getKind()).isEqualTo(ChangeKind.ABS);
+    assertThat(one(obs, 5.6, "%").indicatorLabel()).isEqualTo("油料产量");
+    assertThat(one(obs, 5.6, "%").change().getDirection().toString()).isEqualTo("DOWN");
+    assertThat(one(obs, 3.9, "%").indicatorLabel()).isEqualTo("小麦产量");
+    assertThat(one(obs, 15000, "t").change().getDirection().toString()).isEqualTo("UP");
+  }
 }

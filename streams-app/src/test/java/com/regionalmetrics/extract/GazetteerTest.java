@@ -123,11 +123,29 @@ class GazetteerTest {
     assertThat(names("崇礼区的雪场和崇礼的酒店")).containsExactly("崇礼区", "崇礼区");
     assertThat(names("在崇礼滑雪，去张北看草原")).containsExactly("崇礼区", "张北县"); // siblings
     assertThat(names("全国：世界首个项目，潮白河流域，创新和产业")).containsExactly("全国");
-    assertThat(names("黑龙江尚志的滑雪场")).containsExactly("黑龙江", "尚志");
-    assertThat(get("尚志市").name()).isEqualTo("尚志");
+    assertThat(names("黑龙江尚志的滑雪场")).containsExactly("黑龙江", "尚志市");
+    assertThat(get("尚志市").name()).isEqualTo("尚志市"); // county-level cities keep 市
+    assertThat(get("尚志").name()).isEqualTo("尚志市");
     assertThat(names("提高县域经济，加强信息县级平台，管理县里事务")).isEmpty();
     assertThat(names("四川宜宾高县的茶园")).containsExactly("四川", "宜宾", "高县");
     assertThat(names("张家口蔚县")).containsExactly("张家口", "蔚县");
+  }
+
+  @Test
+  void zonesAndCorpsDivisionsArePlaces() {
+    assertThat(names("贵州贵安新区的数据中心")).containsExactly("贵安新区"); // its full name
+    assertThat(names("贵州省贵安新区和平潭综合实验区")).containsExactly("贵州", "贵安新区", "平潭综合实验区");
+    assertThat(names("兵团第八师今年种植棉花")).containsExactly("石河子");
+    assertThat(get("第八师").name()).isEqualTo("石河子"); // 兵团 cities keep their short name
+    assertThat(names("安徽芜湖经开区的企业")).containsExactly("安徽", "芜湖经济技术开发区");
+    assertThat(names("江西南昌新建商品住宅价格")).containsExactly("江西", "南昌"); // 新建 is a word
+  }
+
+  @Test
+  void riversAndBrandsAreNotPlaces() {
+    assertThat(names("甘肃张掖的黑河流域治理，黑河干流断面")).containsExactly("甘肃", "张掖");
+    assertThat(names("安徽六安瓜片产量")).containsExactly("安徽");
+    assertThat(names("黑龙江黑河市的口岸")).containsExactly("黑龙江", "黑河");
   }
 
   @Test

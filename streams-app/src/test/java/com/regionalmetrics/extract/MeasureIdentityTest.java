@@ -169,4 +169,53 @@ class MeasureIdentityTest {
     assertThat(id(obs, 6_900_000, "count")).contains("城六区");
     assertThat(id(obs, 2_300_000_000_000L, "CNY")).isEqualTo("econ.gdp");
   }
+
+  // ------------------------------------------------------------------ breakdowns, shares, bases
+
+  @Test
+  void ageGroupsAreSubjectsOfTheirCountsAndShares() {
+    List<Observation> obs =
+        run(
+            "2023年末,宁陵县常住人口为20.5万人。0-14岁人口3.1万人,占常住人口的15.1%;15-59岁人口12.2万人,占59.5%;"
+                + "60岁及以上人口5.2万人,占25.4%。居住在城镇的人口为9.8万人。平均每个家庭户的人口为2.9人。",
+            "2024-03-10");
+    assertThat(id(obs, 205_000, "count")).isEqualTo("pop.total");
+    assertThat(id(obs, 31_000, "count")).isEqualTo("pop.total[0-14岁]");
+    assertThat(id(obs, 122_000, "count")).isEqualTo("pop.total[15-59岁]");
+    assertThat(id(obs, 52_000, "count")).isEqualTo("pop.total[60岁及以上]");
+    assertThat(id(obs, 59.5, "%")).isEqualTo("x.15-59岁人口占比");
+    assertThat(id(obs, 25.4, "%")).isNotEqualTo(id(obs, 59.5, "%"));
+    assertThat(id(obs, 98_000, "count")).isEqualTo("pop.total[居住在城镇]");
+    assertThat(id(obs, 2.9, "count")).isEqualTo("pop.household_size");
+    assertThat(obs.stream().noneMatch(o -> o.unit().equals("year"))).isTrue(); // no age figures
+  }
+
+  @Test
+  void monthOnMonthIsItsOwnSeries() {
+    List<Observation> obs = run("9月份,九江新建商品住宅销售价格环比下降0.4%,同比下降5.2%。", "2024-10-20");
+    assertThat(id(obs, 0.4, "%")).endsWith(".mom_pct@month");
+    assertThat(id(obs, 5.2, "%")).endsWith(".yoy_pct@month");
+    assertThat(id(obs, 5.2, "%")).startsWith(id(obs, 0.4, "%").replace(".mom_pct@month", ""));
+  }
+
+  @Test
+  void targetsAfterATargetLeadAndFestivalsAreNotTheYearsActuals() {
+    List<Observation> obs =
+        run(
+            "2023年,宁陵县地区生产总值增长6.1%;固定资产投资增长4.2%。\n"
+                + "2024年主要预期目标是:地区生产总值增长6.5%左右;固定资产投资增长5%。\n"
+                + "2023年全市接待游客820万人次。桃花节期间,全市接待游客150万人次。",
+            "2024-01-20");
+    assertThat(id(obs, 4.2, "%")).isNotEqualTo(id(obs, 5, "%"));
+    assertThat(id(obs, 5, "%")).contains("target");
+    assertThat(id(obs, 1_500_000, "count")).endsWith("@festival");
+    assertThat(id(obs, 8_200_000, "count")).doesNotContain("@");
+  }
+
+  @Test
+  void primaryInstitutionsAreNotAllInstitutions() {
+    List<Observation> obs = run("2023年末,宁陵县共有医疗卫生机构512个,其中基层医疗卫生机构480个。", "2024-03-10");
+    assertThat(id(obs, 512, "count")).isEqualTo("health.medical_institutions");
+    assertThat(id(obs, 480, "count")).isEqualTo("health.primary_institutions");
+  }
 }

@@ -60,4 +60,39 @@ class SubjectRulesTest {
         run("2024年,宜宾市白酒产业营业收入达到1500亿元。其中,四川五粮液股份有限公司实现营业收入890亿元。", "2025-03-01");
     assertThat(one(obs, 89_000_000_000L, "CNY").region()).isEqualTo("宜宾");
   }
+
+  @Test
+  void placeBeforeAnIndustryWordIsACompany() {
+    List<Observation> obs = run("2024年,武平县工业产值增长8%。龙岩钨业武平产业园完成投资12亿元。全县新增企业30家。", "2025-03-01");
+    assertThat(one(obs, 1_200_000_000L, "CNY").region()).isEqualTo("武平县");
+    assertThat(one(obs, 30, "count").region()).isEqualTo("武平县");
+  }
+
+  // 高于全市平均水平, 占全省的比重: the scope word is the comparison, the figure stays the county's
+  @Test
+  void comparedScopeIsNotTheSubject() {
+    List<Observation> obs =
+        run(
+            "上半年,桐柏县地区生产总值增长6.1%,高于全市平均水平0.5个百分点。\n" + "桐柏县农业增加值增长3.8%;其中,第一产业增加值12亿元,增长3.1%。",
+            "2024-07-20");
+    assertThat(one(obs, 1_200_000_000L, "CNY").region()).isEqualTo("桐柏县");
+    assertThat(one(obs, 6.1, "%").region()).isEqualTo("桐柏县");
+    assertThat(RegionResolver.comparedWith("增速高于全市", 4)).isTrue();
+    assertThat(RegionResolver.comparedWith("今年全市", 2)).isFalse();
+  }
+
+  // the article's place: a dateline at the top, a station of a county, a county over its province
+  @Test
+  void articlePlaceFromDatelineAndNarrowerPlace() {
+    List<Observation> obs =
+        run("某某网黔东南5月3日消息 记者从贵阳获悉,4月份,客运站发送旅客12万人次。\n" + "记者从贵阳了解到,高铁站发送旅客8万人次。", "2024-05-03");
+    assertThat(one(obs, 120_000, "count").region()).isEqualTo("黔东南");
+    List<Observation> county =
+        run("敦煌市旅游持续升温。2023年,敦煌机场旅客吞吐量128万人次。\n" + "甘肃是旅游大省。甘肃全年接待游客3.8亿人次。", "2024-01-10");
+    assertThat(one(county, 1_280_000, "count").region()).isEqualTo("敦煌市");
+    assertThat(
+            Extractor.headPlace(
+                "新华社北京1月3日电", new RegionMention(Gazetteer.load().lookup("北京").get(), 3, 5)))
+        .isEqualTo(1.0);
+  }
 }
