@@ -112,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
                   "/api/instances", ctx -> ctx.json(Map.of("instances", queries.instances())));
               new InternalRoutes(queries.local()).register(routing);
               new CompareRoutes(queries).register(routing);
+              new DocsRoutes().register(routing);
               routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
               routing.get("/api/indicators/{region}/{indicator}", routes::latest);
               routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
@@ -179,6 +180,7 @@ public final class ApiServer implements AutoCloseable {
                     }
                   });
             });
+    ApiVersions.alias(app);
   }
 
   /**
