@@ -9,6 +9,8 @@ import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.extract.TextNormalizer;
 import com.regionalmetrics.http.ApiServer;
+import com.regionalmetrics.query.ArticleStatuses;
+import com.regionalmetrics.query.DeadLetterIndex;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.RemoteInstances;
 import com.regionalmetrics.topology.RegionalMetricsTopology;
@@ -85,7 +87,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     startStreams(config, kafka, metrics);
     KafkaArticleIngest ingest = startIngest(config, kafka);
-    startHttp(config, partitions, ingest, metrics);
+    startHttp(config, kafka, partitions, ingest, metrics);
     // started last: the HTTP API answers (503 + Retry-After, /health) from the first moment the
     // job exists, not only once it has joined the group
     streams.start();
@@ -203,15 +205,18 @@ public final class RegionalMetricsApp implements AutoCloseable {
 
   private void startHttp(
       AppConfig config,
+      Map<String, Object> kafka,
       int partitions,
       KafkaArticleIngest ingest,
       PrometheusMeterRegistry metrics) {
+    HostInfo self = HostInfo.buildFromEndpoint(config.applicationServer());
+    RemoteInstances remote = new RemoteInstances(Duration.ofSeconds(2));
     IndicatorQueries queries =
         new IndicatorQueries(
             streams,
-            HostInfo.buildFromEndpoint(config.applicationServer()),
+            self,
             partitions,
-            new RemoteInstances(Duration.ofSeconds(2)),
+            remote,
             RegionalMetricsApp::canonicalRegion,
             catalogIds(IndicatorCatalog.load()));
     ApiServer.Health health =
@@ -226,9 +231,13 @@ public final class RegionalMetricsApp implements AutoCloseable {
             return streams.state() == KafkaStreams.State.RUNNING;
           }
         };
+    DeadLetterIndex deadLetters = new DeadLetterIndex(kafka).start();
+    resources.add(deadLetters);
+    ArticleStatuses statuses = new ArticleStatuses(streams, self, queries, remote, deadLetters);
     http =
         new ApiServer(
                 queries,
+                statuses,
                 ingest,
                 health,
                 metrics,

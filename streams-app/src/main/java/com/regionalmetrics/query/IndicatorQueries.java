@@ -293,6 +293,12 @@ public final class IndicatorQueries {
             });
   }
 
+  /** Every claim about one series key (region|measure) as stored, undated ones last. */
+  public Answer<List<MetricEventView>> claimsOfKey(String key) {
+    return routeKey(key, (reader, stale, p) -> reader.claims(key, p, stale))
+        .map(values -> values == null ? List.<MetricEventView>of() : values);
+  }
+
   /**
    * The latest value of the series an indicator name leads to: the name as a measure id; else the
    * region's series whose label is exactly that name (a level before its changes, the plainest

@@ -108,6 +108,8 @@ class OpenApiContractIT {
         call("/api/v1/compare/{indicator}", "/api/v1/compare/air.pm25?asOf=2024&order=asc", 200));
     calls.add(call("/api/v1/compare/{indicator}", "/api/v1/compare/air.pm25?level=city", 400));
     calls.add(call("/api/v1/compare/{indicator}", "/api/v1/compare/air.nothing", 404));
+    calls.add(call("/api/v1/articles/{id}", "/api/v1/articles/seed", 200));
+    calls.add(call("/api/v1/articles/{id}", "/api/v1/articles/never-posted", 404));
     calls.add(call("/api/v1/instances", "/api/v1/instances", 200));
     calls.add(call("/health", "/health", 200));
     calls.add(call("/ready", "/ready", 200));
