@@ -114,9 +114,9 @@ class IngestQueryCliIT {
         .contains(
             "  pipeline  "
                 + accepted
-                + " articles read, "
+                + " processed ("
                 + 2 * accepted
-                + " observations emitted, no dead letters (after ");
+                + " observations), no dead letters, none pending (after ");
     // not a terminal here: plain progress lines on stderr
     assertThat(r.err()).contains("ingest: " + files + "/" + files + " (100%)");
     assertThat(r.err())
