@@ -11,6 +11,8 @@ import com.regionalmetrics.extract.Region;
 import com.regionalmetrics.extract.TextNormalizer;
 import com.regionalmetrics.http.ApiServer;
 import com.regionalmetrics.http.InternalApiServer;
+import com.regionalmetrics.query.ArticleStatuses;
+import com.regionalmetrics.query.DeadLetterIndex;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.RemoteInstances;
 import com.regionalmetrics.serde.AvroSerdeConfig;
@@ -244,6 +246,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
       int partitions,
       KafkaArticleIngest ingest,
       PrometheusMeterRegistry metrics) {
+    HostInfo self = HostInfo.buildFromEndpoint(config.applicationServer());
     RemoteInstances remote =
         new RemoteInstances(
             Duration.ofSeconds(2), config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null));
@@ -251,25 +254,31 @@ public final class RegionalMetricsApp implements AutoCloseable {
     queries =
         new IndicatorQueries(
             streams,
-            HostInfo.buildFromEndpoint(config.applicationServer()),
+            self,
             partitions,
             remote,
             RegionalMetricsApp::canonicalRegion,
             catalogIds(IndicatorCatalog.load()),
             config.topicNames().metricEvents());
+    DeadLetterIndex deadLetters =
+        new DeadLetterIndex(kafka, config.topicNames().articlesDlq()).start();
+    resources.add(deadLetters);
+    ArticleStatuses statuses = new ArticleStatuses(streams, self, queries, remote, deadLetters);
     http =
         new ApiServer(
-                queries,
-                ingest,
-                probes,
-                metrics,
-                config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
-                config.getInt(AppConfig.MAX_ARTICLE_BYTES),
-                config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null),
-                new ApiServer.InternalApi(
-                    !config.separateInternalPort(),
-                    config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)),
-                changeFeed(config, kafka))
+                new ApiServer.Parts(
+                    queries,
+                    statuses,
+                    ingest,
+                    probes,
+                    metrics,
+                    config.getInt(AppConfig.HTTP_MAX_REQUEST_BYTES),
+                    config.getInt(AppConfig.MAX_ARTICLE_BYTES),
+                    config.get(AppConfig.HTTP_WRITE_TOKEN).orElse(null),
+                    new ApiServer.InternalApi(
+                        !config.separateInternalPort(),
+                        config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null)),
+                    changeFeed(config, kafka)))
             .start(config.httpHost(), config.httpPort());
     resources.add(http);
     if (config.separateInternalPort()) {

@@ -14,6 +14,20 @@ public final class ArticleIds {
     return "sha-" + sha256Hex(text).substring(0, 24);
   }
 
+  /**
+   * The digest of an article's content as the pipeline keeps it in article-state: its text, its
+   * publication date ("assumed" when dated by arrival) and its region hint. A re-post with the same
+   * digest changes nothing.
+   */
+  public static String digest(com.regionalmetrics.avro.Article article) {
+    return sha256Hex(
+        article.getText()
+            + '\u001f'
+            + (article.getPublishedAtAssumed() ? "assumed" : article.getPublishedAt())
+            + '\u001f'
+            + article.getRegionHint());
+  }
+
   public static String sha256Hex(String text) {
     return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +39,13 @@ import picocli.CommandLine.Spec;
       "so ingesting the same text again changes nothing.",
       "",
       "Progress goes to stderr: a bar on a terminal, log lines otherwise. The summary (stdout) gives accepted and rejected",
-      "articles with reasons and, from the app's /metrics, the articles the pipeline read and the observations it emitted.",
-      "Exit status: 0 all accepted, 1 some rejected, 2 nothing to ingest or the app unreachable."
+      "articles with reasons and, from each article's status (GET /api/articles/{id}), how many the pipeline processed",
+      "(with their observations), dead-lettered (with the reasons) or had not processed within --wait seconds.",
+      "",
+      "Exit status:",
+      "  0  every file accepted and processed",
+      "  1  some files rejected (not UTF-8, empty, a bad sidecar, the API's 4xx), dead-lettered or still pending",
+      "  2  nothing to ingest, bad arguments, or the app unreachable (at the start, or gone part-way: the rest is not sent)"
     })
 final class IngestCommand implements Callable<Integer> {
 
@@ -102,7 +108,7 @@ final class IngestCommand implements Callable<Integer> {
       names = "--wait",
       defaultValue = "60",
       description =
-          "Seconds to wait for the pipeline to read the articles before the summary; 0: don't (default ${DEFAULT-VALUE})")
+          "Seconds to wait for the pipeline to process the articles before the summary; 0: don't (default ${DEFAULT-VALUE})")
   int waitSeconds;
 
   @Override
@@ -139,35 +145,43 @@ final class IngestCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 2;
     }
-    PrometheusText before = waitSeconds > 0 ? scrape(client) : null;
-
     ArticleFiles.Meta defaults = new ArticleFiles.Meta(published, id, null, source, null, region);
     Progress progress = Progress.create(progressMode, files.size(), err);
     long started = System.nanoTime();
     Map<String, List<Path>> rejections = new TreeMap<>();
-    int accepted = 0;
+    Map<Path, String> acceptedIds = new LinkedHashMap<>();
+    AtomicReference<String> gone = new AtomicReference<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, 64)));
     try {
-      List<Future<String>> results = new ArrayList<>();
+      List<Future<Posted>> results = new ArrayList<>();
       for (Path file : files) {
         results.add(
             pool.submit(
                 () -> {
-                  String rejection = post(client, file, defaults);
-                  if (rejection == null) {
+                  if (gone.get() != null) {
+                    return null; // the app is gone: the rest is not sent
+                  }
+                  Posted posted = post(client, file, defaults, gone);
+                  if (posted == null) {
+                    return null;
+                  }
+                  if (posted.rejection() == null) {
                     progress.accepted();
                   } else {
-                    progress.rejected(file.toString(), rejection);
+                    progress.rejected(file.toString(), posted.rejection());
                   }
-                  return rejection;
+                  return posted;
                 }));
       }
       for (int i = 0; i < files.size(); i++) {
-        String rejection = results.get(i).get();
-        if (rejection == null) {
-          accepted++;
+        Posted posted = results.get(i).get();
+        if (posted == null) {
+          continue;
+        }
+        if (posted.rejection() == null) {
+          acceptedIds.put(files.get(i), posted.id());
         } else {
-          rejections.computeIfAbsent(rejection, r -> new ArrayList<>()).add(files.get(i));
+          rejections.computeIfAbsent(posted.rejection(), r -> new ArrayList<>()).add(files.get(i));
         }
       }
     } finally {
@@ -175,16 +189,18 @@ final class IngestCommand implements Callable<Integer> {
     }
     progress.finish();
     double seconds = (System.nanoTime() - started) / 1e9;
+    int accepted = acceptedIds.size();
+    int sent = accepted + rejections.values().stream().mapToInt(List::size).sum();
 
     out.printf(
         Locale.ROOT,
         "Ingested %d file%s in %.1f s (%.1f articles/s)%n",
-        files.size(),
-        files.size() == 1 ? "" : "s",
+        sent,
+        sent == 1 ? "" : "s",
         seconds,
-        seconds > 0 ? files.size() / seconds : 0.0);
+        seconds > 0 ? sent / seconds : 0.0);
     out.printf(Locale.ROOT, "  accepted  %d%n", accepted);
-    out.printf(Locale.ROOT, "  rejected  %d%n", files.size() - accepted);
+    out.printf(Locale.ROOT, "  rejected  %d%n", sent - accepted);
     rejections.entrySet().stream()
         .sorted((a, b) -> b.getValue().size() - a.getValue().size())
         .forEach(
@@ -195,19 +211,51 @@ final class IngestCommand implements Callable<Integer> {
                     e.getValue().size(),
                     e.getKey(),
                     examples(e.getValue())));
-    if (before != null && accepted > 0) {
-      pipelineSummary(client, before, accepted, out);
+    if (gone.get() != null) {
+      out.flush();
+      err.println(
+          "error: the app at "
+              + client.api()
+              + " stopped answering after "
+              + sent
+              + " of "
+              + files.size()
+              + " files ("
+              + gone.get()
+              + "); the rest was not sent");
+      return 2;
+    }
+    boolean settled = true;
+    if (waitSeconds > 0 && accepted > 0) {
+      ArticleOutcomes outcomes =
+          ArticleOutcomes.await(
+              client, acceptedIds, Duration.ofSeconds(waitSeconds), concurrency, err);
+      out.println("  pipeline  " + outcomes.summary());
+      if (outcomes.appGone() != null) {
+        err.println(
+            "error: the app at "
+                + client.api()
+                + " stopped answering while the articles were processed ("
+                + outcomes.appGone()
+                + ")");
+        return 2;
+      }
+      settled = outcomes.allProcessed();
     }
     out.flush();
-    return rejections.isEmpty() ? 0 : 1;
+    return rejections.isEmpty() && settled ? 0 : 1;
   }
 
-  /** Null when the app accepted the article, else why not. */
-  private String post(ApiClient client, Path file, ArticleFiles.Meta defaults)
+  /** What the API said to one file: its article id, or why it was not accepted. */
+  record Posted(String id, String rejection) {}
+
+  /** The API's answer for one file; null when the app is gone (and gone says why). */
+  private Posted post(
+      ApiClient client, Path file, ArticleFiles.Meta defaults, AtomicReference<String> gone)
       throws InterruptedException {
     ArticleFiles.Article article = ArticleFiles.read(file, defaults);
     if (article.rejection() != null) {
-      return article.rejection();
+      return new Posted(null, article.rejection());
     }
     ArticleFiles.Meta m = article.meta();
     Map<String, String> body = new LinkedHashMap<>();
@@ -219,55 +267,17 @@ final class IngestCommand implements Callable<Integer> {
     body.put("title", m.title());
     body.put("region", m.region());
     try {
-      client.postArticle(body);
-      return null;
+      return new Posted(client.postArticle(body).path("id").asText(), null);
     } catch (ApiClient.ApiException e) {
-      return e.getMessage() + (e.status == 0 ? "" : " (HTTP " + e.status + ")");
-    } catch (IOException e) {
-      return "request failed: " + e.getMessage();
-    }
-  }
-
-  private void pipelineSummary(
-      ApiClient client, PrometheusText before, int accepted, PrintWriter out)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-    long started = System.nanoTime();
-    PrometheusText delta = null;
-    while (true) {
-      PrometheusText now = scrape(client);
-      if (now == null) {
-        out.println("  pipeline  not reported (" + client.api() + "/metrics unavailable)");
-        return;
+      if (e.status == 503) {
+        gone.compareAndSet(null, "503: " + e.getMessage());
+        return null;
       }
-      delta = now.minus(before);
-      if (delta.articlesRead() >= accepted || System.nanoTime() > deadline) {
-        break;
-      }
-      Thread.sleep(250);
-    }
-    boolean complete = delta.articlesRead() >= accepted;
-    out.printf(
-        Locale.ROOT,
-        "  pipeline  %d article%s read, %d observation%s emitted, %s (%s %.1f s)%n",
-        (long) delta.articlesRead(),
-        delta.articlesRead() == 1 ? "" : "s",
-        (long) delta.observationsEmitted(),
-        delta.observationsEmitted() == 1 ? "" : "s",
-        delta.deadLettersByReason().isEmpty()
-            ? "no dead letters"
-            : "dead letters: "
-                + delta.deadLettersByReason().entrySet().stream()
-                    .map(e -> (long) e.getValue().doubleValue() + " " + e.getKey())
-                    .collect(Collectors.joining(", ")),
-        complete ? "after" : "still processing after",
-        (System.nanoTime() - started) / 1e9);
-  }
-
-  private static PrometheusText scrape(ApiClient client) throws InterruptedException {
-    try {
-      return PrometheusText.parse(client.metrics());
+      return new Posted(null, e.getMessage() + (e.status == 0 ? "" : " (HTTP " + e.status + ")"));
     } catch (IOException e) {
+      gone.compareAndSet(
+          null,
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       return null;
     }
   }

@@ -3,7 +3,10 @@ package com.regionalmetrics.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The regional-metrics command: run | ingest | retract | query | extract | config | schemas. */
+/**
+ * The regional-metrics command: run | ingest | retract | query | regions | search | compare |
+ * extract | config | schemas.
+ */
 @Command(
     name = "regional-metrics",
     mixinStandardHelpOptions = true,
@@ -15,6 +18,9 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       RetractCommand.class,
       QueryCommand.class,
+      RegionsCommand.class,
+      SearchCommand.class,
+      CompareCommand.class,
       ExtractCommand.class,
       ConfigCommand.class,
       SchemasCommand.class,

@@ -33,7 +33,16 @@ import picocli.CommandLine.Spec;
       "  query 承德",
       "  query 承德 空气质量综合指数 --history",
       "  query 承德 air.aqi_composite --as-of 2020",
-      "  query 承德 --as-of 2020-06-30 --json"
+      "  query 承德 --as-of 2020-06-30 --json",
+      "  query 张家口 air.pm25 --history --csv > zjk-pm25.csv"
+    },
+    footer = {
+      "",
+      "Exit status:",
+      "  0  the answer was printed",
+      "  1  the API refused the question (a bad parameter: the message says which) or failed",
+      "  2  bad usage, or the app cannot be reached (see --api)",
+      "  3  not found (unknown region or indicator; no value as of the date)"
     })
 final class QueryCommand implements Callable<Integer> {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -100,7 +109,9 @@ final class QueryCommand implements Callable<Integer> {
       return 0;
     } catch (ApiClient.ApiException e) {
       err.println((e.status == 404 ? "not found: " : "error: ") + e.getMessage());
-      return e.status == 404 ? 3 : 1;
+      return e.status == 0
+          ? ApiCommands.UNREACHABLE
+          : e.status == 404 ? ApiCommands.NOT_FOUND : ApiCommands.API_ERROR;
     }
   }
 
@@ -268,6 +279,10 @@ final class QueryCommand implements Callable<Integer> {
     return prefix.equals("x") ? "other" : prefix;
   }
 
+  /**
+   * The value as a reader takes it: a bound sign (≈ > <), and for a change its direction and kind
+   * (↓19.9 % y/y, ↑3 places), so a change never reads as a level.
+   */
   static String value(JsonNode v) {
     String sign =
         switch (v.path("qualifier").asText()) {
@@ -276,12 +291,28 @@ final class QueryCommand implements Callable<Integer> {
           case "UNDER" -> "<";
           default -> "";
         };
-    return sign
-        + BigDecimal.valueOf(v.path("value").asDouble()).stripTrailingZeros().toPlainString();
+    String number =
+        BigDecimal.valueOf(v.path("value").asDouble()).stripTrailingZeros().toPlainString();
+    JsonNode change = v.path("change");
+    if (!change.isObject()) {
+      return sign + number;
+    }
+    String arrow = "DOWN".equals(change.path("direction").asText()) ? "↓" : "↑";
+    return switch (change.path("kind").asText()) {
+      case "YOY_PCT" -> arrow + sign + number + " % y/y";
+      case "PCT" -> arrow + sign + number + " %";
+      case "RANK_CHANGE" -> arrow + sign + number + " places";
+      default -> arrow + sign + number; // an absolute change, in the unit column's unit
+    };
   }
 
+  /** The unit column; empty for counts and indices, and where the value already says it. */
   static String unit(JsonNode v) {
     String unit = v.path("unit").asText("");
+    String kind = v.path("change").path("kind").asText("");
+    if (kind.equals("YOY_PCT") || kind.equals("PCT") || kind.equals("RANK_CHANGE")) {
+      return "";
+    }
     return unit.equals("index") || unit.equals("count") ? "" : unit;
   }
 

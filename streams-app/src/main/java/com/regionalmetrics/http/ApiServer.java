@@ -1,12 +1,9 @@
 package com.regionalmetrics.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.regionalmetrics.article.ArticleIds;
-import com.regionalmetrics.article.PublishedDates;
-import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.extract.Period;
 import com.regionalmetrics.query.Answer;
+import com.regionalmetrics.query.ArticleStatuses;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.Listing;
 import io.javalin.Javalin;
@@ -25,9 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,57 +81,17 @@ public final class ApiServer implements AutoCloseable {
           .without("REGIONAL_METRICS", UriCompliance.Violation.UTF16_ENCODINGS);
 
   /**
+   * What the server serves.
+   *
+   * @param statuses what happened to articles (GET /api/articles/{id}, POST ?wait=); null: 503
    * @param maxArticleBytes larger article texts get 413 (the pipeline would only dead-letter them)
    * @param writeToken when not null, writes (POST and DELETE of articles) need it as a bearer token
-   */
-  public ApiServer(
-      IndicatorQueries queries,
-      ArticleIngest ingest,
-      Health health,
-      PrometheusMeterRegistry metrics,
-      long maxRequestBytes,
-      long maxArticleBytes,
-      String writeToken) {
-    this(
-        queries,
-        ingest,
-        health,
-        metrics,
-        maxRequestBytes,
-        maxArticleBytes,
-        writeToken,
-        InternalApi.SHARED_OPEN);
-  }
-
-  /**
    * @param internal whether this port also serves the internal API, and with which token
-   */
-  public ApiServer(
-      IndicatorQueries queries,
-      ArticleIngest ingest,
-      Health health,
-      PrometheusMeterRegistry metrics,
-      long maxRequestBytes,
-      long maxArticleBytes,
-      String writeToken,
-      InternalApi internal) {
-    this(
-        queries,
-        ingest,
-        health,
-        metrics,
-        maxRequestBytes,
-        maxArticleBytes,
-        writeToken,
-        internal,
-        null);
-  }
-
-  /**
    * @param changes the committed indicator changes for {@code GET /api/changes}; null: 503 there
    */
-  public ApiServer(
+  public record Parts(
       IndicatorQueries queries,
+      ArticleStatuses statuses,
       ArticleIngest ingest,
       Health health,
       PrometheusMeterRegistry metrics,
@@ -144,8 +99,20 @@ public final class ApiServer implements AutoCloseable {
       long maxArticleBytes,
       String writeToken,
       InternalApi internal,
-      ChangeFeed changes) {
-    Routes routes = new Routes(queries, ingest, maxRequestBytes, maxArticleBytes);
+      ChangeFeed changes) {}
+
+  public ApiServer(Parts parts) {
+    IndicatorQueries queries = parts.queries();
+    Health health = parts.health();
+    PrometheusMeterRegistry metrics = parts.metrics();
+    long maxRequestBytes = parts.maxRequestBytes();
+    String writeToken = parts.writeToken();
+    InternalApi internal = parts.internal();
+    ChangeFeed changes = parts.changes();
+    Routes routes = new Routes(queries);
+    ArticleRoutes articles =
+        new ArticleRoutes(
+            parts.ingest(), parts.statuses(), maxRequestBytes, parts.maxArticleBytes());
     app =
         Javalin.create(
             config -> {
@@ -189,14 +156,14 @@ public final class ApiServer implements AutoCloseable {
                 routing.get(
                     "/api/changes", ctx -> error(ctx, 503, "this server has no change feed"));
               }
+              new DocsRoutes().register(routing);
               routing.get("/api/regions/{region}/indicators", routes::regionIndicators);
               routing.get("/api/indicators/{region}/{indicator}", routes::latest);
               routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
               routing.get("/api/indicators/{region}/{indicator}/claims", routes::claims);
               routing.before("/api/articles", ctx -> WriteToken.check(ctx, writeToken));
               routing.before("/api/articles/*", ctx -> WriteToken.check(ctx, writeToken));
-              routing.post("/api/articles", routes::postArticle);
-              routing.delete("/api/articles/{id}", routes::deleteArticle);
+              articles.register(routing);
               new ProbeRoutes(health).register(routing);
               routing.get(
                   "/metrics",
@@ -245,6 +212,7 @@ public final class ApiServer implements AutoCloseable {
                     }
                   });
             });
+    ApiVersions.alias(app);
   }
 
   /**
@@ -300,19 +268,9 @@ public final class ApiServer implements AutoCloseable {
   /** The handlers; each reads parameters, asks, and renders. */
   static final class Routes {
     private final IndicatorQueries queries;
-    private final ArticleIngest ingest;
-    private final long maxRequestBytes;
-    private final long maxArticleBytes;
 
-    Routes(
-        IndicatorQueries queries,
-        ArticleIngest ingest,
-        long maxRequestBytes,
-        long maxArticleBytes) {
+    Routes(IndicatorQueries queries) {
       this.queries = queries;
-      this.ingest = ingest;
-      this.maxRequestBytes = maxRequestBytes;
-      this.maxArticleBytes = maxArticleBytes;
     }
 
     void regions(Context ctx) {
@@ -429,119 +387,6 @@ public final class ApiServer implements AutoCloseable {
             body.put("claims", claims);
             return body;
           });
-    }
-
-    /**
-     * Retracts an article: a tombstone through the pipeline, which withdraws every claim it made.
-     */
-    void deleteArticle(Context ctx) throws Exception {
-      String id = ctx.pathParam("id").strip();
-      if (id.isEmpty()) {
-        throw new BadRequestException("article id is empty");
-      }
-      publish(ctx, id, ingest.retract(id));
-    }
-
-    void postArticle(Context ctx) throws Exception {
-      Article article = isJson(ctx) ? fromJson(ctx) : fromText(ctx);
-      publish(ctx, article.getId(), ingest.submit(article));
-    }
-
-    private static void publish(
-        Context ctx, String id, java.util.concurrent.CompletableFuture<ArticleIngest.Receipt> sent)
-        throws InterruptedException {
-      try {
-        ctx.status(202).json(sent.get(30, TimeUnit.SECONDS));
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.warn("could not publish article {}", id, e);
-        ctx.header("Retry-After", "5");
-        error(ctx, 503, "the article could not be written to Kafka; try again");
-      }
-    }
-
-    private static boolean isJson(Context ctx) {
-      String type = ctx.contentType();
-      return type != null && type.toLowerCase().startsWith("application/json");
-    }
-
-    private Article fromText(Context ctx) {
-      return article(
-          RequestBodies.text(ctx, maxRequestBytes),
-          ctx.queryParam("id"),
-          ctx.queryParam("published"),
-          ctx.queryParam("source"),
-          ctx.queryParam("url"),
-          ctx.queryParam("title"),
-          ctx.queryParam("region"));
-    }
-
-    private Article fromJson(Context ctx) {
-      byte[] body = RequestBodies.bytes(ctx, maxRequestBytes); // 413 before any parsing
-      JsonNode node;
-      try {
-        node = JSON.readTree(body);
-      } catch (Exception e) {
-        throw new BadRequestException("body is not valid JSON");
-      }
-      if (node == null || !node.isObject()) {
-        throw new BadRequestException("body must be a JSON object with at least \"text\"");
-      }
-      return article(
-          text(node, "text"),
-          text(node, "id"),
-          text(node, "published"),
-          text(node, "source"),
-          text(node, "url"),
-          text(node, "title"),
-          text(node, "region"));
-    }
-
-    private static String text(JsonNode node, String field) {
-      JsonNode v = node.get(field);
-      return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private Article article(
-        String text,
-        String id,
-        String published,
-        String source,
-        String url,
-        String title,
-        String region) {
-      if (text == null || text.isBlank()) {
-        throw new BadRequestException("article text is empty");
-      }
-      long bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      if (bytes > maxArticleBytes) {
-        throw new HttpResponseException(
-            413,
-            "article of " + bytes + " bytes exceeds the limit of " + maxArticleBytes + " bytes");
-      }
-      if (published == null || published.isBlank()) {
-        // undated articles would be dated by their arrival: the caller must say so
-        throw new BadRequestException(
-            "published is required: the article's publication date (YYYY-MM-DD or an "
-                + "ISO-8601 date-time), or \"now\" to date it by its arrival");
-      }
-      Instant publishedAt;
-      try {
-        publishedAt =
-            "now".equalsIgnoreCase(published.strip())
-                ? Instant.now()
-                : PublishedDates.parse(published);
-      } catch (IllegalArgumentException e) {
-        throw new BadRequestException(e.getMessage());
-      }
-      return Article.newBuilder()
-          .setId(id == null || id.isBlank() ? ArticleIds.fromContent(text) : id.strip())
-          .setText(text)
-          .setPublishedAt(publishedAt)
-          .setSource(source)
-          .setUrl(url)
-          .setTitle(title)
-          .setRegionHint(region)
-          .build();
     }
 
     private static Instant periodStart(Context ctx, String param) {

@@ -42,6 +42,12 @@ final class InternalRoutes {
     routes.get(RemoteInstances.PATH + "/scan", this::scan);
     routes.get(RemoteInstances.PATH + "/compare", this::compare);
     routes.get(
+        RemoteInstances.PATH + "/article",
+        ctx ->
+            ctx.json(
+                RemoteInstances.toArticleReply(
+                    local.articleState(require(ctx, "id"), partition(ctx), stale(ctx)))));
+    routes.get(
         RemoteInstances.PATH + "/status",
         ctx -> ctx.json(new RemoteInstances.StatusReply(local.state(), local.lags())));
   }

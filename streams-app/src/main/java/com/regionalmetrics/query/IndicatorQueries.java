@@ -1,7 +1,6 @@
 package com.regionalmetrics.query;
 
 import com.regionalmetrics.article.MetricEventFactory;
-import com.regionalmetrics.extract.Gazetteer;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.MeasureId;
 import com.regionalmetrics.topology.Topics;
@@ -33,9 +32,6 @@ import org.apache.kafka.streams.state.HostInfo;
  * merge, sort by key and say when some partition could not be read.
  */
 public final class IndicatorQueries {
-  /** How a measure id starts (air.pm25, x.普速铁路); anything else is a label. */
-  private static final java.util.regex.Pattern MEASURE_ID =
-      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*\\.");
 
   private final KafkaStreams streams;
   private final HostInfo self;
@@ -212,56 +208,10 @@ public final class IndicatorQueries {
 
   /**
    * A cross-section: one measure's value in every region (of the request's regions, level or
-   * parent) as of a time, ordered by value, one page. The indicator may be a measure id or a label
-   * the catalog knows; regions may be given by any name the gazetteer knows.
+   * parent) as of a time, ordered by value, one page ({@link CrossSections}).
    */
   public Answer<Listing<MetricEventView>> compare(CompareRequest request) {
-    String asked = request.measure();
-    String measure =
-        catalogIds
-            .apply(asked)
-            .orElse(
-                MEASURE_ID.matcher(asked).lookingAt() ? asked : IndicatorCatalog.derivedId(asked));
-    List<String> names = null;
-    if (request.regions() != null) {
-      names = new ArrayList<>();
-      for (String r : request.regions()) {
-        String name = regionNames.apply(r.strip());
-        if (Gazetteer.load().lookup(name).isEmpty()) {
-          return Answer.notFound("unknown region: " + r);
-        }
-        names.add(name);
-      }
-    }
-    String within = null;
-    if (request.within() != null) {
-      var parent = Gazetteer.load().lookup(regionNames.apply(request.within()));
-      if (parent.isEmpty()) {
-        return Answer.notFound("unknown region: " + request.within());
-      }
-      within = parent.get().code();
-    }
-    CompareRequest resolved = request.resolved(measure, names, within, partitions);
-    return fanOut((reader, parts, allowStale) -> reader.compare(parts, resolved, allowStale))
-        .flatMap(
-            listing -> {
-              List<MetricEventView> rows = resolved.page(listing.items());
-              int limit = resolved.limit();
-              boolean more = limit > 0 && rows.size() > limit;
-              List<MetricEventView> page = more ? rows.subList(0, limit) : rows;
-              if (page.isEmpty() && resolved.after() == null && !listing.partial()) {
-                return Answer.notFound(
-                    "no region has a value of "
-                        + resolved.measure()
-                        + (resolved.asOf() == null
-                            ? ""
-                            : " as of " + Instant.ofEpochMilli(resolved.asOf())));
-              }
-              String next = more ? CompareRequest.cursorAfter(page.get(page.size() - 1)) : null;
-              return Answer.found(
-                  new Listing<>(
-                      List.copyOf(page), listing.partial(), listing.missingPartitions(), next));
-            });
+    return new CrossSections(this, regionNames, catalogIds, partitions).compare(request);
   }
 
   /** Every instance of the job: where partitions live and how far behind each copy is. */
@@ -317,6 +267,12 @@ public final class IndicatorQueries {
               return routeKey(key, (reader, stale, p) -> reader.claims(key, p, stale))
                   .map(values -> values == null ? List.<MetricEventView>of() : values);
             });
+  }
+
+  /** Every claim about one series key (region|measure) as stored, undated ones last. */
+  public Answer<List<MetricEventView>> claimsOfKey(String key) {
+    return routeKey(key, (reader, stale, p) -> reader.claims(key, p, stale))
+        .map(values -> values == null ? List.<MetricEventView>of() : values);
   }
 
   /**
@@ -445,12 +401,12 @@ public final class IndicatorQueries {
 
   /** One read of some partitions from the stores of some instance. */
   @FunctionalInterface
-  private interface PartitionsRead {
+  interface PartitionsRead {
     CompletableFuture<ScanResult> on(StoreReader reader, Set<Integer> parts, boolean allowStale);
   }
 
   /** The fan-out: every partition from its active copy, then standbys; merged, unordered. */
-  private Answer<Listing<MetricEventView>> fanOut(PartitionsRead read) {
+  Answer<Listing<MetricEventView>> fanOut(PartitionsRead read) {
     if (!queryable()) {
       return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
     }

@@ -1,5 +1,6 @@
 package com.regionalmetrics.query;
 
+import com.regionalmetrics.avro.ArticleState;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.avro.PeriodClaims;
 import com.regionalmetrics.topology.ClaimKeys;
@@ -275,6 +276,18 @@ public final class LocalStores {
     }
     rows.removeIf(r -> failed.contains(StorePartitions.of(KeyOrder.key(r), request.partitions())));
     return new ScanResult(request.page(rows), failed);
+  }
+
+  /** The article-state entry of an article id in the given partition. */
+  public LocalRead<ArticleStateView> articleState(String id, int partition, boolean allowStale) {
+    QueryResult<ArticleState> r =
+        onPartition(StoreNames.ARTICLE_STATE, KeyQuery.withKey(id), partition, allowStale);
+    if (r.isFailure()) {
+      return LocalRead.unavailable(describe(r, partition));
+    }
+    return r.getResult() == null
+        ? LocalRead.absent()
+        : LocalRead.found(ArticleStateView.of(r.getResult()));
   }
 
   /** Offset lag of this instance's copy of each claims-store partition. */

@@ -128,6 +128,23 @@ public final class RemoteInstances implements AutoCloseable {
         .exceptionally(e -> new ScanResult(List.of(), partitions));
   }
 
+  /** Wire form of an article-state answer. */
+  public record ArticleStateReply(String status, ArticleStateView value, String message) {}
+
+  public static ArticleStateReply toArticleReply(LocalRead<ArticleStateView> r) {
+    return new ArticleStateReply(r.status().name(), r.value(), r.message());
+  }
+
+  LocalRead<ArticleStateView> articleState(
+      HostInfo host, String id, int partition, boolean allowStale) {
+    String q = "id=" + enc(id) + "&partition=" + partition + "&stale=" + allowStale;
+    return send(host, "/article?" + q, ArticleStateReply.class)
+        .thenApply(
+            r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message()))
+        .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)))
+        .join();
+  }
+
   /** Another instance's stores as a {@link StoreReader}. */
   StoreReader reader(HostInfo host) {
     return new StoreReader() {

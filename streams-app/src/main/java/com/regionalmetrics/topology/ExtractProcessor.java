@@ -144,13 +144,7 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     }
     // an assumed date is the arrival time: a re-post of the same undated text is still the same
     // article
-    String digest =
-        ArticleIds.sha256Hex(
-            article.getText()
-                + '\u001f'
-                + (article.getPublishedAtAssumed() ? "assumed" : article.getPublishedAt())
-                + '\u001f'
-                + article.getRegionHint());
+    String digest = ArticleIds.digest(article);
     ArticleState previous = states.get(article.getId());
     if (previous != null && digest.equals(previous.getDigest())) {
       return; // re-ingested: its events are out already

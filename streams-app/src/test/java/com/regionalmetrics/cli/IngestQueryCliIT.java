@@ -114,9 +114,9 @@ class IngestQueryCliIT {
         .contains(
             "  pipeline  "
                 + accepted
-                + " articles read, "
+                + " processed ("
                 + 2 * accepted
-                + " observations emitted, no dead letters (after ");
+                + " observations), no dead letters, none pending (after ");
     // not a terminal here: plain progress lines on stderr
     assertThat(r.err()).contains("ingest: " + files + "/" + files + " (100%)");
     assertThat(r.err())
@@ -320,6 +320,57 @@ class IngestQueryCliIT {
             "邢台 air.aqi_composite 7.1@2015 offline-1", "邢台 air.aqi_composite 3.6@2024 offline-1");
     Run notUtf8 = run("extract", articles.resolve("gbk.txt").toString());
     assertThat(notUtf8.exit()).isNotZero();
+  }
+
+  @Test
+  @Order(6)
+  void theReadmeSampleThroughIngestQueryRegionsSearchAndCompare() throws Exception {
+    Path sample = Path.of("..", "docs", "sample-article.txt");
+    Run ingested =
+        run(
+            "ingest",
+            sample.toString(),
+            "--published",
+            "2025-02-26",
+            "--id",
+            "seed",
+            "--api",
+            base);
+    assertThat(ingested.exit()).as(ingested.out() + ingested.err()).isZero();
+    assertThat(ingested.out())
+        .contains("  pipeline  1 processed (9 observations), no dead letters, none pending");
+
+    // a change is shown as a change: direction, number, kind
+    Run region = run("query", "张家口", "--api", base);
+    assertThat(region.exit()).as(region.err()).isZero();
+    assertThat(region.out().lines())
+        .anyMatch(
+            l -> l.matches("air +PM2\\.5平均浓度 +↓4\\.2 % y/y +2024 +4\\.2% +air\\.pm25\\.yoy_pct"))
+        .anyMatch(l -> l.matches("air +PM2\\.5平均浓度 +23 +μg/m³ +2024 +23微克/立方米 +air\\.pm25"));
+
+    Run compare = run("compare", "air.pm25", "--api", base);
+    assertThat(compare.exit()).as(compare.err()).isZero();
+    List<String> lines = compare.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("air.pm25 · PM2.5平均浓度 · latest · 3 regions");
+    assertThat(lines.subList(4, 7))
+        .extracting(l -> l.replaceAll(" +", " ").strip())
+        .containsExactly(
+            "1 保定 38 μg/m³ 2024 seed 2025-02-26",
+            "2 承德 28 μg/m³ 2024 seed 2025-02-26",
+            "3 张家口 23 μg/m³ 2024 seed 2025-02-26");
+    Run compareCsv =
+        run("compare", "air.pm25", "--order", "asc", "--limit", "1", "--csv", "--api", base);
+    assertThat(compareCsv.out().split("\r\n")[1]).startsWith("张家口,130700,air.pm25,");
+    assertThat(run("compare", "air.pm25", "--level", "city", "--api", base).exit()).isEqualTo(1);
+    assertThat(run("compare", "air.nothing", "--api", base).exit()).isEqualTo(3);
+
+    Run regions = run("regions", "--api", base);
+    assertThat(regions.exit()).as(regions.err()).isZero();
+    assertThat(regions.out().lines()).anyMatch(l -> l.matches("张家口 +130700 +6 +2024-12-31"));
+    Run search = run("search", "数据中心", "--api", base);
+    assertThat(search.out().lines())
+        .anyMatch(l -> l.matches("张家口 +数据中心项目 +30 +2024 +digital\\.data_centers"));
+    assertThat(run("regions", "--api", "http://127.0.0.1:1").exit()).isEqualTo(2);
   }
 
   private static void write(String name, byte[] bytes) throws Exception {
