@@ -129,6 +129,8 @@ public final class ApiServer implements AutoCloseable {
 
               RoutesConfig routing = config.routes;
               routing.before(ctx -> ctx.attribute("started", System.nanoTime()));
+              routing.before(RequestIds::begin);
+              routing.after(RequestIds::end);
               routing.after(
                   ctx -> {
                     Long started = ctx.attribute("started");

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * articles -> metric-events. Reads the Avro article itself (so unreadable bytes reach the DLQ with
@@ -67,8 +68,27 @@ final class ExtractProcessor implements Processor<byte[], byte[], Object, Object
     this.dlq = new DeadLetters(context, metrics);
   }
 
+  /**
+   * With the task, partition and article id in the logging MDC (fields of their own in JSON logs),
+   * so every line about an article says which one and where it came from.
+   */
   @Override
   public void process(Record<byte[], byte[]> record) {
+    MDC.put("task", context.taskId().toString());
+    context.recordMetadata().ifPresent(m -> MDC.put("partition", m.topic() + "-" + m.partition()));
+    if (record.key() != null) {
+      MDC.put("article_id", new String(record.key(), StandardCharsets.UTF_8));
+    }
+    try {
+      processRecord(record);
+    } finally {
+      MDC.remove("task");
+      MDC.remove("partition");
+      MDC.remove("article_id");
+    }
+  }
+
+  private void processRecord(Record<byte[], byte[]> record) {
     if (record.value() == null) {
       if (record.key() == null) {
         dlq.send(record, DeadLetterReason.NULL_VALUE, "record has neither key nor value");
