@@ -74,6 +74,57 @@ class OpenApiContractIT {
     return new Call("GET", template, path, null, status);
   }
 
+  /** Status and headers of an endless response (the body left unread), as a String response. */
+  static HttpResponse<String> streamHead(String path) {
+    HttpResponse<java.io.InputStream> r;
+    try {
+      r =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  Http.request(base, path, "Accept", "text/event-stream").GET().build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
+      r.body().close();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return new HttpResponse<>() {
+      public int statusCode() {
+        return r.statusCode();
+      }
+
+      public java.net.http.HttpRequest request() {
+        return r.request();
+      }
+
+      public java.util.Optional<HttpResponse<String>> previousResponse() {
+        return java.util.Optional.empty();
+      }
+
+      public java.net.http.HttpHeaders headers() {
+        return r.headers();
+      }
+
+      public String body() {
+        return "";
+      }
+
+      public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+        return r.sslSession();
+      }
+
+      public java.net.URI uri() {
+        return r.uri();
+      }
+
+      public java.net.http.HttpClient.Version version() {
+        return r.version();
+      }
+    };
+  }
+
   @Test
   void everyOperationAnswersAsDescribed() {
     String value = "/api/v1/indicators/{region}/{indicator}";
@@ -143,6 +194,9 @@ class OpenApiContractIT {
     // CSV is described where it is served
     HttpResponse<String> csv = Http.get(base, "/api/v1/compare/air.pm25", "Accept", "text/csv");
     assertValid("GET", "/api/v1/compare/{indicator}", csv);
+
+    // an event stream never ends: its status and headers are what the description says
+    assertValid("GET", "/api/v1/changes", streamHead("/api/v1/changes?indicator=air.pm25"));
 
     Set<String> unchecked = new TreeSet<>(contract.operations());
     unchecked.removeAll(contract.checked());
