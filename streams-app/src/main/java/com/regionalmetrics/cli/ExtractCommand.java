@@ -49,9 +49,26 @@ final class ExtractCommand implements Callable<Integer> {
     MetricEventFactory events = new MetricEventFactory(Clock.systemUTC());
     ObjectMapper json = new ObjectMapper();
     java.io.PrintWriter out = spec.commandLine().getOut();
+    java.io.PrintWriter err = spec.commandLine().getErr();
     Instant publishedAt = PublishedDates.parse(published);
     for (Path file : files) {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        err.println(
+            "error: "
+                + file
+                + " is not UTF-8 text; convert it first, e.g. iconv -f GBK -t UTF-8 "
+                + file);
+        return 2;
+      } catch (java.nio.file.NoSuchFileException e) {
+        err.println("error: no such file: " + file);
+        return 2;
+      }
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1); // a byte-order mark is no part of the article
+      }
       String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
       Article article =
           Article.newBuilder()

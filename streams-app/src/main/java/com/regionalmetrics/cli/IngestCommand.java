@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
       "Posts article files (UTF-8 text) to a running app's HTTP API, then reports what the pipeline made of them.",
       "",
       "DIRs are walked recursively for *.txt and *.md (see --ext); hidden files are skipped. A FILE is taken whatever its name.",
-      "Metadata comes from a sidecar next to each article, NAME.meta.json or NAME.txt.meta.json, e.g.",
-      "  {\"published\":\"2025-03-10\",\"id\":\"chengde-1\",\"url\":\"https://…\",\"source\":\"…\",\"title\":\"…\",\"region\":\"承德\"}",
+      "Metadata comes from a sidecar next to each article:%n  NAME.meta.json or NAME.txt.meta.json, e.g.%n"
+          + "  {\"published\":\"2025-03-10\",\"id\":\"chengde-1\",\"region\":\"承德\",%n"
+          + "   \"url\":\"https://…\",\"source\":\"…\",\"title\":\"…\"}",
       "and, for what a sidecar leaves out, from --published/--source/--region. Without an id the app derives one from the content,",
       "so ingesting the same text again changes nothing.",
       "",

@@ -319,7 +319,8 @@ class IngestQueryCliIT {
         .containsExactly(
             "邢台 air.aqi_composite 7.1@2015 offline-1", "邢台 air.aqi_composite 3.6@2024 offline-1");
     Run notUtf8 = run("extract", articles.resolve("gbk.txt").toString());
-    assertThat(notUtf8.exit()).isNotZero();
+    assertThat(notUtf8.exit()).isEqualTo(2);
+    assertThat(notUtf8.err()).contains("gbk.txt is not UTF-8 text").doesNotContain("Input length");
   }
 
   @Test
