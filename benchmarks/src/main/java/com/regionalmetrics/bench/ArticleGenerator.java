@@ -282,7 +282,7 @@ public final class ArticleGenerator {
       tourism.projects                  40      none  p e 个 -             文旅项目
       health.hospitals                  160     abs   d e 家 -             医院|各级医院
       health.beds                       3.8e4   abs   d e 张 -             实有床位|病床
-      health.doctors                    2.1e4   abs   d e 人 -             执业医师|卫生技术人员
+      health.doctors                    2.1e4   abs   d e 人 -             执业医师
       health.life_expectancy            78.6    none  p i - -              人均预期寿命
       health.insurance_coverage         96.5    none  p i - -              基本医疗保险参保率
       edu.schools                       1900    none  d e 所 -             各级各类学校|中小学
