@@ -163,8 +163,8 @@ public final class ApiServer implements AutoCloseable {
               routing.get("/api/indicators/{region}/{indicator}", routes::latest);
               routing.get("/api/indicators/{region}/{indicator}/history", routes::history);
               routing.get("/api/indicators/{region}/{indicator}/claims", routes::claims);
-              routing.before("/api/articles", ctx -> WriteToken.check(ctx, writeToken));
-              routing.before("/api/articles/*", ctx -> WriteToken.check(ctx, writeToken));
+              routing.before("/api/articles", ctx -> BearerToken.WRITES.check(ctx, writeToken));
+              routing.before("/api/articles/*", ctx -> BearerToken.WRITES.check(ctx, writeToken));
               articles.register(routing);
               new ProbeRoutes(health).register(routing);
               routing.get(

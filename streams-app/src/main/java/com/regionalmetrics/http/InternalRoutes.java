@@ -35,7 +35,7 @@ final class InternalRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.before(RemoteInstances.PATH + "/*", ctx -> InternalToken.check(ctx, token));
+    routes.before(RemoteInstances.PATH + "/*", ctx -> BearerToken.INTERNAL.check(ctx, token));
     routes.get(RemoteInstances.PATH + "/value", this::value);
     routes.get(RemoteInstances.PATH + "/history", this::history);
     routes.get(RemoteInstances.PATH + "/claims", this::claims);
