@@ -86,7 +86,7 @@ class SubjectRulesTest {
   void articlePlaceFromDatelineAndNarrowerPlace() {
     List<Observation> obs =
         run("某某网黔东南5月3日消息 记者从贵阳获悉,4月份,客运站发送旅客12万人次。\n" + "记者从贵阳了解到,高铁站发送旅客8万人次。", "2024-05-03");
-    assertThat(one(obs, 120_000, "count").region()).isEqualTo("黔东南");
+    assertThat(one(obs, 120_000, "count").region()).isEqualTo("黔东南苗族侗族自治州");
     List<Observation> county =
         run("敦煌市旅游持续升温。2023年,敦煌机场旅客吞吐量128万人次。\n" + "甘肃是旅游大省。甘肃全年接待游客3.8亿人次。", "2024-01-10");
     assertThat(one(county, 1_280_000, "count").region()).isEqualTo("敦煌市");
