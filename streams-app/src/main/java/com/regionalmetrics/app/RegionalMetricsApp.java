@@ -176,6 +176,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
             AvroSerdes.avro(config, kafka),
             AvroSerdes.avro(config, kafka),
             AvroSerdes.avro(config, kafka),
+            AvroSerdes.avro(config, kafka),
             AvroSerdes.avro(config, kafka));
     MicrometerPipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(metrics);
     Extractor extractor = defaultExtractor.withListener(pipelineMetrics);

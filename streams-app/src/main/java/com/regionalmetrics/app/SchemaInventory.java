@@ -4,6 +4,7 @@ import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.ArticleState;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.avro.PeriodClaims;
+import com.regionalmetrics.avro.RegionTotals;
 import com.regionalmetrics.topology.StoreNames;
 import com.regionalmetrics.topology.TopicNames;
 import java.util.List;
@@ -32,7 +33,9 @@ final class SchemaInventory {
         new Written(
             changelog(applicationId, StoreNames.INDICATOR_CLAIMS), PeriodClaims.getClassSchema()),
         new Written(
-            changelog(applicationId, StoreNames.INDICATOR_LATEST), MetricEvent.getClassSchema()));
+            changelog(applicationId, StoreNames.INDICATOR_LATEST), MetricEvent.getClassSchema()),
+        new Written(
+            changelog(applicationId, StoreNames.REGION_SUMMARY), RegionTotals.getClassSchema()));
   }
 
   /** Kafka Streams' name of a store's changelog topic. */

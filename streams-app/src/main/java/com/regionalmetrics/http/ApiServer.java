@@ -6,6 +6,7 @@ import com.regionalmetrics.query.Answer;
 import com.regionalmetrics.query.ArticleStatuses;
 import com.regionalmetrics.query.IndicatorQueries;
 import com.regionalmetrics.query.Listing;
+import com.regionalmetrics.query.RegionSummary;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The largest page of {@code /api/regions}; without limit it answers every region. */
+  static final int MAX_REGIONS_LIMIT = 10_000;
 
   /**
    * Liveness and readiness with Kubernetes semantics, as the app knows them: live unless the job
@@ -275,13 +279,54 @@ public final class ApiServer implements AutoCloseable {
       this.queries = queries;
     }
 
+    /** The queries as this request allows: standbys within its maxLag, if it gives one. */
+    private IndicatorQueries queries(Context ctx) {
+      return queries.withMaxLag(maxLag(ctx));
+    }
+
+    /**
+     * {@code ?maxLag=N}: the largest offset lag of a standby copy that may answer (ksqlDB's
+     * max.allowed.offset.lag); none when absent.
+     */
+    static long maxLag(Context ctx) {
+      String v = ctx.queryParam("maxLag");
+      if (v == null || v.isBlank()) {
+        return Long.MAX_VALUE;
+      }
+      try {
+        long n = Long.parseLong(v.strip());
+        if (n < 0) {
+          throw new NumberFormatException();
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new BadRequestException(
+            "maxLag must be a whole number of offsets, 0 or more, got: " + v);
+      }
+    }
+
     void regions(Context ctx) {
+      int limit = intParam(ctx, "limit", 0, 1, MAX_REGIONS_LIMIT);
+      Answer<Listing<RegionSummary>> answer;
+      try {
+        answer = queries(ctx).regions(ctx.queryParam("cursor"), limit);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(e.getMessage());
+      }
       render(
           ctx,
-          queries.regions(),
-          listing -> listingBody("regions", listing, Map.of()),
-          (c, listing) ->
-              CsvExport.write(c, listing.items(), CsvExport.REGION_COLUMNS, "regions.csv"));
+          answer,
+          listing -> {
+            Map<String, Object> body = listingBody("regions", listing, Map.of());
+            body.put("nextCursor", listing.nextCursor());
+            return body;
+          },
+          (c, listing) -> {
+            if (listing.nextCursor() != null) {
+              c.header("X-Next-Cursor", listing.nextCursor());
+            }
+            CsvExport.write(c, listing.items(), CsvExport.REGION_COLUMNS, "regions.csv");
+          });
     }
 
     void regionIndicators(Context ctx) {
@@ -289,7 +334,7 @@ public final class ApiServer implements AutoCloseable {
       Instant asOf = periodEnd(ctx, "asOf");
       render(
           ctx,
-          queries.indicatorsOf(region, asOf),
+          queries(ctx).indicatorsOf(region, asOf),
           listing -> {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put(
@@ -308,8 +353,12 @@ public final class ApiServer implements AutoCloseable {
       try {
         render(
             ctx,
-            queries.search(
-                ctx.queryParam("q"), ctx.queryParam("category"), limit, ctx.queryParam("cursor")),
+            queries(ctx)
+                .search(
+                    ctx.queryParam("q"),
+                    ctx.queryParam("category"),
+                    limit,
+                    ctx.queryParam("cursor")),
             listing -> {
               Map<String, Object> body = listingBody("items", listing, Map.of());
               body.put("nextCursor", listing.nextCursor());
@@ -350,7 +399,7 @@ public final class ApiServer implements AutoCloseable {
       Instant asOf = periodEnd(ctx, "asOf");
       render(
           ctx,
-          queries.latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf),
+          queries(ctx).latest(ctx.pathParam("region"), ctx.pathParam("indicator"), asOf),
           v -> v,
           (c, v) -> CsvExport.write(c, List.of(v), CsvExport.VALUE_COLUMNS, "value.csv"));
     }
@@ -363,7 +412,7 @@ public final class ApiServer implements AutoCloseable {
       }
       render(
           ctx,
-          queries.history(ctx.pathParam("region"), ctx.pathParam("indicator"), from, to),
+          queries(ctx).history(ctx.pathParam("region"), ctx.pathParam("indicator"), from, to),
           events -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("region", events.isEmpty() ? ctx.pathParam("region") : events.get(0).region());
@@ -379,7 +428,7 @@ public final class ApiServer implements AutoCloseable {
     void claims(Context ctx) {
       render(
           ctx,
-          queries.claims(ctx.pathParam("region"), ctx.pathParam("indicator")),
+          queries(ctx).claims(ctx.pathParam("region"), ctx.pathParam("indicator")),
           claims -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("region", claims.isEmpty() ? ctx.pathParam("region") : claims.get(0).region());
@@ -431,6 +480,9 @@ public final class ApiServer implements AutoCloseable {
           ctx.header("X-Served-By", f.servedBy());
         }
         ctx.header("X-Stale", Boolean.toString(f.stale()));
+        if (f.lag() != null) {
+          ctx.header("X-Lag", Long.toString(f.lag()));
+        }
         if (f.value() instanceof Listing<?> l && l.partial()) {
           ctx.header("X-Partial", "true");
         }

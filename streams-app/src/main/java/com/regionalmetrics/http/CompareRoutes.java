@@ -58,7 +58,7 @@ final class CompareRoutes {
     }
     ApiServer.Routes.render(
         ctx,
-        queries.compare(request),
+        queries.withMaxLag(ApiServer.Routes.maxLag(ctx)).compare(request),
         listing -> {
           Map<String, Object> head = new LinkedHashMap<>();
           head.put(

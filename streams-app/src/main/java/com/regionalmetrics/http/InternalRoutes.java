@@ -41,6 +41,7 @@ final class InternalRoutes {
     routes.get(RemoteInstances.PATH + "/claims", this::claims);
     routes.get(RemoteInstances.PATH + "/scan", this::scan);
     routes.get(RemoteInstances.PATH + "/compare", this::compare);
+    routes.get(RemoteInstances.PATH + "/regions", this::regions);
     routes.get(
         RemoteInstances.PATH + "/article",
         ctx ->
@@ -85,6 +86,16 @@ final class InternalRoutes {
     ctx.json(local.compare(partitions(ctx), request, stale(ctx)));
   }
 
+  private void regions(Context ctx) {
+    String limit = ctx.queryParam("limit");
+    ctx.json(
+        local.regions(
+            partitions(ctx),
+            ctx.queryParam("after"),
+            limit == null ? 0 : (int) parseLong(limit, "limit"),
+            stale(ctx)));
+  }
+
   private static Set<Integer> partitions(Context ctx) {
     try {
       return Arrays.stream(require(ctx, "partitions").split(","))
@@ -97,16 +108,7 @@ final class InternalRoutes {
   }
 
   private void scan(Context ctx) {
-    Set<Integer> partitions;
-    try {
-      partitions =
-          Arrays.stream(require(ctx, "partitions").split(","))
-              .map(String::strip)
-              .map(Integer::valueOf)
-              .collect(Collectors.toSet());
-    } catch (NumberFormatException e) {
-      throw new BadRequestException("partitions must be a comma list of numbers");
-    }
+    Set<Integer> partitions = partitions(ctx);
     String limit = ctx.queryParam("limit");
     String asOf = ctx.queryParam("asOf");
     ScanRequest request =

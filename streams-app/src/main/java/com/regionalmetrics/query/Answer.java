@@ -10,8 +10,14 @@ public sealed interface Answer<T> {
 
   /**
    * @param servedBy host:port of the instance whose store answered; stale when read from a standby
+   * @param lag offset lag of the copy that answered (of a listing: the largest of the copies read);
+   *     null when not known
    */
-  record Found<T>(T value, String servedBy, boolean stale) implements Answer<T> {}
+  record Found<T>(T value, String servedBy, boolean stale, Long lag) implements Answer<T> {
+    public Found(T value, String servedBy, boolean stale) {
+      this(value, servedBy, stale, null);
+    }
+  }
 
   record NotFound<T>(String message) implements Answer<T> {}
 
@@ -44,7 +50,7 @@ public sealed interface Answer<T> {
     if (this instanceof Found<T> outer) {
       Answer<R> inner = f.apply(outer.value());
       if (inner instanceof Found<R> in && in.servedBy() == null) {
-        return new Found<>(in.value(), outer.servedBy(), outer.stale());
+        return new Found<>(in.value(), outer.servedBy(), outer.stale(), outer.lag());
       }
       return inner;
     }

@@ -4,10 +4,8 @@ import com.regionalmetrics.article.MetricEventFactory;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.MeasureId;
 import com.regionalmetrics.topology.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -43,7 +39,8 @@ public final class IndicatorQueries {
   private final Function<String, Optional<String>> catalogIds;
   private final String eventsTopic;
   private final KeyRouting routing;
-  private final KnownOwners knownOwners = new KnownOwners();
+  private final KnownOwners knownOwners;
+  private final long maxLag;
 
   /** With the metric-events topic under its base name (no topics.prefix). */
   public IndicatorQueries(
@@ -82,6 +79,31 @@ public final class IndicatorQueries {
     this.regionNames = regionNames;
     this.catalogIds = catalogIds;
     this.routing = new KeyRouting(streams, eventsTopic, partitions);
+    this.knownOwners = new KnownOwners();
+    this.maxLag = Staleness.ANY;
+  }
+
+  private IndicatorQueries(IndicatorQueries q, long maxLag) {
+    this.streams = q.streams;
+    this.self = q.self;
+    this.partitions = q.partitions;
+    this.local = q.local;
+    this.localReader = q.localReader;
+    this.remote = q.remote;
+    this.regionNames = q.regionNames;
+    this.catalogIds = q.catalogIds;
+    this.eventsTopic = q.eventsTopic;
+    this.routing = q.routing;
+    this.knownOwners = q.knownOwners;
+    this.maxLag = maxLag;
+  }
+
+  /**
+   * These queries with standby copies answering only when their offset lag is at most maxLag
+   * ({@link Staleness}); the active copy is asked first, as always.
+   */
+  public IndicatorQueries withMaxLag(long maxLag) {
+    return maxLag == this.maxLag ? this : new IndicatorQueries(this, maxLag);
   }
 
   /**
@@ -143,29 +165,17 @@ public final class IndicatorQueries {
 
   /** All regions with indicators, by name. */
   public Answer<Listing<RegionSummary>> regions() {
-    return fanOut(ScanRequest.all())
-        .map(
-            listing -> {
-              Map<String, List<MetricEventView>> byRegion = new TreeMap<>(KeyOrder.CODE_POINTS);
-              listing
-                  .items()
-                  .forEach(
-                      e -> byRegion.computeIfAbsent(e.region(), k -> new ArrayList<>()).add(e));
-              List<RegionSummary> regions =
-                  byRegion.values().stream()
-                      .map(
-                          list ->
-                              new RegionSummary(
-                                  list.get(0).region(),
-                                  list.get(0).regionCode(),
-                                  list.size(),
-                                  list.stream()
-                                      .map(MetricEventView::observedAt)
-                                      .max(Comparator.naturalOrder())
-                                      .orElse(null)))
-                      .toList();
-              return new Listing<>(regions, listing.partial(), listing.missingPartitions(), null);
-            });
+    return regions(null, 0);
+  }
+
+  /**
+   * Regions with indicators, by name: a page of at most limit (0: all) after the cursor, read from
+   * the region-summary stores ({@link RegionListing}).
+   *
+   * @throws IllegalArgumentException for a cursor this listing did not return
+   */
+  public Answer<Listing<RegionSummary>> regions(String cursor, int limit) {
+    return new RegionListing(this).regions(cursor, limit);
   }
 
   /** The latest value of each indicator of a region, by indicator id. */
@@ -193,14 +203,15 @@ public final class IndicatorQueries {
    */
   public Answer<Listing<MetricEventView>> search(
       String q, String category, int limit, String cursor) {
-    String after = cursor == null || cursor.isBlank() ? null : Cursors.decode(cursor);
+    String after = cursor == null || cursor.isBlank() ? null : SeriesCursors.decode(cursor);
     return fanOut(new ScanRequest(null, after, q, category, limit + 1))
         .map(
             listing -> {
               List<MetricEventView> items = listing.items();
               boolean more = items.size() > limit;
               List<MetricEventView> page = more ? items.subList(0, limit) : items;
-              String next = more ? Cursors.encode(KeyOrder.key(page.get(page.size() - 1))) : null;
+              String next =
+                  more ? SeriesCursors.encode(KeyOrder.key(page.get(page.size() - 1))) : null;
               return new Listing<>(
                   List.copyOf(page), listing.partial(), listing.missingPartitions(), next);
             });
@@ -304,7 +315,7 @@ public final class IndicatorQueries {
         Answer<MetricEventView> byKey = latestOf(name, byLabel.get().indicator());
         return byKey instanceof Answer.Found<MetricEventView> k && k.value() != null
             ? byKey
-            : new Answer.Found<>(byLabel.get(), f.servedBy(), f.stale());
+            : new Answer.Found<>(byLabel.get(), f.servedBy(), f.stale(), f.lag());
       }
       if (f.value().partial() && unavailable == null) {
         unavailable =
@@ -377,13 +388,23 @@ public final class IndicatorQueries {
       HostInfo host = hosts.get(i);
       boolean stale = rebalancing || i > 0;
       LocalRead<T> r = read.on(readerOn(host), stale, partition).join();
-      switch (r.status()) {
-        case FOUND:
-          return new Answer.Found<>(r.value(), endpoint(host), stale);
-        case ABSENT:
-          return new Answer.Found<>(null, endpoint(host), stale);
-        default:
-          why = r.message();
+      if (r.status() == LocalRead.Status.UNAVAILABLE) {
+        why = r.message();
+      } else if (stale && !Staleness.within(r.lag(), maxLag)) {
+        why =
+            "the copy of partition "
+                + partition
+                + " on "
+                + endpoint(host)
+                + (r.lag() == null ? " has no known lag" : " lags " + r.lag() + " offsets")
+                + ", more than maxLag="
+                + maxLag;
+      } else {
+        return new Answer.Found<>(
+            r.status() == LocalRead.Status.FOUND ? r.value() : null,
+            endpoint(host),
+            stale,
+            r.lag());
       }
     }
     return Answer.unavailable(why);
@@ -407,42 +428,22 @@ public final class IndicatorQueries {
 
   /** The fan-out: every partition from its active copy, then standbys; merged, unordered. */
   Answer<Listing<MetricEventView>> fanOut(PartitionsRead read) {
+    return gather(read::on, e -> KeyRouting.partitionOf(KeyOrder.key(e), partitions))
+        .map(g -> new Listing<>(g.rows(), !g.missing().isEmpty(), g.missing(), null));
+  }
+
+  /**
+   * Every partition's rows ({@link FanOut}), answered by this instance: stale when some standby
+   * answered, with the largest lag of the copies read.
+   */
+  <T, R extends FanOut.Reply<T>> Answer<FanOut.Gathered<T>> gather(
+      FanOut.Read<R> read, java.util.function.ToIntFunction<T> partitionOf) {
     if (!queryable()) {
       return Answer.unavailable("instance is " + streams.state() + ", not queryable yet");
     }
-    Map<Integer, List<HostInfo>> owners = owners();
-    Set<Integer> pending = new TreeSet<>();
-    for (int p = 0; p < partitions; p++) {
-      pending.add(p);
-    }
-    List<MetricEventView> events = new ArrayList<>();
-    boolean stale = false;
-    for (int round = 0; !pending.isEmpty(); round++) {
-      Map<HostInfo, Set<Integer>> plan = new HashMap<>();
-      for (int p : pending) {
-        List<HostInfo> hosts = owners.getOrDefault(p, List.of());
-        if (round < hosts.size()) {
-          plan.computeIfAbsent(hosts.get(round), h -> new TreeSet<>()).add(p);
-        }
-      }
-      if (plan.isEmpty()) {
-        break;
-      }
-      boolean allowStale = round > 0;
-      Map<HostInfo, CompletableFuture<ScanResult>> calls = new HashMap<>();
-      plan.forEach((host, parts) -> calls.put(host, read.on(readerOn(host), parts, allowStale)));
-      for (var call : calls.entrySet()) {
-        ScanResult r = call.getValue().join();
-        events.addAll(r.events());
-        Set<Integer> answered = new TreeSet<>(plan.get(call.getKey()));
-        answered.removeAll(r.failedPartitions());
-        pending.removeAll(answered);
-        stale |= allowStale && !answered.isEmpty();
-      }
-    }
-    List<Integer> missing = List.copyOf(pending);
-    return new Answer.Found<>(
-        new Listing<>(events, !missing.isEmpty(), missing, null), endpoint(self), stale);
+    FanOut.Gathered<T> g =
+        FanOut.gather(partitions, owners(), this::readerOn, read, partitionOf, maxLag);
+    return new Answer.Found<>(g, endpoint(self), g.stale(), g.lag());
   }
 
   /** For each store partition, the instances holding it: the active one first, then standbys. */
@@ -467,41 +468,5 @@ public final class IndicatorQueries {
   private boolean queryable() {
     KafkaStreams.State s = streams.state();
     return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
-  }
-
-  /** Opaque page cursors: the last key of the page, base64url. */
-  static final class Cursors {
-    private Cursors() {}
-
-    static String encode(String key) {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The key a cursor stands for; IllegalArgumentException for anything this API did not return
-     * (not base64url, not UTF-8, not a series key, or not in its canonical encoding).
-     */
-    static String decode(String cursor) {
-      try {
-        byte[] bytes = Base64.getUrlDecoder().decode(cursor.strip());
-        String key =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes))
-                .toString();
-        int bar = key.indexOf('|');
-        if (bar <= 0 || bar == key.length() - 1 || !encode(key).equals(cursor.strip())) {
-          throw new IllegalArgumentException("not a series key");
-        }
-        return key;
-      } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-        throw new IllegalArgumentException(
-            "cursor is not one this API returned: pass nextCursor unchanged");
-      }
-    }
   }
 }

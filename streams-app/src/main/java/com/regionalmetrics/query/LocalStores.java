@@ -3,9 +3,11 @@ package com.regionalmetrics.query;
 import com.regionalmetrics.avro.ArticleState;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.avro.PeriodClaims;
+import com.regionalmetrics.avro.RegionTotals;
 import com.regionalmetrics.topology.ClaimKeys;
 import com.regionalmetrics.topology.ClaimResolution;
 import com.regionalmetrics.topology.StoreNames;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,9 +33,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  */
 public final class LocalStores {
   private final KafkaStreams streams;
+  private final CopyLags copyLags;
 
   public LocalStores(KafkaStreams streams) {
     this.streams = streams;
+    this.copyLags = new CopyLags(streams::allLocalStorePartitionLags, Duration.ofSeconds(1));
   }
 
   /** These stores as a {@link StoreReader}: answers already complete. */
@@ -73,6 +77,13 @@ public final class LocalStores {
         return CompletableFuture.completedFuture(
             LocalStores.this.compare(partitions, request, allowStale));
       }
+
+      @Override
+      public CompletableFuture<RegionScan> regions(
+          Set<Integer> partitions, String after, int limit, boolean allowStale) {
+        return CompletableFuture.completedFuture(
+            LocalStores.this.regions(partitions, after, limit, allowStale));
+      }
     };
   }
 
@@ -91,15 +102,17 @@ public final class LocalStores {
     if (r.isFailure()) {
       return LocalRead.unavailable(describe(r, partition));
     }
+    Long lag = copyLags.lag(StoreNames.INDICATOR_CLAIMS, partition);
     try (KeyValueIterator<String, PeriodClaims> it = r.getResult()) {
       while (it.hasNext()) {
         PeriodClaims claims = it.next().value;
         if (!claims.getClaims().isEmpty()) {
-          return LocalRead.found(MetricEventView.of(ClaimResolution.of(claims.getClaims())));
+          return LocalRead.found(MetricEventView.of(ClaimResolution.of(claims.getClaims())))
+              .withLag(lag);
         }
       }
     }
-    return LocalRead.absent();
+    return LocalRead.<MetricEventView>absent().withLag(lag);
   }
 
   /**
@@ -144,13 +157,15 @@ public final class LocalStores {
         }
       }
     }
-    return values.isEmpty() ? LocalRead.absent() : LocalRead.found(values);
+    LocalRead<List<MetricEventView>> read =
+        values.isEmpty() ? LocalRead.absent() : LocalRead.found(values);
+    return read.withLag(copyLags.lag(StoreNames.INDICATOR_CLAIMS, partition));
   }
 
   /** Latest values in the given partitions (null: every local one) matching the request. */
   public ScanResult scan(Set<Integer> partitions, ScanRequest request, boolean allowStale) {
     if (!queryable()) {
-      return new ScanResult(List.of(), partitions == null ? Set.of() : partitions);
+      return ScanResult.failed(partitions);
     }
     if (request.asOf() != null && request.prefix() != null) {
       return scanAsOf(partitions, request, allowStale);
@@ -220,6 +235,7 @@ public final class LocalStores {
     StateQueryResult<KeyValueIterator<String, V>> result = streams.query(req);
     List<MetricEventView> events = new ArrayList<>();
     Set<Integer> failed = new HashSet<>();
+    Map<Integer, Long> lags = new TreeMap<>();
     if (partitions != null) {
       partitions.stream()
           .filter(p -> !result.getPartitionResults().containsKey(p))
@@ -236,8 +252,9 @@ public final class LocalStores {
               try (KeyValueIterator<String, V> it = pr.getResult()) {
                 collect.accept(it, events);
               }
+              putLag(lags, store, p);
             });
-    return new ScanResult(events, failed);
+    return new ScanResult(events, failed, lags);
   }
 
   /**
@@ -247,7 +264,7 @@ public final class LocalStores {
    */
   public ScanResult compare(Set<Integer> partitions, CompareRequest request, boolean allowStale) {
     if (!queryable()) {
-      return new ScanResult(List.of(), partitions);
+      return ScanResult.failed(partitions);
     }
     Instant asOf = request.asOf() == null ? null : Instant.ofEpochMilli(request.asOf());
     Set<Integer> failed = new HashSet<>();
@@ -275,7 +292,74 @@ public final class LocalStores {
       }
     }
     rows.removeIf(r -> failed.contains(StorePartitions.of(KeyOrder.key(r), request.partitions())));
-    return new ScanResult(request.page(rows), failed);
+    Map<Integer, Long> lags = new TreeMap<>();
+    partitions.stream()
+        .filter(p -> !failed.contains(p))
+        .forEach(p -> putLag(lags, StoreNames.INDICATOR_CLAIMS, p));
+    return new ScanResult(request.page(rows), failed, lags);
+  }
+
+  /**
+   * Each region's totals in the given partitions' region-summary stores, one row per partition and
+   * region: the first limit (0: all) regions after the given one (null: from the first), per
+   * partition.
+   */
+  public RegionScan regions(Set<Integer> partitions, String after, int limit, boolean allowStale) {
+    if (!queryable()) {
+      return RegionScan.failed(partitions);
+    }
+    RangeQuery<String, RegionTotals> query =
+        after == null ? RangeQuery.withNoBounds() : RangeQuery.withLowerBound(after);
+    var req = StateQueryRequest.inStore(StoreNames.REGION_SUMMARY).withQuery(query);
+    req = partitions == null ? req : req.withPartitions(partitions);
+    if (!allowStale) {
+      req = req.requireActive();
+    }
+    StateQueryResult<KeyValueIterator<String, RegionTotals>> result = streams.query(req);
+    List<RegionScan.PartialSummary> rows = new ArrayList<>();
+    Set<Integer> failed = new HashSet<>();
+    Map<Integer, Long> lags = new TreeMap<>();
+    if (partitions != null) {
+      partitions.stream()
+          .filter(p -> !result.getPartitionResults().containsKey(p))
+          .forEach(failed::add);
+    }
+    result
+        .getPartitionResults()
+        .forEach(
+            (p, pr) -> {
+              if (pr.isFailure()) {
+                failed.add(p);
+                return;
+              }
+              int taken = 0;
+              try (KeyValueIterator<String, RegionTotals> it = pr.getResult()) {
+                while (it.hasNext() && (limit <= 0 || taken < limit)) {
+                  var kv = it.next();
+                  if (after != null && KeyOrder.CODE_POINTS.compare(kv.key, after) <= 0) {
+                    continue;
+                  }
+                  rows.add(
+                      new RegionScan.PartialSummary(
+                          p,
+                          kv.key,
+                          kv.value.getRegionCode(),
+                          kv.value.getSeries(),
+                          kv.value.getLatestObservedAt().toString(),
+                          kv.value.getLatestPeriod()));
+                  taken++;
+                }
+              }
+              putLag(lags, StoreNames.REGION_SUMMARY, p);
+            });
+    return new RegionScan(rows, failed, lags);
+  }
+
+  private void putLag(Map<Integer, Long> lags, String store, int partition) {
+    Long lag = copyLags.lag(store, partition);
+    if (lag != null) {
+      lags.put(partition, lag);
+    }
   }
 
   /** The article-state entry of an article id in the given partition. */

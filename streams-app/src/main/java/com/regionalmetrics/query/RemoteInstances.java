@@ -68,21 +68,26 @@ public final class RemoteInstances implements AutoCloseable {
     }
   }
 
-  /** Wire form of a single-value answer. */
-  public record ValueReply(String status, MetricEventView value, String message) {}
+  /**
+   * Wire form of a single-value answer.
+   *
+   * @param lag offset lag of the copy that answered; null when not known
+   */
+  public record ValueReply(String status, MetricEventView value, String message, Long lag) {}
 
   /** Wire form of a history answer. */
-  public record HistoryReply(String status, List<MetricEventView> values, String message) {}
+  public record HistoryReply(
+      String status, List<MetricEventView> values, String message, Long lag) {}
 
   /** Wire form of an instance's status. */
   public record StatusReply(String state, Map<Integer, Long> lag) {}
 
   public static ValueReply toReply(LocalRead<MetricEventView> r) {
-    return new ValueReply(r.status().name(), r.value(), r.message());
+    return new ValueReply(r.status().name(), r.value(), r.message(), r.lag());
   }
 
   public static HistoryReply toHistoryReply(LocalRead<List<MetricEventView>> r) {
-    return new HistoryReply(r.status().name(), r.value(), r.message());
+    return new HistoryReply(r.status().name(), r.value(), r.message(), r.lag());
   }
 
   private CompletableFuture<LocalRead<MetricEventView>> value(
@@ -97,7 +102,9 @@ public final class RemoteInstances implements AutoCloseable {
             + (asOf == null ? "" : "&asOf=" + asOf.toEpochMilli());
     return send(host, "/value?" + q, ValueReply.class)
         .thenApply(
-            r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message()))
+            r ->
+                new LocalRead<>(
+                    LocalRead.Status.valueOf(r.status()), r.value(), r.message(), r.lag()))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
   }
 
@@ -106,7 +113,9 @@ public final class RemoteInstances implements AutoCloseable {
     String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale;
     return send(host, path + "?" + q, HistoryReply.class)
         .thenApply(
-            r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.values(), r.message()))
+            r ->
+                new LocalRead<>(
+                    LocalRead.Status.valueOf(r.status()), r.values(), r.message(), r.lag()))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
   }
 
@@ -125,7 +134,7 @@ public final class RemoteInstances implements AutoCloseable {
     append(q, "category", request.category());
     append(q, "asOf", request.asOf() == null ? null : request.asOf().toString());
     return get(host, "/scan?" + q, ScanResult.class)
-        .exceptionally(e -> new ScanResult(List.of(), partitions));
+        .exceptionally(e -> ScanResult.failed(partitions));
   }
 
   /** Wire form of an article-state answer. */
@@ -140,7 +149,8 @@ public final class RemoteInstances implements AutoCloseable {
     String q = "id=" + enc(id) + "&partition=" + partition + "&stale=" + allowStale;
     return send(host, "/article?" + q, ArticleStateReply.class)
         .thenApply(
-            r -> new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message()))
+            r ->
+                new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message(), null))
         .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)))
         .join();
   }
@@ -183,7 +193,22 @@ public final class RemoteInstances implements AutoCloseable {
                 + "&"
                 + request.toQuery(RemoteInstances::enc);
         return get(host, "/compare?" + q, ScanResult.class)
-            .exceptionally(e -> new ScanResult(List.of(), partitions));
+            .exceptionally(e -> ScanResult.failed(partitions));
+      }
+
+      @Override
+      public CompletableFuture<RegionScan> regions(
+          Set<Integer> partitions, String after, int limit, boolean allowStale) {
+        StringBuilder q =
+            new StringBuilder("partitions=")
+                .append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .append("&stale=")
+                .append(allowStale)
+                .append("&limit=")
+                .append(limit);
+        append(q, "after", after);
+        return get(host, "/regions?" + q, RegionScan.class)
+            .exceptionally(e -> RegionScan.failed(partitions));
       }
     };
   }

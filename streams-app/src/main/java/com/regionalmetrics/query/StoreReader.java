@@ -25,4 +25,8 @@ interface StoreReader {
 
   CompletableFuture<ScanResult> compare(
       Set<Integer> partitions, CompareRequest request, boolean allowStale);
+
+  /** Region totals per partition: the first limit (0: all) regions after the given one. */
+  CompletableFuture<RegionScan> regions(
+      Set<Integer> partitions, String after, int limit, boolean allowStale);
 }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * claim about an older period lands in the history without touching "latest"; a retraction removes
  * its claim and the answer falls back to what the other claims say. Both stores are plain key-value
  * stores restored from their changelogs, so what a restart shows never depends on how the previous
- * run ended.
+ * run ended. Each change of a latest value also updates its region's totals in region-summary
+ * ({@link RegionSummaries}), which listing regions reads instead of every series.
  */
 final class ClaimsIndexProcessor implements Processor<String, MetricEvent, String, MetricEvent> {
   static final String CHANGES_SINK = "indicator-changes-sink";
@@ -28,6 +29,8 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
   private ProcessorContext<String, MetricEvent> context;
   private KeyValueStore<String, PeriodClaims> claims;
   private KeyValueStore<String, MetricEvent> latest;
+  private RegionSummaries summaries;
+  private boolean summariesChecked;
   private long legacySkipped;
 
   @Override
@@ -35,6 +38,9 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
     this.context = context;
     this.claims = context.getStateStore(StoreNames.INDICATOR_CLAIMS);
     this.latest = context.getStateStore(StoreNames.INDICATOR_LATEST);
+    this.summaries =
+        new RegionSummaries(context.getStateStore(StoreNames.REGION_SUMMARY), this.latest);
+    this.summariesChecked = false;
   }
 
   @Override
@@ -43,6 +49,11 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
     MetricEvent event = record.value();
     if (series == null || event == null) {
       return; // metric-events is written by us only; nothing to index
+    }
+    if (!summariesChecked) {
+      // here rather than in init(): writes to a logged store need a record's context
+      summaries.rebuildIfMissing();
+      summariesChecked = true;
     }
     if (event.getBaseIndicator() == null) {
       // written before series identity (its key may merge several measures): a re-index
@@ -108,6 +119,7 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
     if (resolved == null) {
       if (current != null) {
         latest.delete(series);
+        summaries.latestChanged(series, current, null);
         context.forward(record.withValue(null), CHANGES_SINK);
       }
       return;
@@ -116,6 +128,7 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
       return;
     }
     latest.put(series, resolved);
+    summaries.latestChanged(series, current, resolved);
     if (current == null
         || !ClaimResolution.sameClaim(current, resolved)
         || !current.getObservedAt().equals(resolved.getObservedAt())) {

@@ -24,7 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * articles-text --normalize--> articles --extract--> metric-events --index--> indicator-claims
  *                    \                 (article-state) \                         \--> indicator-latest
- *                     `-----------------------`--> articles-dlq            `--> indicator-changes
+ *                     `-----------------------`--> articles-dlq            |--> indicator-changes
+ *                                                                             `--> region-summary
  * </pre>
  */
 public final class RegionalMetricsTopology {
@@ -145,6 +146,13 @@ public final class RegionalMetricsTopology {
                     Stores.persistentKeyValueStore(StoreNames.INDICATOR_LATEST),
                     Serdes.String(),
                     eventSerde)
+                .withLoggingEnabled(OLD_TIMESTAMP_TOPIC_CONFIGS),
+            "index")
+        .addStateStore(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.REGION_SUMMARY),
+                    Serdes.String(),
+                    serdes.regionTotals())
                 .withLoggingEnabled(OLD_TIMESTAMP_TOPIC_CONFIGS),
             "index")
         .addSink(

@@ -20,5 +20,12 @@ public final class StoreNames {
    */
   public static final String ARTICLE_STATE = "article-state";
 
+  /**
+   * Key-value store: region name -> what this partition's {@link #INDICATOR_LATEST} holds about the
+   * region (how many series, the newest observation), kept with each change of a latest value so
+   * that listing regions reads a few thousand small values instead of every series.
+   */
+  public static final String REGION_SUMMARY = "region-summary";
+
   private StoreNames() {}
 }

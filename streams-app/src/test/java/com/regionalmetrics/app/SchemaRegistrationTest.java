@@ -59,7 +59,11 @@ class SchemaRegistrationTest {
         Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE);
     TopologySerdes serdes =
         new TopologySerdes(
-            serde(serdeConfig), serde(serdeConfig), serde(serdeConfig), serde(serdeConfig));
+            serde(serdeConfig),
+            serde(serdeConfig),
+            serde(serdeConfig),
+            serde(serdeConfig),
+            serde(serdeConfig));
     TopicNames topics = new TopicNames("staging.");
     var topology =
         RegionalMetricsTopology.build(
@@ -122,7 +126,7 @@ class SchemaRegistrationTest {
     AppConfig config = config("TopicRecordNameStrategy");
 
     List<SchemaStatus> before = SchemaRegistration.check(config);
-    assertThat(before).hasSize(6).noneMatch(SchemaStatus::ok);
+    assertThat(before).hasSize(7).noneMatch(SchemaStatus::ok);
     assertThat(before)
         .extracting(SchemaStatus::state)
         .containsOnly(SchemaStatus.State.MISSING_SUBJECT);
@@ -133,7 +137,7 @@ class SchemaRegistrationTest {
             "staging.metric-events-com.regionalmetrics.avro.MetricEvent",
             "rm-staging-indicator-latest-changelog-com.regionalmetrics.avro.MetricEvent");
     assertThatThrownBy(() -> SchemaRegistration.requireRegistered(config))
-        .hasMessageContaining("auto.register.schemas=false but 6 of the 6 schemas")
+        .hasMessageContaining("auto.register.schemas=false but 7 of the 7 schemas")
         .hasMessageContaining("staging.articles-com.regionalmetrics.avro.Article")
         .hasMessageContaining("schemas register");
 
@@ -158,7 +162,8 @@ class SchemaRegistrationTest {
             "com.regionalmetrics.avro.Article",
             "com.regionalmetrics.avro.MetricEvent",
             "com.regionalmetrics.avro.ArticleState",
-            "com.regionalmetrics.avro.PeriodClaims");
+            "com.regionalmetrics.avro.PeriodClaims",
+            "com.regionalmetrics.avro.RegionTotals");
     assertThat(statuses.get(1).topics())
         .containsExactly(
             "staging.metric-events",

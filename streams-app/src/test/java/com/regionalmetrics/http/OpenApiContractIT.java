@@ -131,6 +131,9 @@ class OpenApiContractIT {
     List<Call> calls = new ArrayList<>();
     calls.add(call("/api/v1/regions", "/api/v1/regions", 200));
     calls.add(call("/api/v1/regions", "/api/v1/regions?format=xml", 400));
+    calls.add(call("/api/v1/regions", "/api/v1/regions?limit=1&maxLag=0", 200));
+    calls.add(call("/api/v1/regions", "/api/v1/regions?cursor=garbage", 400));
+    calls.add(call("/api/v1/regions", "/api/v1/regions?limit=0", 400));
     calls.add(
         call("/api/v1/regions/{region}/indicators", "/api/v1/regions/" + ZJK + "/indicators", 200));
     calls.add(
@@ -149,6 +152,13 @@ class OpenApiContractIT {
     calls.add(call(value, "/api/v1/indicators/" + ZJK + "/air.pm25.yoy_pct", 200));
     calls.add(call(value, "/api/v1/indicators/" + ZJK + "/" + enc("空气质量综合指数") + "?asOf=2020", 200));
     calls.add(call(value, "/api/v1/indicators/" + ZJK + "/air.pm25?asOf=foo", 400));
+    calls.add(call(value, "/api/v1/indicators/" + ZJK + "/air.pm25?maxLag=0", 200));
+    calls.add(call(value, "/api/v1/indicators/" + ZJK + "/air.pm25?maxLag=-1", 400));
+    calls.add(
+        call(
+            value + "/claims",
+            "/api/v1/indicators/" + ZJK + "/air.aqi_composite/claims?maxLag=many",
+            400));
     calls.add(call(value, "/api/v1/indicators/" + ZJK + "/no.such", 404));
     calls.add(
         call(value + "/history", "/api/v1/indicators/" + ZJK + "/air.aqi_composite/history", 200));

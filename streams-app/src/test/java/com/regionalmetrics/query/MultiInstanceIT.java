@@ -199,6 +199,45 @@ class MultiInstanceIT {
   }
 
   @Test
+  @Order(2)
+  void walkingTheRegionCursorReturnsEveryRegionOnceWithItsTotalsFromEveryInstance()
+      throws Exception {
+    Map<String, Integer> expectedRegions = new TreeMap<>();
+    for (String city : CITIES) {
+      expectedRegions.put(city, 2);
+    }
+    Set<String> bodies = new HashSet<>();
+    for (int port : ports) {
+      JsonNode all = JSON.readTree(get(port, "/api/regions").body());
+      assertThat(all.get("nextCursor").isNull()).isTrue();
+      bodies.add(all.get("regions").toString());
+      List<JsonNode> walked = new ArrayList<>();
+      String cursor = null;
+      int pages = 0;
+      do {
+        HttpResponse<String> r =
+            get(port, "/api/regions?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode page = JSON.readTree(r.body());
+        assertThat(page.get("partial").asBoolean()).isFalse();
+        assertThat(page.get("regions").size()).isLessThanOrEqualTo(3);
+        page.get("regions").forEach(walked::add);
+        cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        pages++;
+      } while (cursor != null && pages < 100);
+      assertThat(pages).isEqualTo(4);
+      Map<String, Integer> counts = new TreeMap<>();
+      walked.forEach(
+          g -> counts.merge(g.get("region").asText(), g.get("indicators").asInt(), Integer::sum));
+      assertThat(counts).isEqualTo(expectedRegions);
+      assertThat(walked).containsExactlyElementsOf(all.get("regions"));
+    }
+    assertThat(bodies).as("the same listing from every instance").hasSize(1);
+    assertThat(get(ports[0], "/api/regions?cursor=garbage").statusCode()).isEqualTo(400);
+    assertThat(get(ports[0], "/api/regions?limit=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   @Order(3)
   void instancesEndpointShowsWhereEveryPartitionLives() throws Exception {
     JsonNode instances = JSON.readTree(get(ports[0], "/api/instances").body()).get("instances");
@@ -300,6 +339,21 @@ class MultiInstanceIT {
             h -> assertThat(h).isIn("127.0.0.1:" + ports[0], "127.0.0.1:" + ports[1]));
     assertThat(JSON.readTree(stale.body()).get("value").asDouble())
         .isEqualTo(expected.get(ownedByThird.iterator().next()));
+    // how far behind the standby copy is travels with the answer; a bound below it refuses it
+    long lag = Long.parseLong(stale.headers().firstValue("X-Lag").orElseThrow());
+    System.out.printf(
+        "FIGURES multi-instance: the standby copy that answered lags %d offsets%n", lag);
+    assertThat(lag)
+        .as("under exactly-once a standby trails the changelog's end by its commit markers")
+        .isPositive();
+    HttpResponse<String> tooStale = get(ports[0], path + "?maxLag=0");
+    assertThat(tooStale.statusCode()).as(tooStale.body()).isEqualTo(503);
+    assertThat(tooStale.headers().firstValue("Retry-After")).isPresent();
+    assertThat(JSON.readTree(tooStale.body()).get("message").asText()).contains("maxLag=0");
+    HttpResponse<String> within = get(ports[0], path + "?maxLag=" + (lag + 1000));
+    assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
+    assertThat(within.headers().firstValue("X-Stale")).hasValue("true");
+    assertThat(get(ports[0], path + "?maxLag=-1").statusCode()).isEqualTo(400);
     HttpResponse<String> staleHistory = get(ports[1], path + "/history");
     assertThat(staleHistory.statusCode()).isEqualTo(200);
     assertThat(staleHistory.headers().firstValue("X-Stale")).hasValue("true");

@@ -57,7 +57,9 @@ class RestartIT {
               "aqi claims",
                   "2014:5.09:A, 2014:5.09:A-copy, 2020:3.5:B, 2024:2.66:A, 2024:2.66:A-copy, 2024:2.7:D",
               "pm25 latest", "19.0@2024 sources=[A, A-copy] others=[]",
-              "pm25 history", "28.0@2020 sources=[B] | 19.0@2024 sources=[A, A-copy]"));
+              "pm25 history", "28.0@2020 sources=[B] | 19.0@2024 sources=[A, A-copy]",
+              "regions", "张家口 2 2024-12-31T15:59:59.999Z",
+              "regions paged", "张家口 2 2024-12-31T15:59:59.999Z"));
 
   @TempDir static Path root;
   static EmbeddedKafkaBroker broker;
@@ -182,6 +184,12 @@ class RestartIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> answers(first).get("pm25 latest").startsWith("99.0@2024"));
     delete(first, "W");
+    // R's first version gives 承德 its only series; its second says no figure, so 承德 goes
+    post(first, "R", "2025-03-03", "2024年，承德市PM2.5平均浓度为28微克/立方米。");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> regions(get(first.base(), "/api/regions")).contains("承德 1 2024"));
+    post(first, "R", "2025-03-04", "承德市召开生态环境保护工作会议。");
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -400,7 +408,51 @@ class RestartIT {
     out.put("aqi claims", claims(get(app.base(), AQI + "/claims")));
     out.put("pm25 latest", point(get(app.base(), PM25)));
     out.put("pm25 history", history(get(app.base(), PM25 + "/history")));
+    out.put("regions", regions(get(app.base(), "/api/regions")));
+    out.put("regions paged", regionPages(app));
     return out;
+  }
+
+  /** The region listing as "region indicators latestObservedAt", one region per line. */
+  private static String regions(Fixtures.Reply r) {
+    if (r.status() != 200) {
+      return "HTTP " + r.status();
+    }
+    List<String> lines = new ArrayList<>();
+    r.json()
+        .get("regions")
+        .forEach(
+            g ->
+                lines.add(
+                    g.get("region").asText()
+                        + " "
+                        + g.get("indicators").asInt()
+                        + " "
+                        + g.get("latestObservedAt").asText()));
+    return String.join("\n", lines);
+  }
+
+  /** The same, walked one region per page with the cursor. */
+  private static String regionPages(App app) {
+    List<String> lines = new ArrayList<>();
+    String cursor = null;
+    for (int pages = 0; pages < 50; pages++) {
+      Fixtures.Reply r =
+          get(app.base(), "/api/regions?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
+      if (r.status() != 200) {
+        return "HTTP " + r.status();
+      }
+      String page = regions(r);
+      if (!page.isEmpty()) {
+        lines.add(page);
+      }
+      JsonNode next = r.json().get("nextCursor");
+      if (next.isNull()) {
+        break;
+      }
+      cursor = next.asText();
+    }
+    return String.join("\n", lines);
   }
 
   private static String point(Fixtures.Reply r) {

@@ -87,7 +87,8 @@ class RegionalMetricsTopologyTest {
   /** The topology's serdes on one in-memory registry scope. */
   static TopologySerdes serdes(String scope) {
     Map<String, String> config = Map.of("schema.registry.url", "mock://" + scope);
-    return new TopologySerdes(serde(config), serde(config), serde(config), serde(config));
+    return new TopologySerdes(
+        serde(config), serde(config), serde(config), serde(config), serde(config));
   }
 
   private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> serde(

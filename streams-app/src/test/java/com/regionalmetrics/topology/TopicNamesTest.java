@@ -51,6 +51,7 @@ class TopicNamesTest {
             serde,
             new SpecificAvroSerde<>(new InMemorySchemaRegistry()),
             new SpecificAvroSerde<>(new InMemorySchemaRegistry()),
+            new SpecificAvroSerde<>(new InMemorySchemaRegistry()),
             new SpecificAvroSerde<>(new InMemorySchemaRegistry()));
     TopicNames prod = new TopicNames("prod-");
     TopologyDescription description =
