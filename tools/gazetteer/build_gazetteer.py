@@ -173,11 +173,13 @@ def main(dist):
         stem = prefecture_stem(full)
         aliases = []
         name = stem
-        if "自治州" in full and stem != full:
-            # filed by full name, as labellers and the statistics bureaus do (延边朝鲜族自治州);
-            # the stem and 延边州 stay names that match in text
+        if full.endswith(("自治州", "盟", "地区")) and stem != full:
+            # filed by full name, as labellers and the statistics bureaus do (延边朝鲜族自治州,
+            # 锡林郭勒盟, 阿克苏地区); the stem and 延边州 stay names that match in text
             name = full
-            aliases = ([] if stem in taken else [stem]) + [stem + "州"]
+            aliases = [] if stem in taken else [stem]
+            if "自治州" in full:
+                aliases.append(stem + "州")
         elif stem in taken:  # 吉林市 vs 吉林省
             name = full
         rows.append((c["code"] + "00", name, full, "PREFECTURE", c["provinceCode"] + "0000", aliases))
@@ -222,7 +224,7 @@ def main(dist):
     out.write("#   兵团 divisions as aliases of their cities (第八师 -> 石河子), short forms of zones (芜湖经开区, 大同经济开发区).\n")
     out.write("#   Hand-added aliases for places named inside names: 北京城市副中心 -> 通州区 (110112); 北三县 (三河/大厂/香河) -> 廊坊.\n")
     out.write("#   Autonomous counties also match their short form (宽城满族自治县 -> 宽城县), derived in Gazetteer.autonomousShortForm.\n")
-    out.write("# name = canonical short name: provinces drop 省/市/自治区 and the ethnic part, prefectures drop 市/地区/盟 (autonomous prefectures keep their full name)\n")
+    out.write("# name = canonical short name: provinces drop 省/市/自治区 and the ethnic part, prefectures drop 市 (autonomous prefectures, leagues and 地区 keep their full name)\n")
     out.write("#   (stem >= 2 chars; full name when the stem is a province name: 吉林市); counties/districts keep 县/区/旗;\n")
     out.write("#   county-level cities keep 市 (尚志市, with the stem 尚志 as an alias when safe); 兵团 cities drop it (石河子).\n")
     out.write("# aliases: other names matched in text (|-separated). A county's bare stem (崇礼, 涿鹿) is an alias only when it is\n")

@@ -54,6 +54,10 @@ final class ClauseText {
       }
     }
     for (RegionResolver.Subject sub : subjects) {
+      if (sub.end() <= s.length()
+          && Gazetteer.load().isLandmark(s.substring(sub.start(), sub.end()))) {
+        continue; // 白石山景区接待游客: the spot's own figure
+      }
       for (int k = Math.max(from, sub.start()); k < Math.min(to, sub.end()); k++) {
         drop[k - from] = true;
       }

@@ -280,6 +280,11 @@ public final class Extractor {
         main = null;
       }
     }
+    if (main != null && (regionHint == null || regionHint.isBlank())) {
+      List<String> texts = new ArrayList<>(sentences.size());
+      sentences.forEach(s -> texts.add(s.text()));
+      main = WholeScope.decide(main, texts, inBody, gazetteer);
+    }
     if (main == null && (norm.contains("全国") || norm.contains("我国"))) {
       main = regions.lookup("全国").orElse(null);
     }

@@ -44,6 +44,7 @@ public final class Gazetteer {
 
   private static final String RESOURCE = "/regions/gazetteer.tsv";
   private static final String NOT_REGIONS = "/regions/not-regions.txt";
+  private static final String LANDMARKS = "/regions/landmarks.tsv";
   private static volatile Gazetteer instance;
 
   /** Kind of key: lower ranks win when a key names several regions. */
@@ -54,6 +55,11 @@ public final class Gazetteer {
 
   private final Map<String, Region> byCode = new LinkedHashMap<>();
   private final Map<String, List<String>> aliasesByCode = new HashMap<>();
+
+  /**
+   * Names of landmarks (airports, scenic areas, ports, zones): places, and also what is measured.
+   */
+  private final Set<String> landmarkKeys = new java.util.HashSet<>();
 
   /** key -> candidates, best first; an empty list marks a not-region phrase. */
   private final Map<String, List<Region>> candidatesByKey = new HashMap<>();
@@ -111,6 +117,14 @@ public final class Gazetteer {
   public List<Region> lookupAll(String name) {
     List<Region> c = name == null ? null : candidatesByKey.get(name.strip());
     return c == null ? List.of() : c;
+  }
+
+  /**
+   * True when name is a scenic area's (白石山景区): it names the region its figures are filed under and
+   * stays part of what a figure measures (白石山景区接待游客 is not the county's 接待游客).
+   */
+  public boolean isLandmark(String name) {
+    return landmarkKeys.contains(name);
   }
 
   /** Regions named in the text, left to right, longest match first, non-overlapping. */
@@ -364,6 +378,7 @@ public final class Gazetteer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
+    readLandmarks(keys);
     Set<String> notRegions = new java.util.LinkedHashSet<>();
     try (BufferedReader in = open(NOT_REGIONS)) {
       for (String line; (line = in.readLine()) != null; ) {
@@ -424,6 +439,45 @@ public final class Gazetteer {
     }
     char last = key.charAt(key.length() - 1);
     return last != '县' && last != '区' && last != '市' && last != '旗';
+  }
+
+  /**
+   * Airports, ports, scenic areas and zones name the region their figures are filed under (拉萨贡嘎国际机场
+   * → 拉萨, 黄龙景区 → 松潘县): aliases of that region, so that the whole name wins over the places inside
+   * it (贡嘎).
+   */
+  private void readLandmarks(Map<String, Map<Region, Integer>> keys) {
+    try (BufferedReader in = open(LANDMARKS)) {
+      boolean header = true;
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        if (header) {
+          header = false;
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        Region r = byCode.get(f[3]);
+        if (r == null) {
+          throw new IllegalStateException(
+              LANDMARKS + ": unknown region code " + f[3] + " of " + f[0]);
+        }
+        boolean measured = "scenic".equals(f[2]); // a port's figures are its city's
+        addKey(keys, f[0], r, ALIAS);
+        for (String a : f[1].isEmpty() ? new String[0] : f[1].split("\\|")) {
+          addKey(keys, a, r, ALIAS);
+          if (measured) {
+            landmarkKeys.add(a);
+          }
+        }
+        if (measured) {
+          landmarkKeys.add(f[0]);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + LANDMARKS, e);
+    }
   }
 
   private static void addKey(

@@ -432,44 +432,13 @@ final class RegionResolver {
     if (main == null && homeProvince == null) {
       return null;
     }
-    int best = -1;
-    char kind = 0;
-    for (String w : new String[] {"全市", "全省", "全县", "全区"}) {
-      int i = lead.lastIndexOf(w);
-      while (i >= 0
-          && (w.equals("全市") && lead.startsWith("全市场", i)
-              || poolAt(lead, i, i + 2, null, true)
-              || comparedWith(lead, i))) {
-        i = i == 0 ? -1 : lead.lastIndexOf(w, i - 1); // 在全省11个设区市中排名第1: the pool, not the scope
-      }
-      if (i > best) {
-        best = i;
-        kind = w.charAt(1);
-      }
-    }
-    if (best < 0) {
+    int[] at = WholeScope.lastIn(lead);
+    if (at == null) {
       return null;
     }
+    char kind = (char) at[1];
     for (Region r = main; r != null; r = gazetteer.parent(r).orElse(null)) {
-      boolean fits =
-          switch (kind) {
-            case '省' -> r.level() == Region.Level.PROVINCE && !isMunicipality(r);
-            case '市' ->
-                r.level() == Region.Level.PREFECTURE
-                    || isMunicipality(r)
-                    || r.level() == Region.Level.COUNTY
-                        && r.fullName() != null
-                        && r.fullName().endsWith("市");
-            case '县' ->
-                r.level() == Region.Level.COUNTY
-                    && r.fullName() != null
-                    && r.fullName().endsWith("县");
-            default ->
-                r.level() == Region.Level.COUNTY
-                    && r.fullName() != null
-                    && r.fullName().endsWith("区");
-          };
-      if (fits) {
+      if (WholeScope.fits(r, kind)) {
         return r;
       }
     }
@@ -492,10 +461,6 @@ final class RegionResolver {
       }
     }
     return false;
-  }
-
-  private static boolean isMunicipality(Region r) {
-    return r.level() == Region.Level.PROVINCE && r.fullName() != null && r.fullName().endsWith("市");
   }
 
   Optional<Region> lookup(String name) {

@@ -219,7 +219,13 @@ final class SubjectNormaliser {
   private List<RegionMention> find(String text) {
     try {
       List<RegionMention> ms = gazetteer.find(text);
-      return ms == null ? List.of() : ms;
+      if (ms == null) {
+        return List.of();
+      }
+      // a scenic area's name is a subject (黄龙景区接待游客), not a place to strip
+      return ms.stream()
+          .filter(m -> !gazetteer.isLandmark(text.substring(m.start(), m.end())))
+          .toList();
     } catch (RuntimeException e) {
       return List.of();
     }

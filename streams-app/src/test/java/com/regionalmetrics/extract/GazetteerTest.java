@@ -61,8 +61,8 @@ class GazetteerTest {
     assertThat(get("宁夏回族自治区").name()).isEqualTo("宁夏");
     assertThat(get("西藏自治区").name()).isEqualTo("西藏");
     assertThat(get("香港特别行政区").name()).isEqualTo("香港");
-    assertThat(get("阿克苏地区").name()).isEqualTo("阿克苏");
-    assertThat(get("锡林郭勒盟").name()).isEqualTo("锡林郭勒");
+    assertThat(get("阿克苏").name()).isEqualTo("阿克苏地区");
+    assertThat(get("锡林郭勒").name()).isEqualTo("锡林郭勒盟");
     // autonomous prefectures are filed by full name; the stem and X州 still name them
     assertThat(get("延边州").name()).isEqualTo("延边朝鲜族自治州");
     assertThat(get("延边")).isEqualTo(get("延边州"));

@@ -19,7 +19,7 @@ class UnitRulesTest {
   void containerAndCompoundUnits() {
     List<Observation> obs =
         run("2024年,唐山港集装箱吞吐量287万标准箱。张北县年均风速超过6米/秒,河流平均流量为50立方米/秒。", "2025-03-01");
-    assertThat(one(obs, 2_870_000, "count").indicatorLabel()).isEqualTo("集装箱吞吐量");
+    assertThat(one(obs, 2_870_000, "TEU").indicatorLabel()).isEqualTo("集装箱吞吐量");
     assertThat(one(obs, 6, "m/s").region()).isEqualTo("张北县");
     assertThat(one(obs, 50, "m³/s")).isNotNull();
     assertThat(find(obs, 6, "m")).isEmpty();
@@ -41,7 +41,7 @@ class UnitRulesTest {
     assertThat(one(obs, 1_200_000, "t")).isNotNull();
     List<Observation> hk =
         run("2024年,香港港口货柜吞吐量为1,200万个标准箱,按年下跌3.1%;酒店平均房价为1,500澳门元。", "2025-01-20");
-    assertThat(one(hk, 12_000_000, "count").indicatorLabel()).contains("吞吐量");
+    assertThat(one(hk, 12_000_000, "TEU").indicatorLabel()).contains("吞吐量");
     assertThat(one(hk, 3.1, "%").change().getDirection().toString()).isEqualTo("DOWN");
     assertThat(one(hk, 1500, "MOP")).isNotNull();
   }
