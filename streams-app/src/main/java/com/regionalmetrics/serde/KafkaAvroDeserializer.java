@@ -10,7 +10,6 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -117,7 +116,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
           Reason.INCOMPATIBLE_SCHEMA,
           "Schema id " + id + " cannot be read as the current " + reader.getFullName());
     }
-    return new SpecificDatumReader<>(writer, reader, TrustedSpecificData.forClass(readerClass));
+    return TrustedSpecificData.forClass(readerClass).fastReader(writer, reader);
   }
 
   private Schema writerSchema(int id) {
