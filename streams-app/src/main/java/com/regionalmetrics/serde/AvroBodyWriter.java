@@ -12,7 +12,9 @@ import org.apache.avro.io.DirectBinaryEncoder;
  * event's strings are written several times over (the event, the claims store, the latest store,
  * the change feed) and many are shared between events (the sentence, article id, region, unit), so
  * most are found again; Chinese text otherwise costs a UTF-8 encoding per write. Keyed by identity:
- * a String never changes, so a hit is always its own bytes. The bytes written are Avro's.
+ * a String never changes, so a hit is always its own bytes. The bytes written are Avro's. Memory
+ * per thread that serializes: at most 512 short strings with their bytes, and a buffer of up to 64
+ * KB.
  */
 final class AvroBodyWriter {
   /** Longer strings (article text) are rarely written twice and would only pin memory. */

@@ -98,7 +98,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         plans.computeIfAbsent(
             new SubjectSchema(subject, schema), k -> plan(subject, schema, modelFor(record)));
     try {
-      // the wire schema's record first: the rewrite uses the thread's writer too
+      // resolved into the registry's latest schema first when that is what is written (before
+      // taking the thread's writer: one record at a time)
       Object body = plan.rewrite() == null ? record : toWireSchema(record, schema, plan);
       AvroBodyWriter out = AvroBodyWriter.get();
       out.write(plan.header());
