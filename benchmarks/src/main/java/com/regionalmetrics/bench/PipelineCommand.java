@@ -31,10 +31,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -422,9 +424,12 @@ final class PipelineCommand implements Callable<Integer> {
                 .setText(w.text(i))
                 .setPublishedAt(PublishedDates.parse(w.published(i)))
                 .build();
+        // one event per distinct id, as ExtractProcessor emits them: an article that states the
+        // same value twice in the same words yields one event
+        Set<String> ids = new HashSet<>();
         for (Observation o : extractor.extract(article)) {
           var e = factory.create(article, o, now);
-          if (e.isPresent()) {
+          if (e.isPresent() && ids.add(e.get().getEventId())) {
             n++;
             String key = MetricEventFactory.key(e.get().getRegion(), e.get().getIndicator());
             keys.merge(

@@ -79,6 +79,7 @@ public final class MetricEventFactory {
             .setSubject(measure.subject())
             .setWindow(measure.window())
             .setPublishedAtAssumed(article.getPublishedAtAssumed())
+            .setRetracted(false) // its default, set so that build() need not look it up
             .build());
   }
 

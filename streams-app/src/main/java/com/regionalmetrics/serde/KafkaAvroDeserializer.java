@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -29,6 +29,9 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
   /** Per writer schema id: the reader to decode with (ids are immutable, so never evicted). */
   private final Map<Integer, DatumReader<?>> readers = new ConcurrentHashMap<>();
+
+  /** One decoder per thread, re-pointed at each record (instead of a new one per record). */
+  private static final ThreadLocal<BinaryDecoder> DECODER = new ThreadLocal<>();
 
   public KafkaAvroDeserializer() {
     this(null, null, false);
@@ -78,11 +81,15 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
       readers.put(id, reader);
     }
     try {
-      return reader.read(
-          null,
+      BinaryDecoder decoder =
           DecoderFactory.get()
               .binaryDecoder(
-                  data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
+                  data,
+                  WireFormat.HEADER_SIZE,
+                  data.length - WireFormat.HEADER_SIZE,
+                  DECODER.get());
+      DECODER.set(decoder);
+      return reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {
       throw new AvroWireFormatException(
           Reason.AVRO_DECODE_FAILED,
@@ -109,7 +116,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
           Reason.INCOMPATIBLE_SCHEMA,
           "Schema id " + id + " cannot be read as the current " + reader.getFullName());
     }
-    return new SpecificDatumReader<>(writer, reader, TrustedSpecificData.forClass(readerClass));
+    return TrustedSpecificData.forClass(readerClass).fastReader(writer, reader);
   }
 
   private Schema writerSchema(int id) {

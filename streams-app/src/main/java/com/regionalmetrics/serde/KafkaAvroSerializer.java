@@ -30,7 +30,15 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
   /** How records of one schema are written to one subject. */
   private record Plan(
-      int id, Schema wireSchema, DatumWriter<Object> writer, DatumWriter<Object> rewrite) {}
+      int id,
+      Schema wireSchema,
+      DatumWriter<Object> writer,
+      DatumWriter<Object> rewrite,
+      byte[] header) {
+    Plan(int id, Schema wireSchema, DatumWriter<Object> writer, DatumWriter<Object> rewrite) {
+      this(id, wireSchema, writer, rewrite, WireFormat.header(id));
+    }
+  }
 
   private record SubjectSchema(String subject, Schema schema) {}
 
@@ -89,23 +97,20 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     Plan plan =
         plans.computeIfAbsent(
             new SubjectSchema(subject, schema), k -> plan(subject, schema, modelFor(record)));
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    WireFormat.writeHeader(out, plan.id());
     try {
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      if (plan.rewrite() == null) {
-        plan.writer().write(record, encoder);
-      } else {
-        plan.writer().write(toWireSchema(record, schema, plan), encoder);
-      }
-      encoder.flush();
+      // resolved into the registry's latest schema first when that is what is written (before
+      // taking the thread's writer: one record at a time)
+      Object body = plan.rewrite() == null ? record : toWireSchema(record, schema, plan);
+      AvroBodyWriter out = AvroBodyWriter.get();
+      out.write(plan.header());
+      plan.writer().write(body, out.encoder());
+      return out.toByteArray();
     } catch (IOException | RuntimeException e) {
       throw new AvroWireFormatException(
           Reason.AVRO_ENCODE_FAILED,
           "Could not encode " + schema.getFullName() + " for " + subject + ": " + e.getMessage(),
           e);
     }
-    return out.toByteArray();
   }
 
   private static GenericData modelFor(IndexedRecord record) {

@@ -8,12 +8,15 @@ public final class WireFormat {
 
   private WireFormat() {}
 
-  static void writeHeader(java.io.ByteArrayOutputStream out, int schemaId) {
-    out.write(MAGIC_BYTE);
-    out.write(schemaId >>> 24);
-    out.write(schemaId >>> 16);
-    out.write(schemaId >>> 8);
-    out.write(schemaId);
+  /** The header for this schema id. */
+  static byte[] header(int schemaId) {
+    return new byte[] {
+      MAGIC_BYTE,
+      (byte) (schemaId >>> 24),
+      (byte) (schemaId >>> 16),
+      (byte) (schemaId >>> 8),
+      (byte) schemaId
+    };
   }
 
   /** Validates the header and returns the schema id; throws a reasoned exception otherwise. */

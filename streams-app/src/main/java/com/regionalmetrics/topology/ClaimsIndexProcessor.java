@@ -71,19 +71,21 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
         dated
             ? ClaimKeys.dated(series, event.getObservedAt().toEpochMilli(), event.getPeriod())
             : ClaimKeys.undated(series);
-    if (!updateClaims(key, event)) {
+    List<MetricEvent> period = updateClaims(key, event);
+    if (period == null) {
       return; // a replayed claim or a retraction of nothing
     }
     if (dated) {
-      refreshLatest(series, record);
+      refreshLatest(series, record, period);
     }
   }
 
   /**
-   * Adds (or replaces) the claim with the event's id, or removes it for a retraction; false when
-   * nothing changed.
+   * Adds (or replaces) the claim with the event's id, or removes it for a retraction. Returns the
+   * period's claims as stored now, newest first (empty when none are left), or null when nothing
+   * changed.
    */
-  private boolean updateClaims(String key, MetricEvent event) {
+  private List<MetricEvent> updateClaims(String key, MetricEvent event) {
     PeriodClaims stored = claims.get(key);
     List<MetricEvent> list =
         stored == null ? new ArrayList<>() : new ArrayList<>(stored.getClaims());
@@ -93,7 +95,7 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
             .findFirst()
             .orElse(null);
     if (event.getRetracted() ? existing == null : event.equals(existing)) {
-      return false;
+      return null;
     }
     list.remove(existing);
     if (!event.getRetracted()) {
@@ -105,17 +107,27 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
       list.sort(ClaimResolution.NEWEST_FIRST);
       claims.put(key, new PeriodClaims(list));
     }
-    return true;
+    return list;
   }
 
-  /** Re-resolves "latest" when the changed period is at or after it. */
-  private void refreshLatest(String series, Record<String, MetricEvent> record) {
+  /**
+   * Re-resolves "latest" when the changed period is at or after it. {@code period} is the changed
+   * period's claims as stored now.
+   */
+  private void refreshLatest(
+      String series, Record<String, MetricEvent> record, List<MetricEvent> period) {
     MetricEvent current = latest.get(series);
-    long touched = record.value().getObservedAt().toEpochMilli();
+    MetricEvent changed = record.value();
+    long touched = changed.getObservedAt().toEpochMilli();
     if (current != null && touched < current.getObservedAt().toEpochMilli()) {
       return; // an older period: history only
     }
-    MetricEvent resolved = newestResolved(series);
+    // latest is always the newest period that has claims: when the changed period still has claims
+    // and sorts at or after it, it is the newest, and its claims are in hand (no read-back scan)
+    MetricEvent resolved =
+        !period.isEmpty() && (current == null || !sortsBefore(changed, current))
+            ? ClaimResolution.of(period).value()
+            : newestResolved(series);
     if (resolved == null) {
       if (current != null) {
         latest.delete(series);
@@ -136,6 +148,13 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
           record.withValue(resolved).withTimestamp(resolved.getObservedAt().toEpochMilli()),
           CHANGES_SINK);
     }
+  }
+
+  /** Whether a's period sorts before b's in the claims store (observedAt, then period). */
+  private static boolean sortsBefore(MetricEvent a, MetricEvent b) {
+    int byTime = a.getObservedAt().compareTo(b.getObservedAt());
+    // periods are ASCII (2024, 2024-08, 2024-12-31): String order is the store's byte order
+    return byTime != 0 ? byTime < 0 : a.getPeriod().compareTo(b.getPeriod()) < 0;
   }
 
   /** The resolved value of the series' newest dated period, or null when it has none left. */

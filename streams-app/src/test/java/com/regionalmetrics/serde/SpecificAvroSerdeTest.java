@@ -106,6 +106,28 @@ class SpecificAvroSerdeTest {
     assertThat(registry.subjects()).contains(SUBJECT);
   }
 
+  /**
+   * The serializer reuses its buffer and the UTF-8 bytes of strings it wrote before: the bytes must
+   * stay Avro's own, for shared strings, changed records and after a record larger than the buffer.
+   */
+  @Test
+  void bodiesStayAvrosOwnWhenStringsRepeatAndBuffersAreReused() {
+    var serializer = serde(registry, MetricEvent.class).serializer();
+    MetricEvent first = AvroTestData.metricEvent("e-1", 2.66);
+    MetricEvent sameStrings = AvroTestData.metricEvent("e-2", 5.09); // the same literals
+    MetricEvent large = AvroTestData.metricEvent("e-3", 1);
+    large.setEvidence("长".repeat(100_000));
+    MetricEvent changed = AvroTestData.metricEvent("e-1", 2.66);
+    changed.setEvidence("算力规模达2.91万P");
+    for (MetricEvent e : List.of(first, sameStrings, first, large, changed, first, sameStrings)) {
+      byte[] bytes = serializer.serialize(TOPIC, e);
+      byte[] body =
+          AvroTestData.avroBody(
+              MetricEvent.getClassSchema(), e, SpecificData.getForClass(MetricEvent.class));
+      assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).containsExactly(body);
+    }
+  }
+
   @Test
   void roundTripsAndUsesKeySubjectForKeys() {
     SpecificAvroSerde<Article> keySerde = new SpecificAvroSerde<>(registry);
