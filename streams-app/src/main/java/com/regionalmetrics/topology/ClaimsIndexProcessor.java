@@ -136,8 +136,8 @@ final class ClaimsIndexProcessor implements Processor<String, MetricEvent, Strin
       }
       return;
     }
-    if (current != null && current.getEventId().equals(resolved.getEventId())) {
-      return;
+    if (resolved.equals(current)) {
+      return; // a corrected article restating a claim (same id, new publishedAt) is not this
     }
     latest.put(series, resolved);
     summaries.latestChanged(series, current, resolved);
