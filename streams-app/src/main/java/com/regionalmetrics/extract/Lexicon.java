@@ -129,8 +129,8 @@ final class Lexicon {
   /** 空气质量综合指数 (no unit): label endings that make a bare number an index. */
   static final String[] INDEX_LABEL_ENDINGS = {"指数", "指标值", "评分", "得分"};
 
-  /** 平均PUE值, 基尼系数: dimensionless ratios. */
-  static final String[] RATIO_LABEL_ENDINGS = {"PUE", "系数", "能效比"};
+  /** 平均PUE值, 基尼系数, 城乡居民收入比, 性别比: dimensionless ratios. */
+  static final String[] RATIO_LABEL_ENDINGS = {"PUE", "系数", "能效比", "收入比", "性别比", "比值"};
 
   /** 产值, 增加值: ...值 labels that need a currency, not ratios. */
   static final String[] VALUE_NOT_RATIO_ENDINGS = {"产值", "加值", "价值", "均值"};

@@ -25,6 +25,15 @@ class UnitRulesTest {
     assertThat(find(obs, 6, "m")).isEmpty();
   }
 
+  // ratios written as a bare number: an index, and their changes too
+  @Test
+  void bareRatiosAreIndices() {
+    List<Observation> obs = run("2024年,安平县城乡居民收入比为1.49,比上年缩小0.03;户籍人口性别比为104.2。", "2025-02-01");
+    assertThat(one(obs, 1.49, "index").indicatorLabel()).isEqualTo("城乡居民收入比");
+    assertThat(one(obs, 0.03, "index").change()).isNotNull();
+    assertThat(one(obs, 104.2, "index").indicator()).startsWith("pop.sex_ratio");
+  }
+
   // water and CO concentrations, local currencies, prices per kg, 公吨, volumes in m3, 个标准箱
   @Test
   void concentrationsCurrenciesAndVolumes() {
