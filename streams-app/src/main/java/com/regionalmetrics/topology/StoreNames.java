@@ -27,5 +27,9 @@ public final class StoreNames {
    */
   public static final String REGION_SUMMARY = "region-summary";
 
+  /** Every store; each has a changelog topic named after it. */
+  public static final java.util.List<String> ALL =
+      java.util.List.of(INDICATOR_CLAIMS, INDICATOR_LATEST, ARTICLE_STATE, REGION_SUMMARY);
+
   private StoreNames() {}
 }

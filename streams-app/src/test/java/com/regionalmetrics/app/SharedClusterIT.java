@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
 import com.regionalmetrics.testsupport.AppProcess;
+import com.regionalmetrics.topology.StoreNames;
 import com.regionalmetrics.topology.TopicNames;
 import com.regionalmetrics.topology.Topics;
 import java.net.ServerSocket;
@@ -111,9 +112,10 @@ class SharedClusterIT {
         assertThat(topics).as("no unprefixed topic").doesNotContainAnyElementsOf(Topics.ALL);
         assertThat(topics.stream().filter(t -> t.startsWith("rm-staging-")))
             .as("staging's internal topics follow its application id")
-            .hasSize(3)
+            .hasSize(StoreNames.ALL.size())
             .allMatch(t -> t.endsWith("-changelog"));
-        assertThat(topics.stream().filter(t -> t.startsWith("rm-prod-"))).hasSize(3);
+        assertThat(topics.stream().filter(t -> t.startsWith("rm-prod-")))
+            .hasSize(StoreNames.ALL.size());
         assertThat(topics.stream().filter(t -> t.startsWith("regional-metrics"))).isEmpty();
         // each posted article is one record on its own environment's articles topic
         assertThat(records(admin, stagingTopics.articles())).isEqualTo(1);

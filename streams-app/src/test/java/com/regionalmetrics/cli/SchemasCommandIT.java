@@ -9,6 +9,7 @@ import com.regionalmetrics.app.RegionalMetricsApp;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.serde.InMemorySchemaRegistry;
 import com.regionalmetrics.serde.SchemaRegistryServer;
+import com.regionalmetrics.topology.StoreNames;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * runs an article through without registering anything else.
  */
 class SchemasCommandIT {
+  /** The app writes articles, metric-events and indicator-changes, and a changelog per store. */
+  private static final int SUBJECTS = 3 + StoreNames.ALL.size();
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path root;
@@ -80,7 +84,8 @@ class SchemasCommandIT {
     AppConfig config = AppConfig.load(file, Map.of(), Map.of());
 
     assertThatThrownBy(() -> RegionalMetricsApp.start(config))
-        .hasMessageContaining("auto.register.schemas=false but 6 of the 6 schemas")
+        .hasMessageContaining(
+            "auto.register.schemas=false but " + SUBJECTS + " of the " + SUBJECTS + " schemas")
         .hasMessageContaining("sr.articles-com.regionalmetrics.avro.Article")
         .hasMessageContaining(
             "rm-sr-article-state-changelog-com.regionalmetrics.avro.ArticleState");
@@ -90,18 +95,18 @@ class SchemasCommandIT {
     assertThat(check.out())
         .contains("sr.metric-events-com.regionalmetrics.avro.MetricEvent")
         .contains("not registered: no such subject")
-        .contains("6 of 6 subjects not registered or not compatible");
+        .contains(SUBJECTS + " of " + SUBJECTS + " subjects not registered or not compatible");
     assertThat(registry.registry().subjects()).isEmpty();
 
     Run register = cli("schemas", "register", "--config", file.toString());
     assertThat(register.exitCode()).as(register.out()).isZero();
     assertThat(register.out()).contains("registered now");
     List<String> subjects = registry.registry().subjects();
-    assertThat(subjects).hasSize(6).allMatch(s -> s.contains("-com.regionalmetrics.avro."));
+    assertThat(subjects).hasSize(SUBJECTS).allMatch(s -> s.contains("-com.regionalmetrics.avro."));
 
     Run again = cli("schemas", "check", "--config", file.toString());
     assertThat(again.exitCode()).as(again.out()).isZero();
-    assertThat(again.out()).contains("6 subjects: all registered and compatible");
+    assertThat(again.out()).contains(SUBJECTS + " subjects: all registered and compatible");
 
     try (RegionalMetricsApp app = RegionalMetricsApp.start(config)) {
       assertThat(app.awaitRunning(Duration.ofSeconds(120))).isTrue();
