@@ -2,6 +2,7 @@ package com.regionalmetrics.query;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -13,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * The offset lag of this instance's copy of each store partition (active or standby), for {@code
  * X-Lag} and {@code maxLag}. {@code KafkaStreams.allLocalStorePartitionLags()} asks the brokers for
  * the changelogs' end offsets on every call, so its answer is kept for a short while: a query reads
- * the last snapshot, and the first query after it has aged refreshes it (one caller at a time, the
- * others read the previous one meanwhile). A lag is an estimate either way (the changelog moves on
- * as soon as it is read).
+ * the last snapshot, and the first query after it has aged starts a refresh in the background (one
+ * at a time; only the very first snapshot is taken on a request thread). A lag is an estimate
+ * either way (the changelog moves on as soon as it is read).
  */
 final class CopyLags {
   private static final Logger LOG = LoggerFactory.getLogger(CopyLags.class);
@@ -56,20 +57,32 @@ final class CopyLags {
   private Snapshot current() {
     Snapshot s = snapshot;
     long now = clock.getAsLong();
-    if ((s == null || now - s.takenAt() > maxAgeNanos) && refreshing.compareAndSet(false, true)) {
-      try {
-        s = new Snapshot(now, Map.copyOf(source.get()));
-        snapshot = s;
-      } catch (RuntimeException e) {
-        // not available while the instance starts or stops: lags unknown (a copy of unknown lag
-        // is never used under maxLag) until the next attempt, maxAge later
-        LOG.debug("store partition lags not available now", e);
-        s = new Snapshot(now, Map.of());
-        snapshot = s;
-      } finally {
-        refreshing.set(false);
+    if (s == null) {
+      if (refreshing.compareAndSet(false, true)) {
+        return refresh(now); // the first answer: nothing to serve meanwhile
       }
+      return null;
     }
+    if (now - s.takenAt() > maxAgeNanos && refreshing.compareAndSet(false, true)) {
+      // a later refresh asks the brokers off the request thread: a slow broker never holds up an
+      // answer, which meanwhile carries the previous lags
+      CompletableFuture.runAsync(() -> refresh(now));
+    }
+    return s;
+  }
+
+  private Snapshot refresh(long now) {
+    Snapshot s;
+    try {
+      s = new Snapshot(now, Map.copyOf(source.get()));
+    } catch (RuntimeException e) {
+      // not available while the instance starts or stops: lags unknown (a copy of unknown lag
+      // is never used under maxLag) until the next attempt, maxAge later
+      LOG.debug("store partition lags not available now", e);
+      s = new Snapshot(now, Map.of());
+    }
+    snapshot = s;
+    refreshing.set(false);
     return s;
   }
 }
