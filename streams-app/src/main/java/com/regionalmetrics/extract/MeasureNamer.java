@@ -44,6 +44,14 @@ final class MeasureNamer {
     "公园", "工程", "大桥", "水库", "医院", "大学", "学院", "集团", "公司", "小镇", "古镇", "博物馆"
   };
 
+  /**
+   * Head nouns of a kind of institution counted in a sentence (普通小学663所,在校生76.2万人): its bare
+   * figures that follow are the institution kind's, not the region's total.
+   */
+  private static final String[] INSTITUTION_HEADS = {
+    "学校", "小学", "初中", "高中", "中学", "高校", "幼儿园", "医院", "卫生院", "机构"
+  };
+
   private final IndicatorCatalog catalog;
   private final SubjectNormaliser subjects;
 
@@ -130,7 +138,8 @@ final class MeasureNamer {
         && facility != null
         && m.isPresent()
         && m.get().start() == 0
-        && m.get().end() == label.length()) {
+        && m.get().end() == label.length()
+        && !endsWithAny(label, INSTITUTION_HEADS)) { // 其中基层医疗卫生机构480个: a kind of its own
       subject = facility;
     }
     // 衔接铁路线路4条,其中,高速铁路1条: a part of an uncatalogued total
@@ -150,6 +159,12 @@ final class MeasureNamer {
     }
     if (subject != null && endsWithFacility(subject)) {
       facility = subject;
+    } else if (!f.change() && "count".equals(f.unit())) {
+      String kindOf = SubjectNormaliser.clean(SubjectNormaliser.withoutTime(label));
+      if (kindOf.length() >= 2 && endsWithAny(kindOf, INSTITUTION_HEADS)) {
+        // 普通小学63所,在校生7.62万人: the pupils of 普通小学 (of 初中 after 初中学校, as 初中在校生 says)
+        facility = subject != null ? subject : kindOf;
+      }
     }
 
     String kind =
@@ -215,8 +230,12 @@ final class MeasureNamer {
   }
 
   private static boolean endsWithFacility(String subject) {
-    for (String h : FACILITY_HEADS) {
-      if (subject.endsWith(h)) {
+    return endsWithAny(subject, FACILITY_HEADS);
+  }
+
+  private static boolean endsWithAny(String text, String[] heads) {
+    for (String h : heads) {
+      if (text.endsWith(h)) {
         return true;
       }
     }

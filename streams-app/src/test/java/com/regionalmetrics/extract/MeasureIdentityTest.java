@@ -102,6 +102,16 @@ class MeasureIdentityTest {
     assertThat(id(obs, 15_000_000, "CNY")).contains("[野三坡景区]");
   }
 
+  // the pupils of each kind of school are a series of their own, as 初中在校生 would say
+  @Test
+  void figuresAfterAnInstitutionCountAreThatInstitutionsOwn() {
+    List<Observation> obs =
+        run("2024年末,安平县共有普通小学63所,在校生7.62万人;初中学校35所,在校生3.65万人。全县共有医院21家,床位3800张。", "2025-03-01");
+    assertThat(id(obs, 76_200, "count")).isEqualTo("edu.students[普通小学]");
+    assertThat(id(obs, 36_500, "count")).isEqualTo("edu.students[初中]");
+    assertThat(id(obs, 3_800, "count")).isEqualTo("health.beds[医院]");
+  }
+
   @Test
   void sameMeasureInTwoWordingsSharesOneId() {
     String a = id(run("2023年,保定市PM2.5平均浓度为43微克/立方米。", "2024-01-10"), 43, "μg/m³");
