@@ -81,6 +81,23 @@ class SubjectRulesTest {
     assertThat(RegionResolver.comparedWith("今年全市", 2)).isFalse();
   }
 
+  // 全区 / 全省 throughout an article name the division of that kind it names, over a dateline city;
+  // its sentences without a place or scope word follow
+  @Test
+  void dominantScopeWordsDecideTheArticlesRegion() {
+    List<Observation> tibet =
+        run(
+            "某某社拉萨3月2日电 记者从西藏自治区统计局获悉,全区经济平稳。全区生产总值增长6.3%。全区粮食产量108万吨。\n"
+                + "农村居民人均可支配收入20100元,增长8.8%。",
+            "2025-03-02");
+    assertThat(one(tibet, 20_100, "CNY").region()).isEqualTo("西藏");
+    List<Observation> province =
+        run(
+            "合肥讯 安徽省统计局发布数据。前三季度全省生产总值3.7万亿元。全省进出口增长6.2%。全省社会消费品零售总额增长5.1%。\n" + "规模以上工业增加值增长8.1%。",
+            "2024-10-20");
+    assertThat(one(province, 8.1, "%").region()).isEqualTo("安徽");
+  }
+
   // the article's place: a dateline at the top, a station of a county, a county over its province
   @Test
   void articlePlaceFromDatelineAndNarrowerPlace() {
