@@ -227,13 +227,31 @@ public final class LocalStores {
       Set<Integer> partitions,
       boolean allowStale,
       java.util.function.BiConsumer<KeyValueIterator<String, V>, List<MetricEventView>> collect) {
+    List<MetricEventView> events = new ArrayList<>();
+    Scanned scanned =
+        eachPartition(store, query, partitions, allowStale, (p, it) -> collect.accept(it, events));
+    return new ScanResult(events, scanned.failed(), scanned.lags());
+  }
+
+  /** The partitions a range query could not read, and the lag of each copy it read. */
+  private record Scanned(Set<Integer> failed, Map<Integer, Long> lags) {}
+
+  /**
+   * Runs a range query on the given partitions of a store (all local ones when null) and hands each
+   * partition's rows to read; partitions that fail or do not answer are reported, not thrown.
+   */
+  private <V> Scanned eachPartition(
+      String store,
+      RangeQuery<String, V> query,
+      Set<Integer> partitions,
+      boolean allowStale,
+      java.util.function.BiConsumer<Integer, KeyValueIterator<String, V>> read) {
     var req = StateQueryRequest.inStore(store).withQuery(query);
     req = partitions == null ? req : req.withPartitions(partitions);
     if (!allowStale) {
       req = req.requireActive();
     }
     StateQueryResult<KeyValueIterator<String, V>> result = streams.query(req);
-    List<MetricEventView> events = new ArrayList<>();
     Set<Integer> failed = new HashSet<>();
     Map<Integer, Long> lags = new TreeMap<>();
     if (partitions != null) {
@@ -250,11 +268,11 @@ public final class LocalStores {
                 return;
               }
               try (KeyValueIterator<String, V> it = pr.getResult()) {
-                collect.accept(it, events);
+                read.accept(p, it);
               }
               putLag(lags, store, p);
             });
-    return new ScanResult(events, failed, lags);
+    return new Scanned(failed, lags);
   }
 
   /**
@@ -310,49 +328,32 @@ public final class LocalStores {
     }
     RangeQuery<String, RegionTotals> query =
         after == null ? RangeQuery.withNoBounds() : RangeQuery.withLowerBound(after);
-    var req = StateQueryRequest.inStore(StoreNames.REGION_SUMMARY).withQuery(query);
-    req = partitions == null ? req : req.withPartitions(partitions);
-    if (!allowStale) {
-      req = req.requireActive();
-    }
-    StateQueryResult<KeyValueIterator<String, RegionTotals>> result = streams.query(req);
     List<RegionScan.PartialSummary> rows = new ArrayList<>();
-    Set<Integer> failed = new HashSet<>();
-    Map<Integer, Long> lags = new TreeMap<>();
-    if (partitions != null) {
-      partitions.stream()
-          .filter(p -> !result.getPartitionResults().containsKey(p))
-          .forEach(failed::add);
-    }
-    result
-        .getPartitionResults()
-        .forEach(
-            (p, pr) -> {
-              if (pr.isFailure()) {
-                failed.add(p);
-                return;
-              }
+    Scanned scanned =
+        eachPartition(
+            StoreNames.REGION_SUMMARY,
+            query,
+            partitions,
+            allowStale,
+            (p, it) -> {
               int taken = 0;
-              try (KeyValueIterator<String, RegionTotals> it = pr.getResult()) {
-                while (it.hasNext() && (limit <= 0 || taken < limit)) {
-                  var kv = it.next();
-                  if (after != null && KeyOrder.CODE_POINTS.compare(kv.key, after) <= 0) {
-                    continue;
-                  }
-                  rows.add(
-                      new RegionScan.PartialSummary(
-                          p,
-                          kv.key,
-                          kv.value.getRegionCode(),
-                          kv.value.getSeries(),
-                          kv.value.getLatestObservedAt().toString(),
-                          kv.value.getLatestPeriod()));
-                  taken++;
+              while (it.hasNext() && (limit <= 0 || taken < limit)) {
+                var kv = it.next();
+                if (after != null && KeyOrder.CODE_POINTS.compare(kv.key, after) <= 0) {
+                  continue;
                 }
+                rows.add(
+                    new RegionScan.PartialSummary(
+                        p,
+                        kv.key,
+                        kv.value.getRegionCode(),
+                        kv.value.getSeries(),
+                        kv.value.getLatestObservedAt().toString(),
+                        kv.value.getLatestPeriod()));
+                taken++;
               }
-              putLag(lags, StoreNames.REGION_SUMMARY, p);
             });
-    return new RegionScan(rows, failed, lags);
+    return new RegionScan(rows, scanned.failed(), scanned.lags());
   }
 
   private void putLag(Map<Integer, Long> lags, String store, int partition) {

@@ -7,20 +7,16 @@ import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.avro.PeriodClaims;
 import com.regionalmetrics.serde.SchemaRegistryClients;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -55,17 +51,7 @@ class LatestInvariantTest {
   void setUp() {
     scope = "latest-invariant-" + UUID.randomUUID();
     TopologySerdes serdes = RegionalMetricsTopologyTest.serdes(scope);
-    var topology =
-        RegionalMetricsTopology.build(
-            serdes,
-            RegionalMetricsTopologyTest::lineExtractor,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            RegionalMetricsTopology.Settings.defaults());
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "latest-invariant-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(topology, props, NOW);
+    driver = RegionalMetricsTopologyTest.lineDriver(serdes, "latest-invariant-test", stateDir, NOW);
     articles =
         driver.createInputTopic(
             Topics.ARTICLES, new StringSerializer(), serdes.articles().serializer());

@@ -7,19 +7,15 @@ import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.avro.RegionTotals;
 import com.regionalmetrics.serde.SchemaRegistryClients;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -50,17 +46,7 @@ class RegionSummaryTopologyTest {
   void setUp() {
     scope = "summary-test-" + UUID.randomUUID();
     TopologySerdes serdes = RegionalMetricsTopologyTest.serdes(scope);
-    var topology =
-        RegionalMetricsTopology.build(
-            serdes,
-            RegionalMetricsTopologyTest::lineExtractor,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            RegionalMetricsTopology.Settings.defaults());
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "summary-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(topology, props, NOW);
+    driver = RegionalMetricsTopologyTest.lineDriver(serdes, "summary-test", stateDir, NOW);
     articles =
         driver.createInputTopic(
             Topics.ARTICLES, new StringSerializer(), serdes.articles().serializer());

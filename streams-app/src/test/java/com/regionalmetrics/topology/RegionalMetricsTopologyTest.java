@@ -84,6 +84,26 @@ class RegionalMetricsTopologyTest {
         .toList();
   }
 
+  /**
+   * A test driver of the whole topology with the line extractor ("region|indicator|value|period"
+   * per line), the clock fixed at now.
+   */
+  static TopologyTestDriver lineDriver(
+      TopologySerdes serdes, String applicationId, Path stateDir, Instant now) {
+    var topology =
+        RegionalMetricsTopology.build(
+            serdes,
+            RegionalMetricsTopologyTest::lineExtractor,
+            Clock.fixed(now, ZoneOffset.UTC),
+            RegionalMetricsTopology.Settings.defaults());
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    return new TopologyTestDriver(topology, props, now);
+  }
+
   /** The topology's serdes on one in-memory registry scope. */
   static TopologySerdes serdes(String scope) {
     Map<String, String> config = Map.of("schema.registry.url", "mock://" + scope);
@@ -105,18 +125,7 @@ class RegionalMetricsTopologyTest {
     Serde<Article> articleSerde = serdes.articles();
     Serde<MetricEvent> eventSerde = serdes.events();
 
-    var topology =
-        RegionalMetricsTopology.build(
-            serdes,
-            RegionalMetricsTopologyTest::lineExtractor,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            RegionalMetricsTopology.Settings.defaults());
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    driver = new TopologyTestDriver(topology, props, NOW);
+    driver = lineDriver(serdes, "topology-test", stateDir, NOW);
 
     articles =
         driver.createInputTopic(Topics.ARTICLES, new StringSerializer(), articleSerde.serializer());
