@@ -75,14 +75,18 @@ class ZeroConfigEndToEndIT {
     assertThat(json(posted).get("id").asText()).isEqualTo("chengde-1");
 
     String indicator = "/api/indicators/" + enc("承德") + "/" + enc("空气质量综合指数");
-    // the article's two values are indexed one after the other: wait for both, not the first
+    String regionIndicators = "/api/regions/" + enc("承德市") + "/indicators";
+    // the article's values are indexed one after the other, on different partitions: wait for
+    // all of them (both index values, and the region's three series), not the first
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
         .until(
             () ->
                 get(indicator + "/history").statusCode() == 200
-                    && json(get(indicator + "/history")).get("values").size() == 2);
+                    && json(get(indicator + "/history")).get("values").size() == 2
+                    && get(regionIndicators).statusCode() == 200
+                    && json(get(regionIndicators)).get("indicators").size() >= 3);
 
     JsonNode latest = json(get(indicator));
     assertThat(latest.get("value").asDouble()).isEqualTo(3.05);
@@ -104,7 +108,7 @@ class ZeroConfigEndToEndIT {
 
     JsonNode regions = json(get("/api/regions"));
     assertThat(regions.get("regions").findValuesAsText("region")).contains("承德");
-    JsonNode indicators = json(get("/api/regions/" + enc("承德市") + "/indicators"));
+    JsonNode indicators = json(get(regionIndicators));
     assertThat(indicators.get("indicators").size()).isGreaterThanOrEqualTo(3);
   }
 
