@@ -24,18 +24,23 @@ if not os.path.exists(os.path.join(a.eval, "score.py")):
 arts = [json.loads(l) for l in open(os.path.join(a.set_dir, "articles.jsonl"), encoding="utf-8") if l.strip()]
 text_dir = os.path.join(a.set_dir, "articles") if os.path.isdir(os.path.join(a.set_dir, "articles")) else a.set_dir
 
-def extract(art):
-    cmd = ["java", "-jar", a.jar, "extract", "--id", art["article"]]
-    if art.get("published"):
-        cmd += ["--published", str(art["published"])]
-    cmd.append(os.path.join(text_dir, art["article"] + ".txt"))
+def extract(group):
+    """One JVM per publication date: every article of the group (ids are the file names)."""
+    published, ids = group
+    cmd = ["java", "-jar", a.jar, "extract"]
+    if published:
+        cmd += ["--published", str(published)]
+    cmd += [os.path.join(text_dir, i + ".txt") for i in ids]
     r = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
     if r.returncode != 0:
-        print(f"extract failed for {art['article']}: {r.stderr.strip()}", file=sys.stderr)
+        print(f"extract failed for {ids}: {r.stderr.strip()}", file=sys.stderr)
     return r.stdout
 
+groups = {}
+for art in arts:
+    groups.setdefault(art.get("published") or "", []).append(art["article"])
 with ThreadPoolExecutor(max_workers=2) as pool:
-    lines = "".join(pool.map(extract, arts))
+    lines = "".join(pool.map(extract, sorted(groups.items())))
 out = a.out or os.path.join("/tmp", os.path.basename(os.path.normpath(a.set_dir)) + "-extracted.jsonl")
 with open(out, "w", encoding="utf-8") as f:
     f.write(lines)
