@@ -203,7 +203,11 @@ public final class RemoteInstances implements AutoCloseable {
         throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
       }
       if (since == null) {
-        LOG.info("{} has no {}/keys (an older version): one request per key read", host, PATH);
+        LOG.info(
+            "{}:{} has no {}/keys (an older version): one request per key read",
+            host.host(),
+            host.port(),
+            PATH);
       }
       legacySince.put(host, System.nanoTime());
     }
