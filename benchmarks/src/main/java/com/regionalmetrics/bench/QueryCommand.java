@@ -169,16 +169,20 @@ final class QueryCommand implements Callable<Integer> {
             startJfr(app2, out.resolve("app2.jfr"));
           }
           System.err.printf("round %d: %s%n", round, name);
+          long internal = internalRequests(app2.api());
           long cpu1 = ProcStat.cpuNanos(app1.pid());
           long cpu2 = ProcStat.cpuNanos(app2.pid());
           OpenLoop.Result r = load.run(byName.get(name), rate, Duration.ofSeconds(seconds));
+          long cpu1After = ProcStat.cpuNanos(app1.pid());
+          long cpu2After = ProcStat.cpuNanos(app2.pid());
           rows.add(
               new Row(
                   round,
                   name,
                   r,
-                  (ProcStat.cpuNanos(app1.pid()) - cpu1) / 1e3 / r.requests(),
-                  (ProcStat.cpuNanos(app2.pid()) - cpu2) / 1e3 / r.requests()));
+                  (cpu1After - cpu1) / 1e3 / r.requests(),
+                  (cpu2After - cpu2) / 1e3 / r.requests(),
+                  internalRequests(app2.api()) - internal));
           try (PrintStream p =
               new PrintStream(
                   Files.newOutputStream(out.resolve("hist-" + name + "-" + round + ".txt")),
@@ -205,7 +209,34 @@ final class QueryCommand implements Callable<Integer> {
 
   /** One measured run, with the CPU time each instance spent per request meanwhile. */
   private record Row(
-      int round, String name, OpenLoop.Result result, double cpuMicros1, double cpuMicros2) {}
+      int round,
+      String name,
+      OpenLoop.Result result,
+      double cpuMicros1,
+      double cpuMicros2,
+      long internalRequests) {}
+
+  /**
+   * Requests instance 2 has served on its internal API (/internal/v1/..., any route), from its
+   * Prometheus counters: during a remote run, how many requests carried the forwarded lookups (one
+   * per lookup unless they are batched).
+   */
+  private static long internalRequests(String api) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api + "/metrics"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    long total = 0;
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith("http_server_requests_seconds_count{")
+          && line.contains("route=\"/internal/v1/")) {
+        total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
+  }
 
   private int report(List<Row> rows, String self, String other) {
     report.table(
@@ -269,7 +300,8 @@ final class QueryCommand implements Callable<Integer> {
         "remote ÷ local p50",
         "remote ÷ local p99",
         "remote ÷ local p99.9",
-        "remote ÷ local CPU per request (both instances)");
+        "remote ÷ local CPU per request (both instances)",
+        "forwarded lookups per internal request");
     for (int round = 1; round <= rounds; round++) {
       Row localRow = find(rows, round, "local");
       Row remoteRow = find(rows, round, "remote");
@@ -282,7 +314,10 @@ final class QueryCommand implements Callable<Integer> {
           f2(remote.ms(99.9) / local.ms(99.9)),
           f2(
               (remoteRow.cpuMicros1() + remoteRow.cpuMicros2())
-                  / (localRow.cpuMicros1() + localRow.cpuMicros2())));
+                  / (localRow.cpuMicros1() + localRow.cpuMicros2())),
+          remoteRow.internalRequests() == 0
+              ? "?"
+              : f2(remote.ok() / (double) remoteRow.internalRequests()));
     }
     return status;
   }

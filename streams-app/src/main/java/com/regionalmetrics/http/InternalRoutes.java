@@ -1,5 +1,7 @@
 package com.regionalmetrics.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.regionalmetrics.query.CompareRequest;
 import com.regionalmetrics.query.LocalRead;
 import com.regionalmetrics.query.LocalStores;
@@ -8,7 +10,9 @@ import com.regionalmetrics.query.RemoteInstances;
 import com.regionalmetrics.query.ScanRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +23,12 @@ import java.util.stream.Collectors;
  * forwarded again, so a request crosses at most one hop.
  */
 final class InternalRoutes {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** Largest body of a batch of key reads (128 reads of long keys fit many times over). */
+  private static final long MAX_KEYS_BODY = 1 << 20;
+
   private final LocalStores local;
   private final String token;
 
@@ -36,6 +46,7 @@ final class InternalRoutes {
 
   void register(RoutesConfig routes) {
     routes.before(RemoteInstances.PATH + "/*", ctx -> BearerToken.INTERNAL.check(ctx, token));
+    routes.post(RemoteInstances.PATH + "/keys", this::keys);
     routes.get(RemoteInstances.PATH + "/value", this::value);
     routes.get(RemoteInstances.PATH + "/history", this::history);
     routes.get(RemoteInstances.PATH + "/claims", this::claims);
@@ -62,6 +73,47 @@ final class InternalRoutes {
             asOf == null ? null : Instant.ofEpochMilli(parseLong(asOf, "asOf")),
             stale(ctx));
     ctx.json(RemoteInstances.toReply(r));
+  }
+
+  /** A batch of key reads (value, history, claims), answered in order, each on its own. */
+  private void keys(Context ctx) {
+    RemoteInstances.KeyReads batch;
+    try {
+      batch =
+          JSON.readValue(RequestBodies.bytes(ctx, MAX_KEYS_BODY), RemoteInstances.KeyReads.class);
+    } catch (IOException e) {
+      batch = null;
+    }
+    if (batch == null || batch.reads() == null || batch.reads().isEmpty()) {
+      throw new BadRequestException(
+          "body must be JSON {\"reads\": [{\"kind\", \"key\", \"partition\", \"asOf\", \"stale\"}, ...]}");
+    }
+    if (batch.reads().size() > RemoteInstances.MAX_BATCH) {
+      throw new BadRequestException("at most " + RemoteInstances.MAX_BATCH + " reads per request");
+    }
+    List<RemoteInstances.KeyReply> replies = new ArrayList<>(batch.reads().size());
+    for (RemoteInstances.KeyRead r : batch.reads()) {
+      if (r == null || r.key() == null || r.key().isEmpty() || r.partition() == null) {
+        throw new BadRequestException("every read needs a key and a partition");
+      }
+      replies.add(
+          switch (r.kind() == null ? "" : r.kind()) {
+            case RemoteInstances.KeyRead.VALUE ->
+                RemoteInstances.toKeyReply(
+                    local.value(
+                        r.key(),
+                        r.partition(),
+                        r.asOf() == null ? null : Instant.ofEpochMilli(r.asOf()),
+                        r.stale()),
+                    false);
+            case RemoteInstances.KeyRead.HISTORY ->
+                RemoteInstances.toKeyReply(local.history(r.key(), r.partition(), r.stale()), true);
+            case RemoteInstances.KeyRead.CLAIMS ->
+                RemoteInstances.toKeyReply(local.claims(r.key(), r.partition(), r.stale()), true);
+            default -> throw new BadRequestException("kind must be value, history or claims");
+          });
+    }
+    ctx.json(new RemoteInstances.KeyReplies(replies));
   }
 
   private void history(Context ctx) {

@@ -16,28 +16,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.LagInfo;
-import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
- * Reads this instance's own copies of the stores with IQv2, one partition at a time. Active copies
- * only, unless allowStale: then standby and restoring copies answer too.
+ * Reads this instance's own copies of the stores: range scans over partitions with IQv2, reads of
+ * one key or series in one partition with IQv1 ({@link LocalKeyReads}: no Position lock). Active
+ * copies only, unless allowStale: then standby and restoring copies answer too.
  */
 public final class LocalStores {
   private final KafkaStreams streams;
   private final CopyLags copyLags;
+  private final LocalKeyReads keys;
 
   public LocalStores(KafkaStreams streams) {
     this.streams = streams;
     this.copyLags = new CopyLags(streams::allLocalStorePartitionLags, Duration.ofSeconds(1));
+    this.keys = new LocalKeyReads(streams, copyLags);
   }
 
   /** These stores as a {@link StoreReader}: answers already complete. */
@@ -93,33 +92,14 @@ public final class LocalStores {
    */
   public LocalRead<MetricEventView> value(
       String key, int partition, Instant asOf, boolean allowStale) {
-    long to = asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
-    RangeQuery<String, PeriodClaims> query =
-        RangeQuery.<String, PeriodClaims>withRange(ClaimKeys.from(key, 0), ClaimKeys.upTo(key, to))
-            .withDescendingKeys();
-    QueryResult<KeyValueIterator<String, PeriodClaims>> r =
-        onPartition(query, partition, allowStale);
-    if (r.isFailure()) {
-      return LocalRead.unavailable(describe(r, partition));
-    }
-    Long lag = copyLags.lag(StoreNames.INDICATOR_CLAIMS, partition);
-    try (KeyValueIterator<String, PeriodClaims> it = r.getResult()) {
-      while (it.hasNext()) {
-        PeriodClaims claims = it.next().value;
-        if (!claims.getClaims().isEmpty()) {
-          return LocalRead.found(MetricEventView.of(ClaimResolution.of(claims.getClaims())))
-              .withLag(lag);
-        }
-      }
-    }
-    return LocalRead.<MetricEventView>absent().withLag(lag);
+    return keys.value(key, partition, asOf, allowStale);
   }
 
   /**
    * The resolved value of every dated period of key, oldest first. Absent when the key has none.
    */
   public LocalRead<List<MetricEventView>> history(String key, int partition, boolean allowStale) {
-    return read(
+    return keys.series(
         key,
         partition,
         allowStale,
@@ -129,37 +109,12 @@ public final class LocalStores {
 
   /** Every claim of every article about key, undated ones last. Absent when the key has none. */
   public LocalRead<List<MetricEventView>> claims(String key, int partition, boolean allowStale) {
-    return read(
+    return keys.series(
         key,
         partition,
         allowStale,
         ClaimKeys.end(key),
         claims -> claims.stream().map(MetricEventView::of).toList());
-  }
-
-  private LocalRead<List<MetricEventView>> read(
-      String key,
-      int partition,
-      boolean allowStale,
-      String upper,
-      Function<List<MetricEvent>, List<MetricEventView>> view) {
-    QueryResult<KeyValueIterator<String, PeriodClaims>> r =
-        onPartition(RangeQuery.withRange(ClaimKeys.from(key, 0), upper), partition, allowStale);
-    if (r.isFailure()) {
-      return LocalRead.unavailable(describe(r, partition));
-    }
-    List<MetricEventView> values = new ArrayList<>();
-    try (KeyValueIterator<String, PeriodClaims> it = r.getResult()) {
-      while (it.hasNext()) {
-        List<MetricEvent> claims = it.next().value.getClaims();
-        if (!claims.isEmpty()) {
-          values.addAll(view.apply(claims));
-        }
-      }
-    }
-    LocalRead<List<MetricEventView>> read =
-        values.isEmpty() ? LocalRead.absent() : LocalRead.found(values);
-    return read.withLag(copyLags.lag(StoreNames.INDICATOR_CLAIMS, partition));
   }
 
   /** Latest values in the given partitions (null: every local one) matching the request. */
@@ -293,13 +248,12 @@ public final class LocalStores {
       if (!partitions.contains(p) || failed.contains(p)) {
         continue;
       }
-      QueryResult<MetricEvent> latest =
-          onPartition(StoreNames.INDICATOR_LATEST, KeyQuery.withKey(key), p, allowStale);
-      if (latest.isFailure()) {
+      LocalRead<MetricEvent> latest = keys.get(StoreNames.INDICATOR_LATEST, key, p, allowStale);
+      if (latest.status() == LocalRead.Status.UNAVAILABLE) {
         failed.add(p);
         continue;
       }
-      if (latest.getResult() == null) {
+      if (latest.status() == LocalRead.Status.ABSENT) {
         continue; // no such series: the common case, answered by the bloom filter
       }
       LocalRead<MetricEventView> v = value(key, p, asOf, allowStale);
@@ -365,14 +319,10 @@ public final class LocalStores {
 
   /** The article-state entry of an article id in the given partition. */
   public LocalRead<ArticleStateView> articleState(String id, int partition, boolean allowStale) {
-    QueryResult<ArticleState> r =
-        onPartition(StoreNames.ARTICLE_STATE, KeyQuery.withKey(id), partition, allowStale);
-    if (r.isFailure()) {
-      return LocalRead.unavailable(describe(r, partition));
-    }
-    return r.getResult() == null
-        ? LocalRead.absent()
-        : LocalRead.found(ArticleStateView.of(r.getResult()));
+    LocalRead<ArticleState> r = keys.get(StoreNames.ARTICLE_STATE, id, partition, allowStale);
+    return r.status() == LocalRead.Status.FOUND
+        ? LocalRead.found(ArticleStateView.of(r.value()))
+        : new LocalRead<>(r.status(), null, r.message(), null);
   }
 
   /** Offset lag of this instance's copy of each claims-store partition. */
@@ -412,36 +362,6 @@ public final class LocalStores {
       return RangeQuery.withLowerBound(lower);
     }
     return lower == null ? RangeQuery.withUpperBound(upper) : RangeQuery.withRange(lower, upper);
-  }
-
-  private <R> QueryResult<R> onPartition(
-      org.apache.kafka.streams.query.Query<R> query, int partition, boolean allowStale) {
-    return onPartition(StoreNames.INDICATOR_CLAIMS, query, partition, allowStale);
-  }
-
-  private <R> QueryResult<R> onPartition(
-      String store,
-      org.apache.kafka.streams.query.Query<R> query,
-      int partition,
-      boolean allowStale) {
-    if (!queryable()) {
-      return QueryResult.forFailure(
-          FailureReason.NOT_UP_TO_BOUND, "instance is " + streams.state());
-    }
-    var req = StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.of(partition));
-    if (!allowStale) {
-      req = req.requireActive();
-    }
-    StateQueryResult<R> result = streams.query(req);
-    QueryResult<R> r = result.getPartitionResults().get(partition);
-    return r != null
-        ? r
-        : QueryResult.forFailure(
-            FailureReason.NOT_PRESENT, "partition " + partition + " is not hosted here");
-  }
-
-  private static String describe(QueryResult<?> r, int partition) {
-    return "partition " + partition + ": " + r.getFailureReason() + " " + r.getFailureMessage();
   }
 
   private boolean queryable() {

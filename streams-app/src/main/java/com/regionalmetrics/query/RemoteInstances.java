@@ -1,5 +1,6 @@
 package com.regionalmetrics.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -10,17 +11,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,10 +33,24 @@ import org.slf4j.LoggerFactory;
  * (/internal/v1/...). Those endpoints only ever read locally, so a forwarded request is never
  * forwarded again. Calls are bounded by a timeout. Single-key reads go through Jetty's HttpClient
  * (keep-alive connection pools per peer, the caller blocked on its own exchange, no client-wide
- * lock); fan-out scans and status calls through the JDK's asynchronous HttpClient.
+ * lock), the reads that wait for the same peer at the same moment in one request ({@link
+ * KeyBatcher}, POST /keys): the peer's cost of an HTTP request, as large as the read itself, is
+ * then paid once per batch. Fan-out scans and status calls go through the JDK's asynchronous
+ * HttpClient.
  */
 public final class RemoteInstances implements AutoCloseable {
   public static final String PATH = "/internal/v1";
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteInstances.class);
+
+  /** Requests of key reads in flight to one peer at once; more reads wait and go together. */
+  static final int BATCH_SLOTS = 2;
+
+  /** Most key reads in one request (/keys). */
+  public static final int MAX_BATCH = 128;
+
+  /** How long a peer that has no /keys (an older version) is asked one read per request. */
+  private static final long LEGACY_RECHECK_NANOS = Duration.ofMinutes(1).toNanos();
+
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -39,6 +58,8 @@ public final class RemoteInstances implements AutoCloseable {
   private final Duration timeout;
   private final String token;
   private final org.eclipse.jetty.client.HttpClient peers;
+  private final Map<HostInfo, KeyBatcher<KeyRead, KeyReply>> batchers = new ConcurrentHashMap<>();
+  private final Map<HostInfo, Long> legacySince = new ConcurrentHashMap<>();
 
   public RemoteInstances(Duration timeout) {
     this(timeout, null);
@@ -79,6 +100,42 @@ public final class RemoteInstances implements AutoCloseable {
   public record HistoryReply(
       String status, List<MetricEventView> values, String message, Long lag) {}
 
+  /**
+   * One read of one key in a batch (POST /keys).
+   *
+   * @param kind value (asOf optional), history or claims
+   * @param asOf epoch millis; null: the latest
+   */
+  public record KeyRead(String kind, String key, Integer partition, Long asOf, boolean stale) {
+    public static final String VALUE = "value";
+    public static final String HISTORY = "history";
+    public static final String CLAIMS = "claims";
+  }
+
+  /** Wire form of a batch of key reads. */
+  public record KeyReads(List<KeyRead> reads) {}
+
+  /**
+   * Wire form of the answer to one key read: value for kind value, values for history and claims.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record KeyReply(
+      String status,
+      MetricEventView value,
+      List<MetricEventView> values,
+      String message,
+      Long lag) {}
+
+  /** Wire form of a batch's answers, in the order of its reads. */
+  public record KeyReplies(List<KeyReply> replies) {}
+
+  public static KeyReply toKeyReply(LocalRead<?> r, boolean list) {
+    @SuppressWarnings("unchecked")
+    List<MetricEventView> values = list ? (List<MetricEventView>) r.value() : null;
+    return new KeyReply(
+        r.status().name(), list ? null : (MetricEventView) r.value(), values, r.message(), r.lag());
+  }
+
   /** Wire form of an instance's status. */
   public record StatusReply(String state, Map<Integer, Long> lag) {}
 
@@ -92,31 +149,91 @@ public final class RemoteInstances implements AutoCloseable {
 
   private CompletableFuture<LocalRead<MetricEventView>> value(
       HostInfo host, String key, int partition, Instant asOf, boolean allowStale) {
-    String q =
-        "key="
-            + enc(key)
-            + "&partition="
-            + partition
-            + "&stale="
-            + allowStale
-            + (asOf == null ? "" : "&asOf=" + asOf.toEpochMilli());
-    return send(host, "/value?" + q, ValueReply.class)
-        .thenApply(
-            r ->
-                new LocalRead<>(
-                    LocalRead.Status.valueOf(r.status()), r.value(), r.message(), r.lag()))
-        .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
+    Long at = asOf == null ? null : asOf.toEpochMilli();
+    return keyRead(host, new KeyRead(KeyRead.VALUE, key, partition, at, allowStale), false);
   }
 
   private CompletableFuture<LocalRead<List<MetricEventView>>> list(
-      HostInfo host, String path, String key, int partition, boolean allowStale) {
-    String q = "key=" + enc(key) + "&partition=" + partition + "&stale=" + allowStale;
-    return send(host, path + "?" + q, HistoryReply.class)
-        .thenApply(
-            r ->
-                new LocalRead<>(
-                    LocalRead.Status.valueOf(r.status()), r.values(), r.message(), r.lag()))
-        .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
+      HostInfo host, String kind, String key, int partition, boolean allowStale) {
+    return keyRead(host, new KeyRead(kind, key, partition, null, allowStale), true);
+  }
+
+  /** One key read, in a batch with the other reads waiting for the same peer. */
+  @SuppressWarnings("unchecked")
+  private <T> CompletableFuture<LocalRead<T>> keyRead(HostInfo host, KeyRead read, boolean list) {
+    KeyReply r;
+    try {
+      r =
+          batchers
+              .computeIfAbsent(
+                  host, h -> new KeyBatcher<>(BATCH_SLOTS, MAX_BATCH, reads -> sendReads(h, reads)))
+              .read(read, timeout.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.completedFuture(
+          LocalRead.unavailable(host + " unreachable: interrupted"));
+    } catch (Exception e) {
+      return CompletableFuture.completedFuture(
+          LocalRead.unavailable(host + " unreachable: " + rootMessage(e)));
+    }
+    T value = (T) (list ? r.values() : r.value());
+    return CompletableFuture.completedFuture(
+        new LocalRead<>(LocalRead.Status.valueOf(r.status()), value, r.message(), r.lag()));
+  }
+
+  /**
+   * One request for a batch of key reads; to a peer of an older version without /keys (during a
+   * rolling upgrade), one request per read.
+   */
+  private List<KeyReply> sendReads(HostInfo host, List<KeyRead> reads) throws Exception {
+    Long since = legacySince.get(host);
+    if (since == null || System.nanoTime() - since > LEGACY_RECHECK_NANOS) {
+      ContentResponse r =
+          peerRequest(host, "/keys")
+              .method(HttpMethod.POST)
+              .body(
+                  new BytesRequestContent(
+                      "application/json", JSON.writeValueAsBytes(new KeyReads(reads))))
+              .send();
+      if (r.getStatus() == 200) {
+        legacySince.remove(host);
+        return parse(host, r.getContent(), KeyReplies.class).replies();
+      }
+      if (r.getStatus() != 404) {
+        throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
+      }
+      if (since == null) {
+        LOG.info(
+            "{}:{} has no {}/keys (an older version): one request per key read",
+            host.host(),
+            host.port(),
+            PATH);
+      }
+      legacySince.put(host, System.nanoTime());
+    }
+    List<KeyReply> replies = new ArrayList<>(reads.size());
+    for (KeyRead read : reads) {
+      replies.add(sendOne(host, read));
+    }
+    return replies;
+  }
+
+  /** One key read as its own GET (/value, /history, /claims): what older versions answer. */
+  private KeyReply sendOne(HostInfo host, KeyRead read) throws Exception {
+    String q =
+        "key="
+            + enc(read.key())
+            + "&partition="
+            + read.partition()
+            + "&stale="
+            + read.stale()
+            + (read.asOf() == null ? "" : "&asOf=" + read.asOf());
+    if (read.kind().equals(KeyRead.VALUE)) {
+      ValueReply r = send(host, "/value?" + q, ValueReply.class);
+      return new KeyReply(r.status(), r.value(), null, r.message(), r.lag());
+    }
+    HistoryReply r = send(host, "/" + read.kind() + "?" + q, HistoryReply.class);
+    return new KeyReply(r.status(), null, r.values(), r.message(), r.lag());
   }
 
   private CompletableFuture<ScanResult> scan(
@@ -147,12 +264,15 @@ public final class RemoteInstances implements AutoCloseable {
   LocalRead<ArticleStateView> articleState(
       HostInfo host, String id, int partition, boolean allowStale) {
     String q = "id=" + enc(id) + "&partition=" + partition + "&stale=" + allowStale;
-    return send(host, "/article?" + q, ArticleStateReply.class)
-        .thenApply(
-            r ->
-                new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message(), null))
-        .exceptionally(e -> LocalRead.unavailable(host + " unreachable: " + rootMessage(e)))
-        .join();
+    try {
+      ArticleStateReply r = send(host, "/article?" + q, ArticleStateReply.class);
+      return new LocalRead<>(LocalRead.Status.valueOf(r.status()), r.value(), r.message(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return LocalRead.unavailable(host + " unreachable: interrupted");
+    } catch (Exception e) {
+      return LocalRead.unavailable(host + " unreachable: " + rootMessage(e));
+    }
   }
 
   /** Another instance's stores as a {@link StoreReader}. */
@@ -167,13 +287,13 @@ public final class RemoteInstances implements AutoCloseable {
       @Override
       public CompletableFuture<LocalRead<List<MetricEventView>>> history(
           String key, int partition, boolean allowStale) {
-        return list(host, "/history", key, partition, allowStale);
+        return list(host, KeyRead.HISTORY, key, partition, allowStale);
       }
 
       @Override
       public CompletableFuture<LocalRead<List<MetricEventView>>> claims(
           String key, int partition, boolean allowStale) {
-        return list(host, "/claims", key, partition, allowStale);
+        return list(host, KeyRead.CLAIMS, key, partition, allowStale);
       }
 
       @Override
@@ -218,30 +338,25 @@ public final class RemoteInstances implements AutoCloseable {
   }
 
   /** For calls the caller waits on at once (single-key reads): blocking, on the calling thread. */
-  private <T> CompletableFuture<T> send(HostInfo host, String pathAndQuery, Class<T> type) {
-    try {
-      ContentResponse r =
-          peers
-              .newRequest("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery)
-              .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-              .headers(
-                  h -> {
-                    h.put(HttpHeader.ACCEPT, "application/json");
-                    if (token != null) {
-                      h.put(HttpHeader.AUTHORIZATION, "Bearer " + token);
-                    }
-                  })
-              .send();
-      if (r.getStatus() != 200) {
-        throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
-      }
-      return CompletableFuture.completedFuture(parse(host, r.getContent(), type));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CompletableFuture.failedFuture(e);
-    } catch (TimeoutException | ExecutionException | RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+  private <T> T send(HostInfo host, String pathAndQuery, Class<T> type) throws Exception {
+    ContentResponse r = peerRequest(host, pathAndQuery).send();
+    if (r.getStatus() != 200) {
+      throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
     }
+    return parse(host, r.getContent(), type);
+  }
+
+  private Request peerRequest(HostInfo host, String pathAndQuery) {
+    return peers
+        .newRequest("http://" + host.host() + ":" + host.port() + PATH + pathAndQuery)
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .headers(
+            h -> {
+              h.put(HttpHeader.ACCEPT, "application/json");
+              if (token != null) {
+                h.put(HttpHeader.AUTHORIZATION, "Bearer " + token);
+              }
+            });
   }
 
   /** For calls made to several instances at once (fan-out). */
@@ -304,7 +419,7 @@ public final class RemoteInstances implements AutoCloseable {
     try {
       peers.stop();
     } catch (Exception e) {
-      LoggerFactory.getLogger(RemoteInstances.class).warn("closing the peer HTTP client failed", e);
+      LOG.warn("closing the peer HTTP client failed", e);
     }
   }
 }

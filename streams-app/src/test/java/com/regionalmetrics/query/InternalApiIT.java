@@ -131,6 +131,71 @@ class InternalApiIT {
         .isEqualTo(404);
   }
 
+  @Test
+  void aBatchOfKeyReadsIsAnsweredInOrderAndAMalformedOneIs400() throws Exception {
+    String path = "/api/indicators/" + enc("保定") + "/" + enc("数据中心项目");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(() -> get(publicPorts[0], path, null).statusCode() == 200);
+    JsonNode latest = JSON.readTree(get(publicPorts[0], path, null).body());
+    String key = latest.get("region").asText() + "|" + latest.get("indicator").asText();
+    int partition = KeyRouting.partitionOf(key, 3);
+    String body =
+        JSON.writeValueAsString(
+            new RemoteInstances.KeyReads(
+                java.util.List.of(
+                    new RemoteInstances.KeyRead("value", key, partition, null, false),
+                    new RemoteInstances.KeyRead("value", key + ".none", partition, null, false),
+                    new RemoteInstances.KeyRead("history", key, partition, null, false))));
+    JsonNode replies = null;
+    for (int port : internalPorts) {
+      var r = postJson(port, RemoteInstances.PATH + "/keys", body, TOKEN);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode n = JSON.readTree(r.body()).get("replies");
+      assertThat(n).hasSize(3);
+      if (n.get(0).get("status").asText().equals("FOUND")) {
+        replies = n; // the instance with the partition's active copy; the other: UNAVAILABLE
+      } else {
+        assertThat(n.get(0).get("status").asText()).isEqualTo("UNAVAILABLE");
+      }
+    }
+    assertThat(replies).as("one instance holds the key's partition").isNotNull();
+    assertThat(replies.get(0).get("value").get("value").asDouble())
+        .isEqualTo(latest.get("value").asDouble());
+    assertThat(replies.get(1).get("status").asText()).isEqualTo("ABSENT");
+    assertThat(replies.get(2).get("status").asText()).isEqualTo("FOUND");
+    assertThat(replies.get(2).get("values")).hasSize(1);
+
+    var unknownKind =
+        postJson(
+            internalPorts[0],
+            RemoteInstances.PATH + "/keys",
+            "{\"reads\":[{\"kind\":\"drop\",\"key\":\"x\",\"partition\":0}]}",
+            TOKEN);
+    assertThat(unknownKind.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unknownKind.body()).get("message").asText()).contains("kind");
+    var notJson = postJson(internalPorts[0], RemoteInstances.PATH + "/keys", "[1,", TOKEN);
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(notJson.body()).doesNotContain("com.regionalmetrics", "Exception");
+    assertThat(postJson(internalPorts[0], RemoteInstances.PATH + "/keys", body, null).statusCode())
+        .isEqualTo(401);
+  }
+
+  static HttpResponse<String> postJson(int port, String path, String body, String token)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   static HttpResponse<String> get(int port, String path, String token) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
