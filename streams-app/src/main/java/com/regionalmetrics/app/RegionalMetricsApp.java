@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.rocksdb.RocksDB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private KafkaStreams streams;
   private final StreamsProbes probes = new StreamsProbes();
+  private final StartupTimeline timeline = new StartupTimeline();
 
   /** Set once the HTTP API exists; told of every state change of the streams instance. */
   private volatile IndicatorQueries queries;
@@ -87,8 +90,12 @@ public final class RegionalMetricsApp implements AutoCloseable {
   }
 
   private void startAll(AppConfig config) {
+    timeline.mark("main");
     // dictionaries, catalog and JIT warm-up of the extractor run beside the broker and topic set-up
     CompletableFuture<Extractor> extractor = CompletableFuture.supplyAsync(Extractor::warmedUp);
+    // RocksDB's native library (15 MB, unpacked from the jar to a temporary file) loads beside
+    // them too, instead of in the first stream thread's task initialisation
+    CompletableFuture<Void> rocksDb = CompletableFuture.runAsync(RocksDB::loadLibrary);
     config = config.embedded() ? startEmbeddedCluster(config) : requireRegistry(config);
     config = config.withApplicationServer();
     bootstrapServers = config.require(AppConfig.BOOTSTRAP_SERVERS);
@@ -99,6 +106,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
       SchemaRegistration.requireRegistered(config);
     }
 
+    timeline.mark("cluster");
     int partitions =
         TopicInitializer.prepareTopics(
             kafka,
@@ -106,10 +114,17 @@ public final class RegionalMetricsApp implements AutoCloseable {
             config.createTopics(),
             config.getInt(AppConfig.TOPIC_PARTITIONS),
             (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
+    timeline.mark("topics");
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    startStreams(config, kafka, metrics, extractor.join());
+    Extractor warmExtractor = joinUnwrapped(extractor);
+    joinUnwrapped(rocksDb);
+    timeline.mark("extractor");
+    startStreams(config, kafka, metrics, warmExtractor);
+    timeline.mark("streams");
     KafkaArticleIngest ingest = startIngest(config, kafka);
+    timeline.mark("ingest");
     startHttp(config, kafka, partitions, ingest, metrics);
+    timeline.mark("http");
     // started last: the HTTP API answers (503 + Retry-After, /health) from the first moment the
     // job exists, not only once it has joined the group
     streams.start();
@@ -132,7 +147,12 @@ public final class RegionalMetricsApp implements AutoCloseable {
     if (upMessage != null
         && streams.state() == KafkaStreams.State.RUNNING
         && announced.compareAndSet(false, true)) {
-      LOG.info("{} ({} ms after start)", upMessage, (System.nanoTime() - startedNanos) / 1_000_000);
+      timeline.mark("running");
+      LOG.info(
+          "{} ({} ms after start; since the JVM started: {})",
+          upMessage,
+          (System.nanoTime() - startedNanos) / 1_000_000,
+          timeline.summary());
     }
   }
 
@@ -142,19 +162,56 @@ public final class RegionalMetricsApp implements AutoCloseable {
     if (config.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG).isEmpty()) {
       config = config.with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
     }
-    EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(
-            config.dataDir(), "127.0.0.1", config.getInt(AppConfig.EMBEDDED_KAFKA_PORT), Map.of());
-    resources.add(broker);
-    config = config.with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+    // the registry needs nothing of the broker: it starts beside it
+    CompletableFuture<EmbeddedSchemaRegistry> registry = null;
     if (config.get(AppConfig.SCHEMA_REGISTRY_URL).isEmpty()) {
-      EmbeddedSchemaRegistry registry =
-          EmbeddedSchemaRegistry.start(
-              config.dataDir(), "127.0.0.1", config.getInt(AppConfig.EMBEDDED_REGISTRY_PORT));
-      resources.add(registry);
-      config = config.with(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
+      Path dataDir = config.dataDir();
+      int port = config.getInt(AppConfig.EMBEDDED_REGISTRY_PORT);
+      registry =
+          CompletableFuture.supplyAsync(
+              () -> EmbeddedSchemaRegistry.start(dataDir, "127.0.0.1", port),
+              runnable -> new Thread(runnable, "embedded-registry-start").start());
+    }
+    EmbeddedKafkaBroker broker;
+    try {
+      broker =
+          EmbeddedKafkaBroker.start(
+              config.dataDir(),
+              "127.0.0.1",
+              config.getInt(AppConfig.EMBEDDED_KAFKA_PORT),
+              Map.of());
+    } catch (RuntimeException e) {
+      if (registry != null) {
+        // its port must not stay bound: closed once it is up (its own failure goes with this one)
+        try {
+          joinUnwrapped(registry).close();
+        } catch (RuntimeException r) {
+          e.addSuppressed(r);
+        }
+      }
+      throw e;
+    }
+    resources.add(broker);
+    timeline.mark("broker");
+    config = config.with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+    if (registry != null) {
+      EmbeddedSchemaRegistry started = joinUnwrapped(registry);
+      resources.add(started);
+      config = config.with(AppConfig.SCHEMA_REGISTRY_URL, started.url());
     }
     return config;
+  }
+
+  /** The future's value; its failure rethrown as it was thrown (not wrapped). */
+  private static <T> T joinUnwrapped(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private static AppConfig requireRegistry(AppConfig config) {

@@ -71,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Publication date (YYYY-MM-DD) for the --ingest files")
   String published;
 
+  @Option(
+      names = "--exit-when-ready",
+      description = {
+        "Start, wait until the stores are queryable (at most 5 minutes), then stop cleanly:",
+        "a training run that writes a class-data archive (bin/regional-metrics, docker/Dockerfile)"
+      })
+  boolean exitWhenReady;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new HashMap<>();
@@ -84,6 +92,15 @@ final class RunCommand implements Callable<Integer> {
 
     CountDownLatch stopped = new CountDownLatch(1);
     RegionalMetricsApp app = RegionalMetricsApp.start(config);
+    if (exitWhenReady) {
+      try (app) {
+        if (!app.awaitRunning(Duration.ofMinutes(5))) {
+          System.err.println("not ready within 5 minutes (state " + app.streams().state() + ")");
+          return 1;
+        }
+        return 0;
+      }
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
