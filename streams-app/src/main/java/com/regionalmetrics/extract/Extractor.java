@@ -55,6 +55,7 @@ public final class Extractor {
   private final IndicatorCatalog catalog;
   private final QuantityScanner scanner;
   private final RegionResolver regions;
+  private final FlatTables tables;
   private final boolean strict;
   private final Listener listener;
 
@@ -69,6 +70,7 @@ public final class Extractor {
     this.catalog = catalog;
     this.scanner = new QuantityScanner(units);
     this.regions = new RegionResolver(gazetteer);
+    this.tables = new FlatTables(label -> regions.lookup(label).isPresent());
     this.strict = false;
     this.listener = Listener.NONE;
     this.sentenceProbe = null;
@@ -84,6 +86,7 @@ public final class Extractor {
     this.catalog = base.catalog;
     this.scanner = base.scanner;
     this.regions = base.regions;
+    this.tables = base.tables;
     this.strict = strict;
     this.listener = listener;
     this.sentenceProbe = sentenceProbe;
@@ -167,7 +170,9 @@ public final class Extractor {
       return List.of();
     }
     LocalDate pub = publishedAt == null ? null : publishedAt.atZone(Period.ZONE).toLocalDate();
-    String norm = joinBrokenLines(TextNormalizer.normalize(text));
+    String norm =
+        joinBrokenLines(
+            TextNormalizer.tidyWhitespace(tables.rewrite(TextNormalizer.prepare(text))));
     List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(norm);
 
     // Region mentions over the whole text, so a bare 崇礼 in one sentence is supported by 张家口 in

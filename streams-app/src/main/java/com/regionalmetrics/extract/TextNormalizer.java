@@ -18,6 +18,14 @@ public final class TextNormalizer {
   private TextNormalizer() {}
 
   public static String normalize(String raw) {
+    return tidyWhitespace(prepare(raw));
+  }
+
+  /**
+   * Every step of {@link #normalize} but the last: whitespace is as in the source, so the cells of
+   * a flattened table are still apart.
+   */
+  static String prepare(String raw) {
     if (raw == null || raw.isEmpty()) {
       return "";
     }
@@ -26,8 +34,7 @@ public final class TextNormalizer {
     s = toHalfWidth(s);
     s = toSimplified(s);
     s = chineseYearsToDigits(s);
-    s = hongKongChangeWords(s);
-    return tidyWhitespace(s);
+    return hongKongChangeWords(s);
   }
 
   /** A change verb after 按年 / 按月 (Hong Kong and Macau usage): the 同比 / 环比 of the mainland. */
