@@ -170,9 +170,10 @@ public final class Extractor {
       return List.of();
     }
     LocalDate pub = publishedAt == null ? null : publishedAt.atZone(Period.ZONE).toLocalDate();
+    java.util.Set<String> tableRows = new java.util.HashSet<>();
     String norm =
         joinBrokenLines(
-            TextNormalizer.tidyWhitespace(tables.rewrite(TextNormalizer.prepare(text))));
+            TextNormalizer.tidyWhitespace(tables.rewrite(TextNormalizer.prepare(text), tableRows)));
     List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(norm);
 
     // Region mentions over the whole text, so a bare 崇礼 in one sentence is supported by 张家口 in
@@ -186,7 +187,8 @@ public final class Extractor {
     for (int i = 0; i < sentences.size(); i++) {
       times.add(null);
     }
-    Region main = mainRegion(norm, regionHint, sentences, perSentence, inBody, pub, times);
+    Region main =
+        mainRegion(norm, regionHint, sentences, perSentence, inBody, pub, times, tableRows);
 
     ArticleContext state = new ArticleContext(pub, main);
     state.homeProvince = homeProvince(inBody);
@@ -270,13 +272,14 @@ public final class Extractor {
       List<List<RegionMention>> perSentence,
       List<RegionMention> inBody,
       LocalDate pub,
-      List<List<TimeResolver.TimeExpr>> times) {
+      List<List<TimeResolver.TimeExpr>> times,
+      java.util.Set<String> tableRows) {
     Region main = null;
     if (regionHint != null && !regionHint.isBlank()) {
       main = regions.lookup(regionHint.strip()).orElse(null);
     }
     if (main == null) {
-      main = mostFrequentSubject(sentences, perSentence, pub, times);
+      main = mostFrequentSubject(sentences, perSentence, pub, times, tableRows);
     }
     if (main == null) {
       try {
@@ -412,11 +415,12 @@ public final class Extractor {
       List<SentenceSplitter.Sentence> sentences,
       List<List<RegionMention>> perSentence,
       LocalDate pub,
-      List<List<TimeResolver.TimeExpr>> times) {
+      List<List<TimeResolver.TimeExpr>> times,
+      java.util.Set<String> tableRows) {
     Map<String, Double> score = new java.util.LinkedHashMap<>();
     Map<String, Region> byKey = new HashMap<>();
     for (int i = 0; i < sentences.size(); i++) {
-      if (perSentence.get(i).isEmpty()) {
+      if (perSentence.get(i).isEmpty() || tableRows.contains(sentences.get(i).text())) {
         continue;
       }
       String s = sentences.get(i).text();

@@ -58,6 +58,13 @@ final class FlatTables {
 
   /** The text with every table replaced by its sentences. */
   String rewrite(String text) {
+    return rewrite(text, new java.util.HashSet<>());
+  }
+
+  /**
+   * The same, collecting the sentences made from rows (they are no vote for the article's place).
+   */
+  String rewrite(String text, java.util.Set<String> rowSentences) {
     if (text.indexOf('\n') < 0 || (text.indexOf(' ') < 0 && text.indexOf('\t') < 0)) {
       return text;
     }
@@ -103,6 +110,7 @@ final class FlatTables {
         } else {
           for (String s : sentencesOf(row, cols, cap)) {
             out.append(s).append('\n');
+            rowSentences.add(s);
           }
         }
       }
@@ -326,7 +334,7 @@ final class FlatTables {
             out.add(
                 c.period() + "," + (place ? label : "") + name + "为" + cell + unitText(unit) + "。");
           } else {
-            parts.add(name + cell + unitText(unit));
+            parts.add(name + "为" + cell + unitText(unit)); // PM2.5为31, not PM2.531
             level = name;
           }
         }
