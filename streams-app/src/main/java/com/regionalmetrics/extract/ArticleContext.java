@@ -16,6 +16,8 @@ final class ArticleContext {
   Integer yearContext; // last explicit year in the article
   Period reportTime; // first point time of the article (not day-level): the period it reports on
   boolean otherYears; // a later point time names another year: the article is not about one period
+  boolean reportFromTitle; // reportTime was named by a title line (2023年人口变动情况统计公报): it holds
+  // whatever other years the body names
   boolean paraYoy; // the paragraph speaks of 同比 / 比上年同期
   String paraLastLevelLabel;
   String paraLastLevelUnit;
@@ -75,7 +77,7 @@ final class ArticleContext {
         paraRegion = sub.region();
       }
     }
-    rememberTimes(sc.times, sc.sentence.paragraph());
+    rememberTimes(sc.times, sc.s, sc.sentence.paragraph(), isTitle(sc.s));
     rememberSection(sc);
     String t = sc.s;
     boolean continues = !t.isEmpty() && t.charAt(t.length() - 1) == ';';
@@ -117,7 +119,18 @@ final class ArticleContext {
     }
   }
 
-  private void rememberTimes(List<TimeResolver.TimeExpr> times, int sentenceParagraph) {
+  /** A title line: short, no figure-bearing sentence end. */
+  private static boolean isTitle(String s) {
+    return !s.isEmpty() && s.length() <= 40 && "。;!?,".indexOf(s.charAt(s.length() - 1)) < 0;
+  }
+
+  /** The year that 全年 and 年末 mean: a title's report year, else the last explicit year named. */
+  Integer yearForRelativeWords() {
+    return reportFromTitle ? Integer.valueOf(reportTime.year()) : yearContext;
+  }
+
+  private void rememberTimes(
+      List<TimeResolver.TimeExpr> times, String s, int sentenceParagraph, boolean title) {
     for (TimeResolver.TimeExpr t : times) {
       if (t.explicitYear()
           && t.period() != null
@@ -125,8 +138,10 @@ final class ArticleContext {
           && t.role() != TimeResolver.Role.COMPARE) {
         yearContext = t.period().year();
       }
+      boolean aside = t.start() > 0 && s.charAt(t.start() - 1) == '('; // 人口普查(2020年)时
       if ((t.role() == TimeResolver.Role.POINT || t.role() == TimeResolver.Role.NOW)
           && !t.dayLevel()
+          && !aside
           && t.period() != null) {
         paraTime = t.period();
       }
@@ -136,6 +151,7 @@ final class ArticleContext {
           // reports on
         } else if (reportTime == null) {
           reportTime = t.period();
+          reportFromTitle = title && t.explicitYear();
         } else if (t.period().year() != reportTime.year()) {
           otherYears = true;
         }

@@ -92,15 +92,22 @@ final class PeriodRules {
     if (st.sectionTime != null && !presentTense(s, q.start)) {
       return st.sectionTime; // 一、2024年预算执行情况 … 全市一般公共预算收入8322.9亿元
     }
-    if (st.reportTime != null
-        && !st.otherYears
-        && st.pub != null
-        && st.reportTime.year() < st.pub.getYear()
-        && !presentTense(s, q.start)) {
+    if (st.reportTime != null && reportOver(st) && !presentTense(s, q.start)) {
       return st.reportTime; // a report on one past period: untimed figures in later paragraphs
       // belong to it
     }
     return now(st);
+  }
+
+  /**
+   * Whether the article reports on one period that was over when it was published: named by its
+   * title (2023年人口变动情况统计公报, 2025年5月全省空气质量状况), or the only year its lead and body name.
+   */
+  private static boolean reportOver(ArticleContext st) {
+    if (st.reportFromTitle) {
+      return st.pub == null || st.reportTime.lastDay().isBefore(st.pub);
+    }
+    return !st.otherYears && st.pub != null && st.reportTime.year() < st.pub.getYear();
   }
 
   /** 恢复至2019年的, 相当于2019年同期的: the year is the base of a share. */

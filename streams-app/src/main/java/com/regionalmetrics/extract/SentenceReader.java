@@ -73,7 +73,7 @@ final class SentenceReader {
     List<TimeResolver.TimeExpr> times =
         knownTimes != null && !TimeResolver.usesYearContext(s, knownTimes)
             ? knownTimes
-            : TimeResolver.find(s, st.pub, st.yearContext);
+            : TimeResolver.find(s, st.pub, st.yearForRelativeWords());
     List<RegionResolver.Subject> subjects = regions.subjects(s, mentions, times);
     SentenceScope sc = new SentenceScope(sentence, mentions, times, subjects);
     for (Quantity q : scanner.scan(s)) {

@@ -193,6 +193,10 @@ final class TimeResolver {
       return new TimeExpr(st, en, p, Role.NOW, false, false);
     }
     if (m.group(24) != null) {
+      if (m.group(24).equals("当月") && st > 0 && s.charAt(st - 1) == '月'
+          || s.startsWith("月份当月", Math.max(0, st - 2))) {
+        return null; // 12月当月: the month just named, not the publication month
+      }
       if (pub == null) {
         return new TimeExpr(st, en, null, role, false, false);
       }

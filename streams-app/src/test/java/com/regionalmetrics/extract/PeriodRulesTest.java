@@ -89,4 +89,29 @@ class PeriodRulesTest {
     assertThat(one(obs, 25_000, "count").indicator()).contains("target");
     assertThat(one(obs, 1800, "count").indicator()).doesNotContain("target");
   }
+
+  // a title naming the report year dates the body's untimed figures and its 全年, whatever other
+  // years (a census, a base year) the body names
+  @Test
+  void titleYearDatesTheBodyDespiteOtherYears() {
+    List<Observation> obs =
+        run(
+            String.join(
+                "\n",
+                "宽城满族自治县2023年人口变动情况统计公报",
+                "宽城满族自治县统计局 2024年4月10日",
+                "一、常住人口。年末全县常住人口为25.31万人,第七次全国人口普查(2020年)时为25.96万人。" + "其中,城镇常住人口12.02万人。",
+                "二、出生与死亡。全年出生人口0.16万人,出生率为6.31‰。"),
+            "2024-04-10");
+    assertThat(one(obs, 120_200, "count").period().iso()).isEqualTo("2023");
+    assertThat(one(obs, 1_600, "count").period().iso()).isEqualTo("2023");
+    assertThat(one(obs, 6.31, "‰").period().iso()).isEqualTo("2023");
+  }
+
+  // 12月当月 in a January release: the December just named, not the publication month
+  @Test
+  void monthThenThatMonthIsTheMonthNamed() {
+    List<Observation> obs = run("张家口机场全年旅客吞吐量152.3万人次。12月当月,旅客吞吐量13.6万人次。", "2025-01-08");
+    assertThat(one(obs, 136_000, "count").period().iso()).isEqualTo("2024-12");
+  }
 }
