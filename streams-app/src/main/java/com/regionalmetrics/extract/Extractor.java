@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,7 +172,7 @@ public final class Extractor {
       return List.of();
     }
     LocalDate pub = publishedAt == null ? null : publishedAt.atZone(Period.ZONE).toLocalDate();
-    java.util.Set<String> tableRows = new java.util.HashSet<>();
+    Set<String> tableRows = new HashSet<>();
     String norm =
         joinBrokenLines(
             TextNormalizer.tidyWhitespace(tables.rewrite(TextNormalizer.prepare(text), tableRows)));
@@ -273,7 +275,7 @@ public final class Extractor {
       List<RegionMention> inBody,
       LocalDate pub,
       List<List<TimeResolver.TimeExpr>> times,
-      java.util.Set<String> tableRows) {
+      Set<String> tableRows) {
     Region main = null;
     if (regionHint != null && !regionHint.isBlank()) {
       main = regions.lookup(regionHint.strip()).orElse(null);
@@ -416,7 +418,7 @@ public final class Extractor {
       List<List<RegionMention>> perSentence,
       LocalDate pub,
       List<List<TimeResolver.TimeExpr>> times,
-      java.util.Set<String> tableRows) {
+      Set<String> tableRows) {
     Map<String, Double> score = new java.util.LinkedHashMap<>();
     Map<String, Region> byKey = new HashMap<>();
     for (int i = 0; i < sentences.size(); i++) {
@@ -426,7 +428,7 @@ public final class Extractor {
       String s = sentences.get(i).text();
       List<TimeResolver.TimeExpr> ts = TimeResolver.find(s, pub, null);
       times.set(i, ts);
-      java.util.Set<String> counted = new java.util.HashSet<>();
+      Set<String> counted = new HashSet<>();
       for (RegionResolver.Subject sub : regions.subjects(s, perSentence.get(i), ts)) {
         if (sub.pool()) {
           continue;

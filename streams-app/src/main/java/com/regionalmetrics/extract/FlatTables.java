@@ -50,10 +50,6 @@ final class FlatTables {
       Pattern.compile("[-+−]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?%?");
   private static final Pattern DASH = Pattern.compile("[-—–/…]+");
   private static final Pattern PARENS = Pattern.compile("^(.*?)[(（]([^()（）]{1,10})[)）]$");
-  private static final Pattern PERIOD =
-      Pattern.compile(
-          "(?:\\d{4}年)?(?:\\d{1,2}(?:[-—~至]\\d{1,2})?月份?|[一二三四]季度|上半年|前三季度|全年|年末|年底)"
-              + "|\\d{4}年(?:末|底)?");
   private static final Pattern UNIT_NOTE = Pattern.compile("单位[:：]\\s*([^\\s,，;；)）]{1,8})");
 
   /** The text with every table replaced by its sentences. */
@@ -187,7 +183,7 @@ final class FlatTables {
     if (name.equals("单位") || name.equals("计量单位")) {
       return new Column(name, null, Kind.UNIT, null);
     }
-    if (PERIOD.matcher(name).matches()) {
+    if (isPeriod(name)) {
       return new Column(name, unit, Kind.LEVEL, name);
     }
     if (ClauseText.containsAny(name, RANK_WORDS)) {
@@ -200,6 +196,12 @@ final class FlatTables {
       return new Column(name, unit, Kind.CHANGE, null);
     }
     return new Column(name, unit, Kind.LEVEL, null);
+  }
+
+  /** A column named by a time alone (2023年, 1-8月): its values are that period's. */
+  private static boolean isPeriod(String name) {
+    List<TimeResolver.TimeExpr> times = TimeResolver.find(name, null, null);
+    return times.size() == 1 && times.get(0).start() == 0 && times.get(0).end() == name.length();
   }
 
   private static final String[] RANK_WORDS = {"位次", "排名", "名次", "排位"};
@@ -268,10 +270,11 @@ final class FlatTables {
         t = (t.substring(0, u.start()) + t.substring(u.end())).strip();
       }
       String time = null;
-      Matcher p = PERIOD.matcher(t);
-      if (p.find()) {
-        time = p.group();
-        t = t.substring(0, p.start()) + t.substring(p.end());
+      List<TimeResolver.TimeExpr> times = TimeResolver.find(t, null, null);
+      if (!times.isEmpty()) {
+        TimeResolver.TimeExpr first = times.get(0);
+        time = t.substring(first.start(), first.end());
+        t = t.substring(0, first.start()) + t.substring(first.end());
       }
       return new Caption(time, measureOf(t), unit);
     }
