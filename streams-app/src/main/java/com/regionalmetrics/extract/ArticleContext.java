@@ -1,7 +1,9 @@
 package com.regionalmetrics.extract;
 
 import java.time.LocalDate;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the sentence reader remembers across the sentences of an article and within a paragraph. */
 final class ArticleContext {
@@ -27,6 +29,8 @@ final class ArticleContext {
   // section
   boolean sectionTarget; // the section is one of targets (二、2025年主要预期目标): its figures are targets
   boolean targetRun; // 主要预期目标是:…增长6.5%;…增长7.5%;: the clauses after a target lead, up to 。
+  // a change stated in a clause of its own (比上年增产5.6亿斤): its wording, shown after the measure
+  final Map<Observation, String> changeWording = new IdentityHashMap<>();
 
   ArticleContext(LocalDate pub, Region main) {
     this.pub = pub;

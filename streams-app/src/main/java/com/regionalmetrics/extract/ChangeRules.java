@@ -25,6 +25,10 @@ final class ChangeRules {
       Pattern.compile("(由|从)([^,，。;由从0-9]{0,8}?(之初|初期|当初|最初|伊始|起步时|成立时|设立时|建立时|建成时))$");
 
   /** 与2013年相比: an explicit base year. */
+  /** What a change's own clause may hold besides its verb: its base (比上年, 较去年同期, 比年初). */
+  private static final Pattern CHANGE_BASE =
+      Pattern.compile("^(同比|环比|相比|相较|比|较|与)?(\\d{4}年|上年同期|去年同期|上年|去年|年初|上月|同期)?(相比|同期)?");
+
   private static final Pattern BASE_YEAR = Pattern.compile("(与|比|较|相较|相比)\\d{4}年");
 
   private static final WordIndex LONG_TO_VERBS =
@@ -117,6 +121,38 @@ final class ChangeRules {
   static String ownChangeLabel(QuantityItem it) {
     String own = LabelFinder.clean(stripChangeWords(it.before));
     return own.length() >= 2 && !it.listMember ? own : "";
+  }
+
+  /**
+   * 粮食总产量142.3亿斤,比上年增产5.6亿斤 / 减至68.2万亩,减幅8.6%: the wording of a change stated in a clause with no
+   * measure of its own (比上年增产, 减幅), to show after the measure it changes; null when the clause
+   * names its measure or has no such wording.
+   */
+  static String ownChangeWording(QuantityItem it, String s, String label) {
+    if (it.listMember || it.kind == ChangeKind.RANK_CHANGE) {
+      return null;
+    }
+    if (it.kind != ChangeKind.ABS && !s.substring(it.clauseStart, it.q.start).contains("幅")) {
+      return null; // 增长4.1%: a rate is named by its measure alone
+    }
+    String w = stripTrailingQualifiers(s.substring(it.clauseStart, it.q.start));
+    for (String f : Lexicon.CHANGE_WORDING_FILLERS) {
+      if (w.startsWith(f)) {
+        w = w.substring(f.length());
+      }
+    }
+    if (w.length() < 2
+        || w.length() > 8
+        || label.contains(w)
+        || w.chars().anyMatch(Character::isDigit)
+        || ClauseText.containsAny(w, Lexicon.RESPECTIVELY)) {
+      return null;
+    }
+    String rest = CHANGE_BASE.matcher(stripChangeWords(w)).replaceAll("");
+    if (rest.equals(w) || !rest.isEmpty()) {
+      return null; // no change word, or the clause names a measure of its own
+    }
+    return w;
   }
 
   private static int changeDirection(String tail) {

@@ -232,7 +232,40 @@ public final class Extractor {
           firstFailure.toString(),
           firstFailure);
     }
-    return ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline));
+    return withChangeWording(
+        ObservationDeduplicator.dedupe(dropHeadlineRepeats(out, fromHeadline)),
+        state.changeWording);
+  }
+
+  /**
+   * 比上年增产5.6亿斤 after 粮食总产量142.3亿斤: the change is shown as 粮食总产量比上年增产, the measure it changes and
+   * its own wording. Done after de-duplication, which compares the measures' labels.
+   */
+  private static List<Observation> withChangeWording(
+      List<Observation> obs, Map<Observation, String> wording) {
+    if (wording.isEmpty()) {
+      return obs;
+    }
+    List<Observation> out = new ArrayList<>(obs.size());
+    for (Observation o : obs) {
+      String w = wording.get(o);
+      out.add(
+          w == null
+              ? o
+              : new Observation(
+                  o.region(),
+                  o.regionCode(),
+                  o.indicator(),
+                  o.indicatorLabel() + w,
+                  o.value(),
+                  o.unit(),
+                  o.rawText(),
+                  o.qualifier(),
+                  o.period(),
+                  o.change(),
+                  o.evidence()));
+    }
+    return out;
   }
 
   /**

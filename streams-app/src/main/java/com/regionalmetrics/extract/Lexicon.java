@@ -52,8 +52,12 @@ final class Lexicon {
   static final String[] SPAN_WORDS = {"年均", "累计", "年平均"};
 
   /** 同比增长 → the label without them; stripped from the end, first match first. */
+  /** Words that open a change's own clause without being its wording (其中, 而, 但). */
+  static final String[] CHANGE_WORDING_FILLERS = {"其中", "而且", "而", "但", "并"};
+
   static final String[] CHANGE_FILLERS = {
-    "同比", "环比", "总体", "分别", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计", "共"
+    "同比", "环比", "总体", "分别", "依次", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计",
+    "共"
   };
 
   /** 由过去的2小时30分钟缩短至1小时: a word for "before" between 由 and the from-value (all two characters). */
@@ -67,8 +71,8 @@ final class Lexicon {
    * this order).
    */
   static final String[] TRAILING_QUALIFIERS = {
-    "约", "大约", "近", "将近", "接近", "超过", "逾", "不到", "不足", "了", "达", "为", "分别为", "分别达", "分别", "高达",
-    "近乎", "超", "仅"
+    "约", "大约", "近", "将近", "接近", "超过", "逾", "不到", "不足", "了", "达", "为", "分别为", "分别达", "分别", "依次为",
+    "依次达", "依次", "高达", "近乎", "超", "仅"
   };
 
   // ---------------------------------------------------------------- statements (StatementRules)
@@ -196,6 +200,15 @@ final class Lexicon {
   // (RespectiveListRules)
 
   /** 分别增长36.1%和29.4%: joins between the members of a list of numbers. */
+  /** 分别 / 依次: the numbers that follow are one each for the items named before. */
+  static final String[] RESPECTIVELY = {"分别", "依次"};
+
+  /** A change stated as none, holding a place in a 分别 list (分别下降5.0%、持平). */
+  static final String[] FLAT_WORDS = {"基本持平", "持平", "不变", "保持不变"};
+
+  /** Units of one measure of air concentration; a list may mix them. */
+  static final String[] CONCENTRATION_UNITS = {"μg/m³", "mg/m³"};
+
   static final String[] LIST_JOINS = {"、", "和", "及", "与", ",", "以及"};
 
   /** A区、B县和C县: joins between the places of a list. */

@@ -30,6 +30,8 @@ final class QuantityItem {
   // lists
   boolean listMember; // after the head of a list (、 和 及)
   QuantityItem listHead;
+  int flatsBefore; // 分别下降5%、持平、上升2%: the 持平 slots (no number) between this member and the one
+  // before
   QuantityItem regionFrom; // 分别增长36.1%和29.4%: the level (and so the place) each change belongs to
   Region place; // a member of a list of places (A县、B县分别…): its own place
   Period ownTime; // a member of a list of times (7月、8月分别…): its own period

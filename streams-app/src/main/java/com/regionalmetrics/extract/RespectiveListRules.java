@@ -33,7 +33,7 @@ final class RespectiveListRules {
    * lead}: the sentence before the list's previous number).
    */
   static boolean isVerbListJoin(String between, String lead) {
-    if (!lead.contains("分别")) {
+    if (!ClauseText.containsAny(lead, Lexicon.RESPECTIVELY)) {
       return false;
     }
     for (String j : Lexicon.LIST_JOINS) {
@@ -43,6 +43,60 @@ final class RespectiveListRules {
       }
     }
     return false;
+  }
+
+  /** The 持平 slots of a 分别 list that open {@code text}, and what follows them. */
+  record FlatSlots(int count, String rest) {}
+
+  /**
+   * 下降6.3%、持平和下降12.5%: a 持平 (flat, no number) holds a place in a 分别 list; the text between two
+   * numbers ("、持平和下降") is read past its flat slots ("和下降").
+   */
+  static FlatSlots flatSlots(String text) {
+    int count = 0;
+    String rest = text;
+    boolean more = true;
+    while (more) {
+      more = false;
+      for (String j : Lexicon.LIST_JOINS) {
+        for (String f : Lexicon.FLAT_WORDS) {
+          if (rest.startsWith(j + f)) {
+            rest = rest.substring(j.length() + f.length());
+            count++;
+            more = true;
+            break;
+          }
+        }
+        if (more) {
+          break;
+        }
+      }
+    }
+    return new FlatSlots(count, rest);
+  }
+
+  /**
+   * Each member's place in its 分别 list, counting the 持平 slots before, between and after the numbers
+   * (分别持平、下降3.6% / 下降5.0%、上升3.8%、持平); the last entry is the list's length.
+   */
+  private static int[] slotsOf(String s, List<QuantityItem> members, int fbAbs) {
+    int[] slots = new int[members.size() + 1];
+    String lead = s.substring(fbAbs + 2, members.get(0).q.start);
+    int flatsAhead = 0;
+    for (String f : Lexicon.FLAT_WORDS) {
+      if (lead.contains(f)) {
+        flatsAhead = flatSlots("、" + lead.substring(lead.indexOf(f))).count();
+        break;
+      }
+    }
+    int at = flatsAhead;
+    for (int m = 0; m < members.size(); m++) {
+      at += members.get(m).flatsBefore;
+      slots[m] = at++;
+    }
+    QuantityItem last = members.get(members.size() - 1);
+    slots[members.size()] = at + flatSlots(s.substring(last.q.end)).count();
+    return slots;
   }
 
   /**
@@ -65,7 +119,7 @@ final class RespectiveListRules {
         members.add(items.get(j));
       }
       String clause = s.substring(head.clauseStart, head.q.start);
-      int fb = clause.lastIndexOf("分别");
+      int fb = Math.max(clause.lastIndexOf("分别"), clause.lastIndexOf("依次"));
       if (fb < 0) {
         int all = allMarker(clause);
         if (all >= 0 && members.size() == 1) {
@@ -82,9 +136,11 @@ final class RespectiveListRules {
         continue;
       }
       List<String> names = shareMeasure(respectiveSubjects(pre));
-      if (names.size() == members.size() && members.size() >= 2) {
+      int[] slots = slotsOf(s, members, head.clauseStart + fb);
+      int length = slots[members.size()];
+      if (names.size() == length && length >= 2) {
         for (int m = 0; m < members.size(); m++) {
-          members.get(m).label = names.get(m);
+          members.get(m).label = names.get(slots[m]);
         }
         continue;
       }
@@ -95,11 +151,11 @@ final class RespectiveListRules {
           prior.add(l);
         }
       }
-      if (prior.size() >= members.size() && members.size() >= 2) {
-        List<QuantityItem> use = prior.subList(prior.size() - members.size(), prior.size());
+      if (prior.size() >= length && length >= 2) {
+        List<QuantityItem> use = prior.subList(prior.size() - length, prior.size());
         for (int m = 0; m < members.size(); m++) {
-          members.get(m).label = use.get(m).label;
-          members.get(m).regionFrom = use.get(m);
+          members.get(m).label = use.get(slots[m]).label;
+          members.get(m).regionFrom = use.get(slots[m]);
         }
       } else if (members.size() >= 2) {
         for (QuantityItem m : members) {
@@ -457,10 +513,21 @@ final class RespectiveListRules {
     return out;
   }
 
+  /**
+   * Two numbers that can be members of one list: the same unit, or two units of one concentration
+   * (9μg/m³、1.1mg/m³ in a list of pollutants).
+   */
   static boolean sameKind(Quantity a, Quantity b) {
     if (a.unit == null || b.unit == null) {
       return a.unit == null && b.unit == null;
     }
-    return a.unit.equals(b.unit) && !a.rank && !b.rank;
+    if (a.rank || b.rank) {
+      return false;
+    }
+    return a.unit.equals(b.unit) || (isConcentration(a.unit) && isConcentration(b.unit));
+  }
+
+  private static boolean isConcentration(String unit) {
+    return equalsAny(unit, Lexicon.CONCENTRATION_UNITS);
   }
 }

@@ -106,12 +106,17 @@ final class SentenceReader {
       if (prev != null && prev.q.end > segStart) {
         segStart = prev.q.end;
         String between = s.substring(prev.q.end, q.start);
-        if ((RespectiveListRules.isListJoin(between)
-                || RespectiveListRules.isVerbListJoin(
-                    between, s.substring(prev.clauseStart, prev.q.start)))
+        String lead = s.substring(prev.clauseStart, prev.q.start);
+        RespectiveListRules.FlatSlots flats =
+            ClauseText.containsAny(lead, Lexicon.RESPECTIVELY)
+                ? RespectiveListRules.flatSlots(between)
+                : new RespectiveListRules.FlatSlots(0, between);
+        if ((RespectiveListRules.isListJoin(flats.rest())
+                || RespectiveListRules.isVerbListJoin(flats.rest(), lead))
             && RespectiveListRules.sameKind(prev.q, q)) {
           it.listMember = true;
           it.listHead = prev.listMember ? prev.listHead : prev;
+          it.flatsBefore = flats.count();
         }
       }
       it.before = ClauseText.textWithout(s, segStart, q.start, sc.timeMask, items, sc.subjects);
@@ -223,6 +228,11 @@ final class SentenceReader {
         continue;
       }
       out.add(o);
+      String wording =
+          it.change ? ChangeRules.ownChangeWording(it, sc.s, o.indicatorLabel()) : null;
+      if (wording != null) {
+        st.changeWording.put(o, wording);
+      }
       if (!it.change && !it.q.rank) {
         st.rememberLevel(o.indicatorLabel(), o.unit());
       }

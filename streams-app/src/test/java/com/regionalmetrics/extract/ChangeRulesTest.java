@@ -55,17 +55,35 @@ class ChangeRulesTest {
     assertThat(one(added, 6_200_000, "kW").change()).isNull();
   }
 
-  // 减产…减幅…: the change words name no measure; the changes are the level's
+  // 减产…减幅…: the change words name no measure; the changes are the level's, shown with their own
+  // wording after the measure, and stay in the level's series
   @Test
   void harvestChangesBelongToTheirMeasure() {
     List<Observation> obs =
         run("2023年,宁陵县油料产量3.4万吨,比上年减产0.2万吨,减幅5.6%;小麦产量40万吨,增产1.5万吨,增幅3.9%。", "2024-03-01");
+    String oil = one(obs, 34000, "t").indicator();
     Observation abs = one(obs, 2000, "t");
-    assertThat(abs.indicatorLabel()).isEqualTo("油料产量");
+    assertThat(abs.indicatorLabel()).isEqualTo("油料产量比上年减产");
+    assertThat(abs.indicator()).isEqualTo(oil + ".abs");
     assertThat(abs.change().getKind()).isEqualTo(ChangeKind.ABS);
-    assertThat(one(obs, 5.6, "%").indicatorLabel()).isEqualTo("油料产量");
+    assertThat(one(obs, 5.6, "%").indicatorLabel()).isEqualTo("油料产量减幅");
+    assertThat(one(obs, 5.6, "%").indicator()).isEqualTo(oil + ".yoy_pct");
     assertThat(one(obs, 5.6, "%").change().getDirection().toString()).isEqualTo("DOWN");
-    assertThat(one(obs, 3.9, "%").indicatorLabel()).isEqualTo("小麦产量");
+    assertThat(one(obs, 3.9, "%").indicatorLabel()).isEqualTo("小麦产量增幅");
     assertThat(one(obs, 15000, "t").change().getDirection().toString()).isEqualTo("UP");
+    // a change whose clause names its measure is shown by that name alone
+    List<Observation> own = run("2023年,宁陵县油料产量3.4万吨,油料产量同比下降5.6%。", "2024-03-01");
+    assertThat(one(own, 5.6, "%").indicatorLabel()).isEqualTo("油料产量");
+  }
+
+  // two changes of different measures, same value, each in a clause of its own: not one observation
+  @Test
+  void changesWithTheSameWordingStayApart() {
+    List<Observation> obs = run("2024年,宁陵县规上工业企业120家,比上年增加8家;高新技术企业50家,比上年增加8家。", "2025-03-01");
+    assertThat(obs).filteredOn(o -> o.value() == 8).hasSize(2);
+    assertThat(obs)
+        .filteredOn(o -> o.value() == 8)
+        .extracting(Observation::indicatorLabel)
+        .containsExactlyInAnyOrder("规上工业企业比上年增加", "高新技术企业比上年增加");
   }
 }

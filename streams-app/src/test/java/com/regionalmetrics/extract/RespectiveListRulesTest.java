@@ -112,4 +112,38 @@ class RespectiveListRulesTest {
     assertThat(one(obs, 603_000, "count").indicatorLabel()).isEqualTo("接待游客");
     assertThat(one(obs, 603_000, "count").region()).isEqualTo("歙县");
   }
+
+  // 持平 holds a place in a 分别 list of changes; μg/m³ and mg/m³ are members of one list of levels
+  @Test
+  void flatChangesHoldTheirPlaceInAList() {
+    List<Observation> obs =
+        run(
+            "2024年,衡水市二氧化硫、二氧化氮、一氧化碳、臭氧浓度分别为8μg/m³、26μg/m³、1.2mg/m³、178μg/m³,"
+                + "同比分别下降11.1%、上升3.8%、持平、下降2.7%。",
+            "2025-02-01");
+    assertThat(one(obs, 8, "μg/m³").indicator()).isEqualTo("air.so2");
+    assertThat(one(obs, 1.2, "mg/m³").indicatorLabel()).isEqualTo("一氧化碳");
+    assertThat(one(obs, 178, "μg/m³").indicator()).isEqualTo("air.o3");
+    assertThat(one(obs, 11.1, "%").indicator()).isEqualTo("air.so2.yoy_pct");
+    assertThat(one(obs, 3.8, "%").indicator()).isEqualTo("air.no2.yoy_pct");
+    assertThat(one(obs, 2.7, "%").indicator()).isEqualTo("air.o3.yoy_pct");
+    // the flat slot last, after the names of a second list
+    List<Observation> b =
+        run(
+            "2024年,衡水市PM10、O3、NO2、SO2平均浓度分别为70μg/m³、180μg/m³、30μg/m³和9μg/m³,"
+                + "与上年相比,PM10、O3、NO2、SO2浓度分别下降4.1%、上升2.2%、下降3.3%、持平。",
+            "2025-02-01");
+    assertThat(one(b, 4.1, "%").indicator()).isEqualTo("air.pm10.yoy_pct");
+    assertThat(one(b, 2.2, "%").indicator()).isEqualTo("air.o3.yoy_pct");
+    assertThat(one(b, 3.3, "%").indicator()).isEqualTo("air.no2.yoy_pct");
+  }
+
+  // 依次 is 分别: one value per item named before it, capacities in 万吨/年
+  @Test
+  void respectivelyWrittenAsYiCi() {
+    List<Observation> obs = run("2024年,衡水市钢材、水泥、玻璃产能依次为120万吨/年、80万吨/年和15万吨/年。", "2025-02-01");
+    assertThat(one(obs, 1_200_000, "t/year").indicatorLabel()).startsWith("钢材");
+    assertThat(one(obs, 800_000, "t/year").indicatorLabel()).startsWith("水泥");
+    assertThat(one(obs, 150_000, "t/year").indicatorLabel()).startsWith("玻璃");
+  }
 }
