@@ -58,11 +58,12 @@ final class StartupCommand implements Callable<Integer> {
   Path baselineJar;
 
   @Option(
-      names = "--cds",
+      // picocli 4.7 reads "--no-cds" as true when the option is named "--cds" with default true
+      names = "--no-cds",
       negatable = true,
       defaultValue = "true",
       description =
-          "Also each jar with an AppCDS archive made by a training start, as bin/regional-metrics does (default: ${DEFAULT-VALUE}).")
+          "--no-cds: leave out the variants with an AppCDS archive made by a training start, as bin/regional-metrics does on Java 17-24.")
   boolean cds;
 
   @Option(
@@ -71,11 +72,10 @@ final class StartupCommand implements Callable<Integer> {
   boolean smoke;
 
   @Option(
-      names = "--plain",
+      names = "--no-plain",
       negatable = true,
       defaultValue = "true",
-      description =
-          "Also each jar without an archive (default: ${DEFAULT-VALUE}; --no-plain: only the archived variants, a shorter run).")
+      description = "--no-plain: leave out the variants without an archive (a shorter run).")
   boolean plain;
 
   @Option(
