@@ -5,7 +5,7 @@
 #   benchmarks/bench.sh pipeline [--articles 40000] [--phases pipeline,latency,queries] ...
 #   benchmarks/bench.sh scale [--keys 1000000] ...
 #   benchmarks/bench.sh query [--rate 5000 --seconds 20] [--smoke] [--jfr]   (two instances, open loop)
-#   benchmarks/bench.sh startup [--rounds 3] [--baseline-jar main.jar] [--no-cds] [--smoke]   (time to /ready)
+#   benchmarks/bench.sh startup [--rounds 3] [--baseline-jar main.jar] [--no-cds] [--aot-java jdk25/bin/java] [--no-plain] [--smoke]   (time to /ready)
 #   benchmarks/bench.sh pipeline --help
 #
 # Run from anywhere; paths in options are relative to the repository root.

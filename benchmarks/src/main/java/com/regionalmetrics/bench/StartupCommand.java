@@ -58,11 +58,12 @@ final class StartupCommand implements Callable<Integer> {
   Path baselineJar;
 
   @Option(
-      names = "--cds",
+      // picocli 4.7 reads "--no-cds" as true when the option is named "--cds" with default true
+      names = "--no-cds",
       negatable = true,
       defaultValue = "true",
       description =
-          "Also each jar with an AppCDS archive made by a training start, as bin/regional-metrics does (default: ${DEFAULT-VALUE}).")
+          "--no-cds: leave out the variants with an AppCDS archive made by a training start, as bin/regional-metrics does on Java 17-24.")
   boolean cds;
 
   @Option(
@@ -70,9 +71,23 @@ final class StartupCommand implements Callable<Integer> {
       description = "One round, 10 articles, the app jar alone, no AppCDS (CI: under a minute).")
   boolean smoke;
 
+  @Option(
+      names = "--no-plain",
+      negatable = true,
+      defaultValue = "true",
+      description = "--no-plain: leave out the variants without an archive (a shorter run).")
+  boolean plain;
+
+  @Option(
+      names = "--aot-java",
+      description =
+          "A java 25+ binary: also each jar on it with an AOT cache (JEP 483/515) made by a training"
+              + " start (-XX:AOTCacheOutput), as bin/regional-metrics does on Java 25+.")
+  Path aotJava;
+
   private final Report report = new Report();
 
-  private record Variant(String name, Path jar, List<String> jvmOptions) {}
+  private record Variant(String name, String java, Path jar, List<String> jvmOptions) {}
 
   private record Row(
       String variant,
@@ -90,6 +105,7 @@ final class StartupCommand implements Callable<Integer> {
       articles = 10;
       baselineJar = null;
       cds = false;
+      aotJava = null;
     }
     Path out = options.outDir("startup");
     Path work = options.workDir();
@@ -101,14 +117,30 @@ final class StartupCommand implements Callable<Integer> {
     }
     jars.put("app", options.appJar);
     for (var jar : jars.entrySet()) {
-      variants.add(new Variant(jar.getKey(), jar.getValue(), options.appJvmOptions()));
+      String java = ZeroConfigProcess.java();
+      if (plain || !(cds || aotJava != null)) {
+        variants.add(new Variant(jar.getKey(), java, jar.getValue(), options.appJvmOptions()));
+      }
       if (cds) {
         Path archive = out.resolve(jar.getKey() + ".jsa");
         System.err.printf("training start of %s for %s%n", jar.getKey(), archive);
-        train(jar.getValue(), archive, work.resolve("train-" + jar.getKey()), out);
+        train(java, jar.getValue(), archive, "-XX:ArchiveClassesAtExit=", work, out);
         List<String> jvm = new ArrayList<>(options.appJvmOptions());
         jvm.add("-XX:SharedArchiveFile=" + archive);
-        variants.add(new Variant(jar.getKey() + " + AppCDS", jar.getValue(), jvm));
+        variants.add(new Variant(jar.getKey() + " + AppCDS", java, jar.getValue(), jvm));
+      }
+      if (aotJava != null) {
+        Path cache = out.resolve(jar.getKey() + ".aot");
+        System.err.printf("AOT training start of %s for %s%n", jar.getKey(), cache);
+        train(aotJava.toString(), jar.getValue(), cache, "-XX:AOTCacheOutput=", work, out);
+        List<String> jvm = new ArrayList<>(options.appJvmOptions());
+        jvm.add("-XX:AOTCache=" + cache);
+        variants.add(
+            new Variant(
+                jar.getKey() + " on " + javaVersion(aotJava) + " + AOT cache",
+                aotJava.toString(),
+                jar.getValue(),
+                jvm));
       }
     }
     String loadBefore = loadAverage();
@@ -125,7 +157,8 @@ final class StartupCommand implements Callable<Integer> {
         System.err.printf("round %d: %s, clean start%n", round, v.name());
         double[] clean;
         List<String> keys;
-        try (ZeroConfigProcess app = ZeroConfigProcess.start(v.jar(), v.jvmOptions(), data, log)) {
+        try (ZeroConfigProcess app =
+            ZeroConfigProcess.start(v.java(), v.jar(), v.jvmOptions(), data, log)) {
           clean = app.awaitReady(Duration.ofMinutes(5));
           int expected = QueryKeys.ingest(app.api(), articles, round);
           keys = QueryKeys.await(app.api(), expected, Duration.ofMinutes(3));
@@ -133,7 +166,7 @@ final class StartupCommand implements Callable<Integer> {
         System.err.printf("round %d: %s, restart with %d keys%n", round, v.name(), keys.size());
         double[] restart;
         try (ZeroConfigProcess app =
-            ZeroConfigProcess.start(v.jar(), v.jvmOptions(), data, restartLog)) {
+            ZeroConfigProcess.start(v.java(), v.jar(), v.jvmOptions(), data, restartLog)) {
           restart = app.awaitReady(Duration.ofMinutes(5));
           List<String> after = QueryKeys.await(app.api(), keys.size(), Duration.ofMinutes(3));
           if (!after.equals(keys)) {
@@ -260,17 +293,19 @@ final class StartupCommand implements Callable<Integer> {
   }
 
   /**
-   * A training start under -XX:ArchiveClassesAtExit: clean start to ready, stopped with SIGTERM
-   * (the archive is written as the JVM exits), as bin/regional-metrics and docker/Dockerfile make
-   * it.
+   * A training start under -XX:ArchiveClassesAtExit (AppCDS) or -XX:AOTCacheOutput (Java 25's AOT
+   * cache): clean start to ready, stopped with SIGTERM (the archive is written as the JVM exits),
+   * as bin/regional-metrics and docker/Dockerfile make it.
    */
-  private void train(Path jar, Path archive, Path data, Path out) throws Exception {
+  private void train(String java, Path jar, Path archive, String option, Path work, Path out)
+      throws Exception {
     List<String> jvm = new ArrayList<>(options.appJvmOptions());
-    jvm.add("-XX:ArchiveClassesAtExit=" + archive);
+    jvm.add(option + archive);
     jvm.add("-Xlog:cds=off");
     jvm.add("-Xlog:cds+dynamic=off");
     Path log = out.resolve("training-" + archive.getFileName() + ".log");
-    try (ZeroConfigProcess app = ZeroConfigProcess.start(jar, jvm, data, log)) {
+    Path data = work.resolve("train-" + archive.getFileName());
+    try (ZeroConfigProcess app = ZeroConfigProcess.start(java, jar, jvm, data, log)) {
       app.awaitReady(Duration.ofMinutes(5));
     }
     if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
@@ -287,6 +322,17 @@ final class StartupCommand implements Callable<Integer> {
       }
     }
     return last;
+  }
+
+  /** "JDK 25" for a java binary, from its -version output. */
+  private static String javaVersion(Path javaBinary) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(javaBinary.toString(), "-version").redirectErrorStream(true).start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor();
+    Matcher m = Pattern.compile("version \"(\\d+)").matcher(out);
+    return m.find() ? "JDK " + m.group(1) : "JDK ?";
   }
 
   static String loadAverage() {

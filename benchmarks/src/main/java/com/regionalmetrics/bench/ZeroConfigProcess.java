@@ -38,12 +38,18 @@ final class ZeroConfigProcess implements AutoCloseable {
 
   static ZeroConfigProcess start(Path jar, List<String> jvmOptions, Path dataDir, Path log)
       throws IOException {
+    return start(java(), jar, jvmOptions, dataDir, log);
+  }
+
+  /** As {@link #start(Path, List, Path, Path)}, with another java binary (e.g. a JDK 25). */
+  static ZeroConfigProcess start(
+      String java, Path jar, List<String> jvmOptions, Path dataDir, Path log) throws IOException {
     Files.createDirectories(dataDir);
     int http = freePort();
     int registry = freePort();
     int broker = freeBrokerPort();
     List<String> cmd = new ArrayList<>();
-    cmd.add(java());
+    cmd.add(java);
     cmd.addAll(jvmOptions);
     cmd.addAll(
         List.of(

@@ -4,7 +4,6 @@ import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.avro.MetricEvent;
 import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
 import com.regionalmetrics.embedded.EmbeddedSchemaRegistry;
-import com.regionalmetrics.extract.Extractor;
 import com.regionalmetrics.extract.Gazetteer;
 import com.regionalmetrics.extract.IndicatorCatalog;
 import com.regionalmetrics.extract.Region;
@@ -62,6 +61,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private KafkaStreams streams;
+  private DeferredExtractor extractor;
   private final StreamsProbes probes = new StreamsProbes();
   private final StartupTimeline timeline = new StartupTimeline();
 
@@ -91,10 +91,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
 
   private void startAll(AppConfig config) {
     timeline.mark("main");
-    // dictionaries, catalog and JIT warm-up of the extractor run beside the broker and topic set-up
-    CompletableFuture<Extractor> extractor = CompletableFuture.supplyAsync(Extractor::warmedUp);
-    // RocksDB's native library (15 MB, unpacked from the jar to a temporary file) loads beside
-    // them too, instead of in the first stream thread's task initialisation
+    // RocksDB's native library (15 MB, unpacked from the jar to a temporary file) loads beside the
+    // broker start instead of in the first stream thread's task initialisation
     CompletableFuture<Void> rocksDb = CompletableFuture.runAsync(RocksDB::loadLibrary);
     config = config.embedded() ? startEmbeddedCluster(config) : requireRegistry(config);
     config = config.withApplicationServer();
@@ -116,10 +114,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
             (short) config.getInt(AppConfig.TOPIC_REPLICATION_FACTOR));
     timeline.mark("topics");
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Extractor warmExtractor = joinUnwrapped(extractor);
     joinUnwrapped(rocksDb);
-    timeline.mark("extractor");
-    startStreams(config, kafka, metrics, warmExtractor);
+    startStreams(config, kafka, metrics);
     timeline.mark("streams");
     KafkaArticleIngest ingest = startIngest(config, kafka);
     timeline.mark("ingest");
@@ -148,6 +144,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
         && streams.state() == KafkaStreams.State.RUNNING
         && announced.compareAndSet(false, true)) {
       timeline.mark("running");
+      extractor.loadInBackground();
       LOG.info(
           "{} ({} ms after start; since the JVM started: {})",
           upMessage,
@@ -224,10 +221,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
   }
 
   private void startStreams(
-      AppConfig config,
-      Map<String, Object> kafka,
-      PrometheusMeterRegistry metrics,
-      Extractor defaultExtractor) {
+      AppConfig config, Map<String, Object> kafka, PrometheusMeterRegistry metrics) {
     var serdes =
         new TopologySerdes(
             AvroSerdes.avro(config, kafka),
@@ -236,13 +230,13 @@ public final class RegionalMetricsApp implements AutoCloseable {
             AvroSerdes.avro(config, kafka),
             AvroSerdes.avro(config, kafka));
     MicrometerPipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(metrics);
-    Extractor extractor = defaultExtractor.withListener(pipelineMetrics);
+    extractor = new DeferredExtractor(pipelineMetrics);
     var settings =
         new RegionalMetricsTopology.Settings(
             config.getInt(AppConfig.MAX_ARTICLE_BYTES), config.topicNames());
     var topology =
         RegionalMetricsTopology.build(
-            serdes, extractor::extract, Clock.systemUTC(), settings, pipelineMetrics);
+            serdes, extractor, Clock.systemUTC(), settings, pipelineMetrics);
 
     Properties props = streamsProperties(config, kafka);
     // the deserialization handler's dead letters count in the same DLQ metric
@@ -316,7 +310,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
             partitions,
             remote,
             RegionalMetricsApp::canonicalRegion,
-            catalogIds(IndicatorCatalog.load()),
+            catalogIds(),
             config.topicNames().metricEvents());
     DeadLetterIndex deadLetters =
         new DeadLetterIndex(kafka, config.topicNames().articlesDlq()).start();
@@ -376,14 +370,20 @@ public final class RegionalMetricsApp implements AutoCloseable {
         .orElse(name);
   }
 
-  /** A label or alias the catalog knows, to its indicator id. */
-  private static Function<String, Optional<String>> catalogIds(IndicatorCatalog catalog) {
-    Map<String, String> ids = new HashMap<>();
-    for (IndicatorCatalog.Indicator i : catalog.indicators()) {
-      i.aliases().forEach(a -> ids.putIfAbsent(a, i.id()));
-      ids.put(i.label(), i.id());
+  /** A label or alias the catalog knows, to its indicator id; the catalog read on first use. */
+  private static Function<String, Optional<String>> catalogIds() {
+    return name -> Optional.ofNullable(CatalogIds.IDS.get(name));
+  }
+
+  private static final class CatalogIds {
+    static final Map<String, String> IDS = new HashMap<>();
+
+    static {
+      for (IndicatorCatalog.Indicator i : IndicatorCatalog.load().indicators()) {
+        i.aliases().forEach(a -> IDS.putIfAbsent(a, i.id()));
+        IDS.put(i.label(), i.id());
+      }
     }
-    return name -> Optional.ofNullable(ids.get(name));
   }
 
   static Properties streamsProperties(AppConfig config, Map<String, Object> kafka) {

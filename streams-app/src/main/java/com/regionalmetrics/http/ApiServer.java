@@ -14,7 +14,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
@@ -125,8 +124,8 @@ public final class ApiServer implements AutoCloseable {
               // a known path with another method is 405 with Allow, not 404
               config.http.prefer405over404 = true;
               config.jsonMapper(new JavalinJackson(JSON, false));
-              config.staticFiles.add("/web", Location.CLASSPATH);
-              config.staticFiles.enableWebjars();
+              // the dashboard and WebJars, read on first request (not when the server starts)
+              config.resourceHandler(new ClasspathAssets());
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               config.jetty.modifyHttpConfiguration(
                   httpConfig -> httpConfig.setUriCompliance(URI_COMPLIANCE));

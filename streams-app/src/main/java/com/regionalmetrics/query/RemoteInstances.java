@@ -3,6 +3,7 @@ package com.regionalmetrics.query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.regionalmetrics.serde.PlainHttpTls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -76,8 +77,13 @@ public final class RemoteInstances implements AutoCloseable {
         HttpClient.newBuilder()
             .connectTimeout(timeout)
             .version(HttpClient.Version.HTTP_1_1)
+            // peers are called over plain http (application.server is host:port)
+            .sslContext(PlainHttpTls.context())
             .build();
     this.peers = new org.eclipse.jetty.client.HttpClient();
+    var tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Client();
+    tls.setSslContext(PlainHttpTls.context());
+    peers.setSslContextFactory(tls);
     peers.setName("rm-peers");
     peers.setConnectTimeout(timeout.toMillis());
     peers.setFollowRedirects(false);

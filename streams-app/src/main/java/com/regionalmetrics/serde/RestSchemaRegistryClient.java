@@ -61,7 +61,11 @@ public class RestSchemaRegistryClient implements SchemaRegistryClient {
             ? null
             : "Basic "
                 + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+    if (PlainHttpTls.allPlain(bases.stream().map(URI::toString).toList())) {
+      builder.sslContext(PlainHttpTls.context()); // not the default one: it costs start-up time
+    }
+    this.http = builder.build();
     this.requestTimeout = requestTimeout;
   }
 
