@@ -45,9 +45,9 @@ public final class RemoteInstances implements AutoCloseable {
 
   /**
    * Requests of key reads in flight to one peer at once; more reads wait and go together. Measured
-   * at 2,500 forwarded req/s on 2 shared cores (BENCHMARKS.md, branch fwd2): 2 slots made each
-   * batch wait for one of two round trips, 16 made batches of 2.5 reads and cost half as much CPU
-   * again per lookup; 4 kept up best.
+   * at 2,500 forwarded req/s on 2 shared cores (BENCHMARKS.md, branch fwd2): 4 kept up best under a
+   * backlog; 16 made batches of 2.5 reads that cost a third more CPU per lookup; 4 costs more than
+   * 2 without a backlog (smaller batches).
    */
   static final int BATCH_SLOTS = 4;
 
