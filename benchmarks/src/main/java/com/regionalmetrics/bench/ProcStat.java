@@ -41,6 +41,42 @@ final class ProcStat {
   }
 
   /**
+   * CPU time of each JIT compiler thread (C1, C2) of a JVM, by thread id: the JVM adds and removes
+   * them as the compile queue grows and shrinks, so a difference is taken thread by thread ({@link
+   * #sinceNanos}).
+   */
+  static Map<String, Long> compilerCpuNanos(long pid) {
+    Map<String, Long> byTid = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      tasks.forEach(
+          t -> {
+            try {
+              if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                byTid.put(t.getFileName().toString(), cpuNanos(t.resolve("stat")));
+              }
+            } catch (IOException e) {
+              // the thread ended meanwhile
+            }
+          });
+    } catch (IOException e) {
+      // not Linux, or the process ended
+    }
+    return byTid;
+  }
+
+  /**
+   * CPU time the threads of {@code after} spent since {@code before} (a thread absent from before
+   * started since); a thread that ended meanwhile is not counted.
+   */
+  static long sinceNanos(Map<String, Long> before, Map<String, Long> after) {
+    long sum = 0;
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+    }
+    return sum;
+  }
+
+  /**
    * CPU time of this process's children that have ended and been waited for (cutime + cstime): the
    * difference across a child's run is that child's CPU time.
    */
