@@ -389,12 +389,21 @@ final class LabelRules {
   /**
    * 玉米播种面积461.2万亩,产量51.6亿斤: a bare measure word (产量, 面积, 产值 …) after a level of the same sentence
    * measures the same subject → 玉米产量. The subject is what precedes the measure word in the level's
-   * label.
+   * label. A share that does not name its part (占…的比重) is the previous level's share.
    */
+  /** 占地区生产总值的比重: a share that does not say of what. */
+  private static boolean isBareShare(String label) {
+    return label.startsWith("占") && ClauseText.containsAny(label, Lexicon.SHARE_WORDS);
+  }
+
   static String withSharedSubject(String label, String previous) {
-    if (previous == null
-        || label == null
-        || !ClauseText.equalsAny(label, Lexicon.BARE_MEASURE_WORDS)) {
+    if (previous == null || label == null) {
+      return label;
+    }
+    if (isBareShare(label) && !previous.startsWith("占") && !isBareShare(previous)) {
+      return previous + label; // 数字经济增加值3256.8亿元,占地区生产总值的比重为38.3%: the share of that measure
+    }
+    if (!ClauseText.equalsAny(label, Lexicon.BARE_MEASURE_WORDS)) {
       return label;
     }
     int cut = -1;

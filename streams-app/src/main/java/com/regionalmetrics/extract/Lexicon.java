@@ -200,6 +200,12 @@ final class Lexicon {
   // (RespectiveListRules)
 
   /** 分别增长36.1%和29.4%: joins between the members of a list of numbers. */
+  /** 占…的比重 / 占比: words of a share. */
+  static final String[] SHARE_WORDS = {"比重", "比例", "份额"};
+
+  /** 1亩约合666.7平方米: what defines one unit by another. */
+  static final String[] DEFINITION_WORDS = {"约合", "约等于", "等于"};
+
   /** 分别 / 依次: the numbers that follow are one each for the items named before. */
   static final String[] RESPECTIVELY = {"分别", "依次"};
 

@@ -49,11 +49,11 @@ final class RegionResolver {
    */
   /**
    * Words that make a place name right before them (up to two characters between) a company's:
-   * 厦门钨业, 紫金矿业, 长沙银行, 厦门国贸控股.
+   * 厦门钨业, 紫金矿业, 长沙银行, 厦门国贸控股; a news site's dateline (天山网讯) is the site's name too.
    */
   private static final String[] COMPANY_WORDS = {
     "钨业", "铜业", "钼业", "铝业", "锂业", "矿业", "煤业", "银行", "航空", "港务", "控股", "股份", "药业", "实业", "建工", "城投",
-    "交投", "农商行"
+    "交投", "农商行", "网讯", "网报道", "网记者", "网消息"
   };
 
   private static boolean companyWordAfter(String s, int end) {

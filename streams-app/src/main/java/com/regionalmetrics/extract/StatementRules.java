@@ -21,7 +21,7 @@ final class StatementRules {
     if (endsWithAny(lead, Lexicon.REMAINDER_WORDS)) {
       return true;
     }
-    if (equivalence(s, it)) {
+    if (equivalence(s, it) || unitDefinition(s, it)) {
       return true;
     }
     if (streakThreshold(s, lead, q) || targetReference(s, q)) {
@@ -149,6 +149,34 @@ final class StatementRules {
     }
     int after = k + Lexicon.EQUIVALENCE_WORD.length();
     return after >= s.length() || !Character.isDigit(s.charAt(after)) || after == it.q.start;
+  }
+
+  /**
+   * 1亩约合666.7平方米 / 1克约合1亩: a unit defined by another, both sides (the one unit and what it equals)
+   * are no figures.
+   */
+  static boolean unitDefinition(String s, QuantityItem it) {
+    Quantity q = it.q;
+    boolean unitOne =
+        s.charAt(q.start) == '1'
+            && (q.start + 1 >= s.length() || !Character.isDigit(s.charAt(q.start + 1)))
+            && (q.start + 1 >= s.length() || s.charAt(q.start + 1) != '.');
+    if (unitOne && startsWithAny(s.substring(q.end), Lexicon.DEFINITION_WORDS)) {
+      return true;
+    }
+    for (String w : Lexicon.DEFINITION_WORDS) {
+      int k = q.start - w.length();
+      if (k > 0 && s.startsWith(w, k)) {
+        int one = k - 1;
+        while (one > 0 && !Character.isDigit(s.charAt(one)) && k - one <= 3) {
+          one--; // the unit after the 1: 1亩约合, 1公顷等于
+        }
+        return s.charAt(one) == '1'
+            && (one == 0 || !Character.isDigit(s.charAt(one - 1)))
+            && (one == 0 || s.charAt(one - 1) != '.');
+      }
+    }
+    return false;
   }
 
   /** 连续8年稳定在800亿斤以上: the bound a streak stays above is a threshold, not a figure. */

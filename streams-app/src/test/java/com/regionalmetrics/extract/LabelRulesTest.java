@@ -76,4 +76,13 @@ class LabelRulesTest {
     assertThat(one(obs, 4_900_000, "t").indicatorLabel()).isEqualTo("大豆产量");
     assertThat(one(obs, 4_900_000, "t").indicator()).isEqualTo("agri.soybean_output");
   }
+
+  // a share that does not name its part (占…的比重) is the share of the level before it
+  @Test
+  void bareShareIsTheShareOfThePreviousLevel() {
+    List<Observation> obs =
+        run("2024年,海淀区数字经济增加值4100亿元,增长8.1%,占地区生产总值的比重为36.5%,比上年提高1.4个百分点。", "2025-02-01");
+    assertThat(one(obs, 36.5, "%").indicatorLabel()).isEqualTo("数字经济增加值占地区生产总值的比重");
+    assertThat(one(obs, 1.4, "pp").indicator()).isEqualTo(one(obs, 36.5, "%").indicator() + ".pp");
+  }
 }

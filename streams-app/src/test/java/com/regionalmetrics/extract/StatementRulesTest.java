@@ -73,4 +73,12 @@ class StatementRulesTest {
     assertThat(one(obs, 4.6, "%")).isNotNull();
     assertThat(find(obs, 5.5, "%")).isEmpty();
   }
+
+  // a unit defined by another (1亩约合666.7平方米) states no figure; the area beside it does
+  @Test
+  void unitDefinitionsAreNoFigures() {
+    List<Observation> obs = run("2024年,林芝市青稞播种面积30万亩(1亩约合666.7平方米),当地1克约合1亩。", "2025-02-01");
+    assertThat(one(obs, 20_000, "ha")).isNotNull();
+    assertThat(obs).hasSize(1);
+  }
 }

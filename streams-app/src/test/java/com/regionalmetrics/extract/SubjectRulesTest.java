@@ -112,4 +112,12 @@ class SubjectRulesTest {
                 "新华社北京1月3日电", new RegionMention(Gazetteer.load().lookup("北京").get(), 3, 5)))
         .isEqualTo(1.0);
   }
+
+  // a news site named after a place (天山网讯) is no place reference
+  @Test
+  void newsSiteDatelineIsNoPlace() {
+    List<Observation> obs =
+        run("天山网讯(记者 李明)10月8日,记者从和田地区文化和旅游局了解到,国庆假期,全地区接待游客152.6万人次。", "2024-10-09");
+    assertThat(one(obs, 1_526_000, "count").region()).isEqualTo("和田地区");
+  }
 }

@@ -73,4 +73,12 @@ class UnitRulesTest {
     assertThat(one(obs, 440, "kg/mu")).isNotNull();
     assertThat(one(obs, 6600, "kg/ha")).isNotNull();
   }
+
+  // 吉瓦时 and 太瓦时 are energy (kWh), not power
+  @Test
+  void gigawattHoursAreEnergy() {
+    List<Observation> obs = run("2024年,宜春市锂电池产量85.6吉瓦时,全社会用电量0.32太瓦时。", "2025-02-01");
+    assertThat(one(obs, 85_600_000, "kWh")).isNotNull();
+    assertThat(one(obs, 320_000_000, "kWh")).isNotNull();
+  }
 }
