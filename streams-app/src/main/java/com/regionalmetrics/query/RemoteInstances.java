@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
@@ -34,23 +33,18 @@ import org.slf4j.LoggerFactory;
  * Asks another instance for what its own stores hold, over its internal HTTP endpoints
  * (/internal/v1/...). Those endpoints only ever read locally, so a forwarded request is never
  * forwarded again. Calls are bounded by a timeout. Single-key reads go through Jetty's HttpClient
- * (keep-alive connection pools per peer, no client-wide lock), the reads that wait for the same
- * peer at the same moment in one asynchronous request ({@link KeyBatcher}, POST /keys): the peer's
- * cost of an HTTP request, as large as the read itself, is then paid once per batch, and the
- * callers wait for their own answer only. Fan-out scans and status calls go through the JDK's
- * asynchronous HttpClient.
+ * (keep-alive connection pools per peer, the caller blocked on its own exchange, no client-wide
+ * lock), the reads that wait for the same peer at the same moment in one request ({@link
+ * KeyBatcher}, POST /keys): the peer's cost of an HTTP request, as large as the read itself, is
+ * then paid once per batch. Fan-out scans and status calls go through the JDK's asynchronous
+ * HttpClient.
  */
 public final class RemoteInstances implements AutoCloseable {
   public static final String PATH = "/internal/v1";
   private static final Logger LOG = LoggerFactory.getLogger(RemoteInstances.class);
 
-  /**
-   * Requests of key reads in flight to one peer at once; more reads wait and go together. Measured
-   * at 2,500 forwarded req/s on 2 shared cores (BENCHMARKS.md, branch fwd2): 4 kept up best under a
-   * backlog; 16 made batches of 2.5 reads that cost a third more CPU per lookup; 4 costs more than
-   * 2 without a backlog (smaller batches).
-   */
-  static final int BATCH_SLOTS = 4;
+  /** Requests of key reads in flight to one peer at once; more reads wait and go together. */
+  static final int BATCH_SLOTS = 2;
 
   /** Most key reads in one request (/keys). */
   public static final int MAX_BATCH = 128;
@@ -94,9 +88,6 @@ public final class RemoteInstances implements AutoCloseable {
     peers.setConnectTimeout(timeout.toMillis());
     peers.setFollowRedirects(false);
     peers.setMaxConnectionsPerDestination(64);
-    // no Accept-Encoding: the peer would gzip every answer over 1.5 kB (a batch's always are),
-    // deflate on its side and inflate on ours, for bytes that only cross the loopback or a LAN
-    peers.getContentDecoderFactories().clear();
     try {
       peers.start();
     } catch (Exception e) {
@@ -197,61 +188,44 @@ public final class RemoteInstances implements AutoCloseable {
   }
 
   /**
-   * One request for a batch of key reads, asynchronous (the batcher sends the next batch from its
-   * completion); to a peer of an older version without /keys (during a rolling upgrade), one
-   * request per read.
+   * One request for a batch of key reads; to a peer of an older version without /keys (during a
+   * rolling upgrade), one request per read.
    */
-  private CompletableFuture<List<KeyReply>> sendReads(HostInfo host, List<KeyRead> reads) {
+  private List<KeyReply> sendReads(HostInfo host, List<KeyRead> reads) throws Exception {
     Long since = legacySince.get(host);
-    if (since != null && System.nanoTime() - since <= LEGACY_RECHECK_NANOS) {
-      return sendEach(host, reads);
+    if (since == null || System.nanoTime() - since > LEGACY_RECHECK_NANOS) {
+      ContentResponse r =
+          peerRequest(host, "/keys")
+              .method(HttpMethod.POST)
+              .body(
+                  new BytesRequestContent(
+                      "application/json", JSON.writeValueAsBytes(new KeyReads(reads))))
+              .send();
+      if (r.getStatus() == 200) {
+        legacySince.remove(host);
+        return parse(host, r.getContent(), KeyReplies.class).replies();
+      }
+      if (r.getStatus() != 404) {
+        throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
+      }
+      if (since == null) {
+        LOG.info(
+            "{}:{} has no {}/keys (an older version): one request per key read",
+            host.host(),
+            host.port(),
+            PATH);
+      }
+      legacySince.put(host, System.nanoTime());
     }
-    byte[] body;
-    try {
-      body = JSON.writeValueAsBytes(new KeyReads(reads));
-    } catch (java.io.IOException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    Request request =
-        peerRequest(host, "/keys")
-            .method(HttpMethod.POST)
-            .body(new BytesRequestContent("application/json", body));
-    return new CompletableResponseListener(request)
-        .send()
-        .thenCompose(
-            r -> {
-              if (r.getStatus() == 200) {
-                legacySince.remove(host);
-                return CompletableFuture.completedFuture(
-                    parse(host, r.getContent(), KeyReplies.class).replies());
-              }
-              if (r.getStatus() != 404) {
-                throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
-              }
-              if (since == null) {
-                LOG.info(
-                    "{}:{} has no {}/keys (an older version): one request per key read",
-                    host.host(),
-                    host.port(),
-                    PATH);
-              }
-              legacySince.put(host, System.nanoTime());
-              return sendEach(host, reads);
-            });
-  }
-
-  /** Each read as its own GET, all at once; the answers in the order of the reads. */
-  private CompletableFuture<List<KeyReply>> sendEach(HostInfo host, List<KeyRead> reads) {
-    List<CompletableFuture<KeyReply>> each = new ArrayList<>(reads.size());
+    List<KeyReply> replies = new ArrayList<>(reads.size());
     for (KeyRead read : reads) {
-      each.add(sendOne(host, read));
+      replies.add(sendOne(host, read));
     }
-    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-        .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
+    return replies;
   }
 
   /** One key read as its own GET (/value, /history, /claims): what older versions answer. */
-  private CompletableFuture<KeyReply> sendOne(HostInfo host, KeyRead read) {
+  private KeyReply sendOne(HostInfo host, KeyRead read) throws Exception {
     String q =
         "key="
             + enc(read.key())
@@ -261,11 +235,11 @@ public final class RemoteInstances implements AutoCloseable {
             + read.stale()
             + (read.asOf() == null ? "" : "&asOf=" + read.asOf());
     if (read.kind().equals(KeyRead.VALUE)) {
-      return sendAsync(host, "/value?" + q, ValueReply.class)
-          .thenApply(r -> new KeyReply(r.status(), r.value(), null, r.message(), r.lag()));
+      ValueReply r = send(host, "/value?" + q, ValueReply.class);
+      return new KeyReply(r.status(), r.value(), null, r.message(), r.lag());
     }
-    return sendAsync(host, "/" + read.kind() + "?" + q, HistoryReply.class)
-        .thenApply(r -> new KeyReply(r.status(), null, r.values(), r.message(), r.lag()));
+    HistoryReply r = send(host, "/" + read.kind() + "?" + q, HistoryReply.class);
+    return new KeyReply(r.status(), null, r.values(), r.message(), r.lag());
   }
 
   private CompletableFuture<ScanResult> scan(
@@ -376,18 +350,6 @@ public final class RemoteInstances implements AutoCloseable {
       throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
     }
     return parse(host, r.getContent(), type);
-  }
-
-  private <T> CompletableFuture<T> sendAsync(HostInfo host, String pathAndQuery, Class<T> type) {
-    return new CompletableResponseListener(peerRequest(host, pathAndQuery))
-        .send()
-        .thenApply(
-            r -> {
-              if (r.getStatus() != 200) {
-                throw new IllegalStateException("HTTP " + r.getStatus() + " from " + host);
-              }
-              return parse(host, r.getContent(), type);
-            });
   }
 
   private Request peerRequest(HostInfo host, String pathAndQuery) {

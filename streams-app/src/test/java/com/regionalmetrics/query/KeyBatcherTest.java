@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,28 +31,21 @@ class KeyBatcherTest {
     callers.shutdownNow();
   }
 
-  /** Answers read × 10; the first request is answered when the gate opens, the others at once. */
+  /** Answers read × 10; the first request waits for the gate. */
   private static final class GatedSender implements KeyBatcher.Sender<Integer, Integer> {
     final CountDownLatch firstSent = new CountDownLatch(1);
-    final CompletableFuture<Void> gate = new CompletableFuture<>();
+    final CountDownLatch gate = new CountDownLatch(1);
     final List<List<Integer>> requests = Collections.synchronizedList(new ArrayList<>());
-    final List<String> senderThreads = Collections.synchronizedList(new ArrayList<>());
 
     @Override
-    public CompletableFuture<List<Integer>> send(List<Integer> reads) {
+    public List<Integer> send(List<Integer> reads) throws Exception {
       requests.add(List.copyOf(reads));
-      senderThreads.add(Thread.currentThread().getName());
-      List<Integer> answers = reads.stream().map(r -> r * 10).toList();
       if (requests.size() == 1) {
         firstSent.countDown();
-        return gate.thenApply(v -> answers);
+        gate.await(10, TimeUnit.SECONDS);
       }
-      return CompletableFuture.completedFuture(answers);
+      return reads.stream().map(r -> r * 10).toList();
     }
-  }
-
-  private static <T> CompletableFuture<T> answered(T value) {
-    return CompletableFuture.completedFuture(value);
   }
 
   @Test
@@ -65,7 +57,7 @@ class KeyBatcherTest {
             128,
             reads -> {
               threads.add(Thread.currentThread().getName());
-              return answered(reads.stream().map(r -> r + 1).toList());
+              return reads.stream().map(r -> r + 1).toList();
             });
     assertThat(batcher.read(41, WAIT)).isEqualTo(42);
     assertThat(threads).containsExactly(Thread.currentThread().getName());
@@ -83,7 +75,7 @@ class KeyBatcherTest {
       later.add(callers.submit(() -> batcher.read(read, WAIT)));
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waitingReads() == 20);
-    sender.gate.complete(null);
+    sender.gate.countDown();
 
     assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
     for (int i = 1; i <= 20; i++) {
@@ -108,7 +100,7 @@ class KeyBatcherTest {
       later.add(callers.submit(() -> batcher.read(read, WAIT)));
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waitingReads() == 20);
-    sender.gate.complete(null);
+    sender.gate.countDown();
     first.get(10, TimeUnit.SECONDS);
     for (int i = 1; i <= 20; i++) {
       assertThat(later.get(i - 1).get(10, TimeUnit.SECONDS)).isEqualTo(i * 10);
@@ -125,10 +117,9 @@ class KeyBatcherTest {
             128,
             reads -> {
               if (requests.incrementAndGet() == 1) {
-                return CompletableFuture.failedFuture(
-                    new IllegalStateException("HTTP 500 from peer"));
+                throw new IllegalStateException("HTTP 500 from peer");
               }
-              return answered(reads);
+              return reads;
             });
     assertThatThrownBy(() -> batcher.read(1, WAIT))
         .isInstanceOf(IllegalStateException.class)
@@ -138,7 +129,7 @@ class KeyBatcherTest {
 
   @Test
   void aWrongNumberOfAnswersFailsTheBatch() {
-    KeyBatcher<Integer, Integer> batcher = new KeyBatcher<>(1, 128, reads -> answered(List.of()));
+    KeyBatcher<Integer, Integer> batcher = new KeyBatcher<>(1, 128, reads -> List.of());
     assertThatThrownBy(() -> batcher.read(1, WAIT))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("0 answers to 1 reads");
@@ -153,7 +144,7 @@ class KeyBatcherTest {
 
     assertThatThrownBy(() -> batcher.read(7, TimeUnit.MILLISECONDS.toNanos(100)))
         .isInstanceOf(TimeoutException.class);
-    sender.gate.complete(null);
+    sender.gate.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
     assertThat(batcher.read(8, WAIT)).isEqualTo(80);
     assertThat(sender.requests).containsExactly(List.of(0), List.of(8));
@@ -168,10 +159,8 @@ class KeyBatcherTest {
             128,
             reads -> {
               requests.incrementAndGet();
-              // a round trip of 1 ms, answered on another thread as an HTTP client does
-              return CompletableFuture.supplyAsync(
-                  () -> reads.stream().map(r -> -r).toList(),
-                  CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS));
+              Thread.sleep(1); // a round trip
+              return reads.stream().map(r -> -r).toList();
             });
     int threads = 8;
     int perThread = 500;
@@ -195,58 +184,6 @@ class KeyBatcherTest {
     }
     assertThat(requests.get()).isLessThan(threads * perThread);
     assertThat(batcher.waitingReads()).isZero();
-  }
-
-  /**
-   * When a request completes while reads wait, the thread completing it sends them at once, before
-   * their callers are woken: no read waits beside a free slot for a parked caller to be scheduled.
-   * (The previous batcher woke one waiting caller to send the next batch on its own thread.)
-   */
-  @Test
-  void theNextBatchIsSentByTheThreadThatCompletesARequest() throws Exception {
-    GatedSender sender = new GatedSender();
-    KeyBatcher<Integer, Integer> batcher = new KeyBatcher<>(1, 128, sender);
-    Future<Integer> first = callers.submit(() -> batcher.read(0, WAIT));
-    assertThat(sender.firstSent.await(10, TimeUnit.SECONDS)).isTrue();
-    List<Future<Integer>> later = new ArrayList<>();
-    for (int i = 1; i <= 5; i++) {
-      int read = i;
-      later.add(callers.submit(() -> batcher.read(read, WAIT)));
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waitingReads() == 5);
-
-    // answers the first request on a thread of its own, as an HTTP client's thread would
-    Thread client = new Thread(() -> sender.gate.complete(null), "completes-the-first-request");
-    client.start();
-    client.join(10_000);
-
-    assertThat(sender.requests).hasSize(2); // already sent when that thread was done
-    assertThat(sender.requests.get(1)).containsExactlyInAnyOrderElementsOf(range(1, 5));
-    assertThat(sender.senderThreads.get(1)).isEqualTo("completes-the-first-request");
-    assertThat(batcher.waitingReads()).isZero();
-    assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
-    for (int i = 1; i <= 5; i++) {
-      assertThat(later.get(i - 1).get(10, TimeUnit.SECONDS)).isEqualTo(i * 10);
-    }
-  }
-
-  @Test
-  void aSenderThatThrowsFailsOnlyItsBatchAndFreesItsSlot() throws Exception {
-    AtomicInteger requests = new AtomicInteger();
-    KeyBatcher<Integer, Integer> batcher =
-        new KeyBatcher<>(
-            1,
-            128,
-            reads -> {
-              if (requests.incrementAndGet() == 1) {
-                throw new IllegalArgumentException("unwritable read");
-              }
-              return answered(reads);
-            });
-    assertThatThrownBy(() -> batcher.read(1, WAIT))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unwritable read");
-    assertThat(batcher.read(2, WAIT)).isEqualTo(2);
   }
 
   private static List<Integer> range(int from, int to) {
