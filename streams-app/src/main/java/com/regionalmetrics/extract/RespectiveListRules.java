@@ -119,7 +119,7 @@ final class RespectiveListRules {
         members.add(items.get(j));
       }
       String clause = s.substring(head.clauseStart, head.q.start);
-      int fb = Math.max(clause.lastIndexOf("分别"), clause.lastIndexOf("依次"));
+      int fb = ClauseText.indexOfAny(clause, Lexicon.RESPECTIVELY);
       if (fb < 0) {
         int all = allMarker(clause);
         if (all >= 0 && members.size() == 1) {
