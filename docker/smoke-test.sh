@@ -146,7 +146,7 @@ step "passed: ingested through instance 1, latest 3.05 (2024), asOf 2020 6.12 (2
 
 # ------------------------------------------------------------------------------------------------
 step "broker kill mid-ingest: $N articles through the three instances, kafka2 SIGKILLed after $((N / 3))"
-t0=$SECONDS; acked=0; killed_at=""
+t0=$SECONDS; acked=0; killed_at=""; slowest=0; slowest_i=""; slow=""
 for i in $(seq 1 "$N"); do
   if [ "$i" -eq $((N / 3 + 1)) ]; then
     $DC kill -s SIGKILL kafka2 >/dev/null 2>&1
@@ -154,14 +154,17 @@ for i in $(seq 1 "$N"); do
     step "kafka2 killed (SIGKILL) before article $i"
   fi
   city=${CITIES[$((i % ${#CITIES[@]}))]}
-  code=$(curl -sS -o "$WORK/post" -w '%{http_code}' -X POST -H 'Content-Type: text/plain; charset=utf-8' \
+  out=$(curl -sS -o "$WORK/post" -w '%{http_code} %{time_total}' -X POST -H 'Content-Type: text/plain; charset=utf-8' \
     --data-binary "截至去年底，${city}市数据中心项目达到$((100 + i))个。" \
-    "${APPS[$((i % 3))]}/api/articles?published=2025-03-01&id=broker-kill-$i") || code=000
-  [ "$code" = 202 ] || fail "article $i: HTTP $code $(cat "$WORK/post" 2>/dev/null)"
+    "${APPS[$((i % 3))]}/api/articles?published=2025-03-01&id=broker-kill-$i") || out="000 0"
+  code=${out% *}; took=${out#* }
+  [ "$code" = 202 ] || fail "article $i: HTTP $code after ${took}s $(cat "$WORK/post" 2>/dev/null)"
+  if awk -v t="$took" -v s="$slowest" 'BEGIN { exit !(t > s) }'; then slowest=$took; slowest_i=$i; fi
+  if awk -v t="$took" 'BEGIN { exit !(t > 1) }'; then slow="$slow #$i:${took%???}s"; fi
   acked=$((acked + 1))
 done
 ingest_s=$((SECONDS - t0))
-step "all $acked articles acknowledged (acks=all, min.insync.replicas=2, one broker down) in ${ingest_s}s"
+step "all $acked articles acknowledged (acks=all, min.insync.replicas=2, one broker down) in ${ingest_s}s; over 1 s:${slow:- none}"
 t0=$SECONDS
 until [ "$(claims_total)" -ge "$N" ]; do
   [ $((SECONDS - t0)) -lt 120 ] || fail "only $(claims_total) of $N claims in the stores after 120 s"
@@ -178,7 +181,7 @@ step "stores: $claims claims; topics (read_committed): articles $articles, metri
 # the sample article is one record with 4 events; each generated article one record, one event
 [ "$articles" -eq $((N + 1)) ] || fail "articles topic holds $articles records, expected exactly $((N + 1))"
 [ "$events" -eq $((N + 4)) ] || fail "metric-events holds $events records, expected exactly $((N + 4))"
-figures "broker kill: $N articles acknowledged, kafka2 SIGKILLed before #$killed_at; ingest ${ingest_s}s, all indexed ${indexed_s}s later; claims $claims/$N, articles $articles/$((N + 1)), metric-events $events/$((N + 4)) (exactly once)"
+figures "broker kill: $N articles acknowledged, kafka2 SIGKILLed before #$killed_at; ingest ${ingest_s}s (slowest acknowledgement ${slowest%???}s, #$slowest_i), all indexed ${indexed_s}s later; claims $claims/$N, articles $articles/$((N + 1)), metric-events $events/$((N + 4)) (exactly once)"
 # kafka2 stays down: `down` and `up` below bring the whole cluster back
 
 # ------------------------------------------------------------------------------------------------

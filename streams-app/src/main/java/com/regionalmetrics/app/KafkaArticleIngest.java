@@ -2,6 +2,7 @@ package com.regionalmetrics.app;
 
 import com.regionalmetrics.avro.Article;
 import com.regionalmetrics.http.ArticleIngest;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,10 +14,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class KafkaArticleIngest implements ArticleIngest, AutoCloseable {
   private final KafkaProducer<String, Article> producer;
   private final String topic;
+  private final Duration deliveryTimeout;
 
-  KafkaArticleIngest(KafkaProducer<String, Article> producer, String topic) {
+  KafkaArticleIngest(
+      KafkaProducer<String, Article> producer, String topic, Duration deliveryTimeout) {
     this.producer = producer;
     this.topic = topic;
+    this.deliveryTimeout = deliveryTimeout;
+  }
+
+  @Override
+  public Duration deliveryTimeout() {
+    return deliveryTimeout;
   }
 
   @Override

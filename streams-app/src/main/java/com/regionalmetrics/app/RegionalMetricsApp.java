@@ -273,13 +273,27 @@ public final class RegionalMetricsApp implements AutoCloseable {
     resources.add(streamsMetrics);
   }
 
-  /** Posted articles go to the articles topic through an idempotent producer. */
+  /**
+   * Posted articles go to the articles topic through an idempotent producer. A POST waits for its
+   * acknowledgement, so a broker that dies must not hold it long: the leader it was on is replaced
+   * once the controller fences the broker (broker.session.timeout.ms, 9 s by default), but a client
+   * reconnecting to a vanished address waits out socket.connection.setup.timeout.ms (10 s, growing
+   * to 30 s) before it looks at fresh metadata. Shorter defaults here; client properties win.
+   */
   private KafkaArticleIngest startIngest(AppConfig config, Map<String, Object> kafka) {
     Map<String, Object> producerProps = new HashMap<>(kafka);
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicInitializer.MAX_MESSAGE_BYTES);
     producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    producerProps.putIfAbsent(ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 3_000);
+    producerProps.putIfAbsent(ProducerConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 10_000);
+    producerProps.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+    producerProps.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    Duration deliveryTimeout =
+        Duration.ofMillis(
+            Long.parseLong(
+                String.valueOf(producerProps.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))));
     Serde<Article> ingestSerde = AvroSerdes.avro(config, kafka);
     KafkaArticleIngest ingest =
         new KafkaArticleIngest(
@@ -287,7 +301,8 @@ public final class RegionalMetricsApp implements AutoCloseable {
                 onlyKnown(producerProps, ProducerConfig.configNames()),
                 new StringSerializer(),
                 ingestSerde.serializer()),
-            config.topicNames().articles());
+            config.topicNames().articles(),
+            deliveryTimeout);
     resources.add(ingest);
     return ingest;
   }

@@ -1,6 +1,7 @@
 package com.regionalmetrics.http;
 
 import com.regionalmetrics.avro.Article;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** Where posted articles go: the articles topic in the app, anything in tests. */
@@ -13,4 +14,11 @@ public interface ArticleIngest {
 
   /** Writes the retraction of an article id (a tombstone on the articles topic). */
   CompletableFuture<Receipt> retract(String id);
+
+  /**
+   * Every future of {@link #submit} and {@link #retract} completes, acknowledged or failed, within
+   * this time (the producer's delivery.timeout.ms): a caller who waits that long never gives up on
+   * a write that may still succeed.
+   */
+  Duration deliveryTimeout();
 }

@@ -31,6 +31,7 @@ final class ArticleRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleRoutes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
+  private static final Duration PUBLISH_MARGIN = Duration.ofSeconds(5);
   private static final Pattern WAIT = Pattern.compile("(\\d{1,6})(ms|s)?");
 
   private final ArticleIngest ingest;
@@ -145,12 +146,17 @@ final class ArticleRoutes {
     return d;
   }
 
-  /** The receipt, or null after answering 503 (the write failed). */
-  private static ArticleIngest.Receipt publish(
+  /**
+   * The receipt, or null after answering 503 (the write failed). Waits out the producer's delivery
+   * timeout (and a margin), so a 503 means the producer gave up, not that the write is still under
+   * way.
+   */
+  private ArticleIngest.Receipt publish(
       Context ctx, String id, CompletableFuture<ArticleIngest.Receipt> sent)
       throws InterruptedException {
     try {
-      return sent.get(30, TimeUnit.SECONDS);
+      return sent.get(
+          ingest.deliveryTimeout().plus(PUBLISH_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("could not publish article {}", id, e);
       ctx.header("Retry-After", "5");
