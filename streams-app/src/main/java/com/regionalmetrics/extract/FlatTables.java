@@ -70,6 +70,11 @@ final class FlatTables {
     int copied = 0; // lines before this index are in out
     while (i < lines.length) {
       List<Column> cols = header(cells(lines[i]));
+      int captionAt = i - 1;
+      if (cols == null) {
+        cols = captionHeader(lines[i]);
+        captionAt = i; // 主要货类吞吐量(单位、2024年、同比±%): the caption names the columns
+      }
       if (cols == null) {
         i++;
         continue;
@@ -98,7 +103,7 @@ final class FlatTables {
       for (int k = copied; k < i; k++) {
         out.append(lines[k]).append('\n');
       }
-      Caption cap = Caption.of(i > 0 ? lines[i - 1] : "");
+      Caption cap = Caption.of(captionAt >= 0 ? lines[captionAt] : "");
       for (int k = i + 1; k < end; k++) {
         List<String> row = row(cells(lines[k]), cols);
         if (row == null) {
@@ -167,6 +172,37 @@ final class FlatTables {
   }
 
   private static final String[] SENTENCE_MARKS = {"。", ",", "，", ";", "；", "!", "?"};
+
+  private static final Pattern CAPTION_COLUMNS =
+      Pattern.compile("^[^(（\\s]{2,20}[(（]([^()（）]{3,30})[)）]$");
+
+  /**
+   * 主要货类吞吐量(单位、2024年、同比±%): a caption that lists the columns after the row label, which has no
+   * name; null when the parentheses hold no unit or period column.
+   */
+  static List<Column> captionHeader(String line) {
+    Matcher m = CAPTION_COLUMNS.matcher(line.strip());
+    if (!m.matches()
+        || m.group(1).indexOf('、') < 0
+        || m.group(1).matches("^单位[:：].*")) { // 单位:亿元、% is a unit note
+      return null;
+    }
+    List<String> cells = new ArrayList<>();
+    cells.add("指标");
+    for (String c : m.group(1).split("、")) {
+      cells.add(c.strip());
+    }
+    List<Column> cols = header(cells);
+    if (cols == null) {
+      return null;
+    }
+    for (Column c : cols) {
+      if (c.kind() == Kind.UNIT || c.period() != null) {
+        return cols;
+      }
+    }
+    return null;
+  }
 
   private static Column column(String cell) {
     String name = cell;
@@ -279,6 +315,25 @@ final class FlatTables {
       return new Caption(time, measureOf(t), unit);
     }
 
+    /**
+     * 单位:亿元、%: one unit per value column, in order (the last one for any further columns); null
+     * when the caption names no such list.
+     */
+    String unitOfColumn(List<Column> cols, int k) {
+      if (unit == null || unit.indexOf('、') < 0) {
+        return null;
+      }
+      String[] units = unit.split("、");
+      int position = 0;
+      for (int j = 0; j < k; j++) {
+        Kind kind = cols.get(j).kind();
+        if (kind != Kind.LABEL && kind != Kind.UNIT && kind != Kind.SEQ) {
+          position++;
+        }
+      }
+      return units[Math.min(position, units.length - 1)];
+    }
+
     /** 附表 部分设区市规模以上工业增加值增速 → 规模以上工业增加值. */
     private static String measureOf(String t) {
       String m = t.replaceAll("[(（][^()（）]*[)）]", "").replaceAll("[:：\\s]", "");
@@ -328,7 +383,11 @@ final class FlatTables {
           || DASH.matcher(cell).matches()) {
         continue;
       }
-      String unit = firstNonNull(c.unit(), unitCell, rowUnit, cap.unit());
+      String listed = cap.unitOfColumn(cols, k);
+      String unit =
+          c.kind() == Kind.CHANGE && listed != null
+              ? listed
+              : firstNonNull(c.unit(), unitCell, rowUnit, listed != null ? listed : cap.unit());
       String measure = place ? placeMeasure(c, cap) : label;
       switch (c.kind()) {
         case LEVEL -> {

@@ -301,12 +301,19 @@ public final class Gazetteer {
     return Collections.unmodifiableList(new ArrayList<>(byCode.values()));
   }
 
+  /**
+   * The candidate whose parent, else grandparent, is named; the country names no one's (舟山市普陀区 in
+   * an article that also says 全国 is 舟山's, not 上海's).
+   */
   private Region resolve(List<Region> candidates, Set<String> named) {
     if (candidates.size() > 1) {
-      for (Region c : candidates) {
-        Region p = parent(c).orElse(null);
-        for (int depth = 0; p != null && depth < 2; depth++, p = parent(p).orElse(null)) {
-          if (named.contains(p.code())) {
+      for (int depth = 1; depth <= 2; depth++) {
+        for (Region c : candidates) {
+          Region p = c;
+          for (int k = 0; k < depth && p != null; k++) {
+            p = parent(p).orElse(null);
+          }
+          if (p != null && p.level() != Region.Level.COUNTRY && named.contains(p.code())) {
             return c;
           }
         }

@@ -64,7 +64,7 @@ final class PeriodRules {
       }
       switch (t.role()) {
         case POINT, NOW -> best = t;
-        case START -> sawStart = true;
+        case START -> sawStart |= !startsValue(s, t.end());
         case COMPARE -> {
           // 相较2013年的13天: the compared value itself, right after its year
           // (恢复至2019年的83.9%: a share of the base year's level, not the base year's value)
@@ -108,6 +108,15 @@ final class PeriodRules {
       return st.pub == null || st.reportTime.lastDay().isBefore(st.pub);
     }
     return !st.otherYears && st.pub != null && st.reportTime.year() < st.pub.getYear();
+  }
+
+  /**
+   * 由上年的58.3%, 从2014年5.09: the time is a from-value's own, not a start that makes later figures run
+   * up to now (2014年以来).
+   */
+  private static boolean startsValue(String s, int timeEnd) {
+    int i = timeEnd < s.length() && s.charAt(timeEnd) == '的' ? timeEnd + 1 : timeEnd;
+    return i < s.length() && Character.isDigit(s.charAt(i));
   }
 
   /** 恢复至2019年的, 相当于2019年同期的: the year is the base of a share. */

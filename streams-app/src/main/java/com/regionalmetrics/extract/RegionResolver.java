@@ -447,7 +447,7 @@ final class RegionResolver {
   }
 
   private static final String[] COMPARISON_WORDS = {
-    "于", "比", "较", "超过", "超出", "高出", "领先", "占", "与", "同"
+    "于", "比", "较", "超过", "超出", "高出", "领先", "占", "占了", "与", "同"
   };
 
   /**

@@ -24,6 +24,7 @@ final class SubjectRules {
     }
     Quantity q = it.q;
     Region r = null;
+    int subjectEnd = -1;
     for (RegionResolver.Subject sub : sc.subjects) {
       if (sub.end() > q.start) {
         break;
@@ -37,6 +38,15 @@ final class SubjectRules {
         continue;
       }
       r = sub.region();
+      subjectEnd = sub.end();
+    }
+    if (r != null && !q.rank && scopeWordAfter(s, Math.max(subjectEnd, it.clauseStart), q.start)) {
+      // 渭南市地区生产总值增长4.8%,全省地区生产总值增长5.3%: the province's figure, not 渭南's (北京…,全市: 北京's)
+      Region scope = regions.scope(r, s.substring(0, q.start), st.homeProvince);
+      if (scope != null && !scope.equals(r)) {
+        sc.scopeRegion = scope;
+        return scope;
+      }
     }
     if (r == null) {
       // 全市/全省/全县 before the number: the article's own city/province/county, not the last place
@@ -49,7 +59,7 @@ final class SubjectRules {
       if (scope == null && st.lastGrouping != null && groupReference(s, it.clauseStart, q.start)) {
         scope = st.lastGrouping; // 三地高校组建了15个联盟: the grouping named before
       }
-      if (scope != null) {
+      if (scope != null && !scope.equals(r)) {
         sc.scopeRegion = scope;
         return scope;
       }
@@ -61,6 +71,12 @@ final class SubjectRules {
       r = st.main;
     }
     return r;
+  }
+
+  /** A scope word (全省, 全市: not a pool or a comparison) between {@code from} and the number. */
+  private static boolean scopeWordAfter(String s, int from, int numberStart) {
+    int[] at = WholeScope.lastIn(s.substring(0, numberStart));
+    return at != null && at[0] >= from;
   }
 
   /** 三地/两地/三省市 leading the clause of a number: the places of a grouping named before. */

@@ -172,7 +172,10 @@ final class TimeResolver {
       return new TimeExpr(st, en, year(y), role == Role.START ? Role.POINT : role, false, true);
     }
     if (m.group(11) != null) {
-      return relativeYear(m, st, en, role, pub);
+      if (s.startsWith("结转", en) || s.startsWith("结余", en)) {
+        return null; // 上年结转4.03亿元: a budget's carry-over, counted in this year's revenue
+      }
+      return relativeYear(m, st, en, role, pub, yearContext);
     }
     if (m.group(15) != null) {
       return yearlessMonth(m, st, en, role, pub, yearContext);
@@ -241,8 +244,13 @@ final class TimeResolver {
     return new TimeExpr(st, en, year(y), role, false, true);
   }
 
-  /** 今年, 去年底, 上年同期 (a comparison), 今年1-8月, 去年第三季度: relative to the publication year. */
-  private static TimeExpr relativeYear(Matcher m, int st, int en, Role role, LocalDate pub) {
+  /**
+   * 今年, 去年底, 上年同期 (a comparison), 今年1-8月, 去年第三季度: relative to the publication year; 上年, the
+   * statistician's word, to the year the article reports on when that is a past year (a 2024
+   * communiqué published in 2025: 由上年的58.3%提高到59.1% starts in 2023).
+   */
+  private static TimeExpr relativeYear(
+      Matcher m, int st, int en, Role role, LocalDate pub, Integer yearContext) {
     String rel = m.group(11);
     String suffix = m.group(12);
     if ("同期".equals(suffix)) {
@@ -251,8 +259,9 @@ final class TimeResolver {
     if (pub == null) {
       return new TimeExpr(st, en, null, role, false, false);
     }
+    boolean pastReport = yearContext != null && yearContext < pub.getYear();
     int y =
-        pub.getYear()
+        (rel.equals("上年") && pastReport ? yearContext : pub.getYear())
             + switch (rel) {
               case "去年", "上年" -> -1;
               case "前年" -> -2;
@@ -393,6 +402,7 @@ final class TimeResolver {
       if (t.end() - t.start() <= 3 && !t.explicitYear()) {
         String w = s.substring(t.start(), t.end());
         if (w.equals("全年")
+            || w.startsWith("上年")
             || w.equals("年末")
             || w.equals("年底")
             || w.equals("年内")

@@ -101,4 +101,37 @@ class FlatTablesTest {
     String text = "张家口市统计局　2025年3月1日\n来源 张家口日报 编辑 王明\n全市粮食总产量达到35.6亿斤。";
     assertThat(new FlatTables(x -> false).rewrite(text)).isEqualTo(text);
   }
+
+  // a caption that lists the columns after the row label (主要产品产量(单位、2024年、同比±%)), and a unit
+  // note that gives one unit per value column (单位:亿元、%), with — for an empty cell
+  @Test
+  void captionsThatNameTheColumnsOrTheirUnits() {
+    List<Observation> obs =
+        run(
+            String.join(
+                "\n",
+                "2024年,秦皇岛港生产平稳。",
+                "分货类吞吐量(单位、2024年、同比±%)",
+                "金属矿石　万吨　2310.5　4.2",
+                "原油　万吨　486.9　-3.5"),
+            "2025-01-15");
+    assertThat(one(obs, 23_105_000, "t").period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 3.5, "%").change().getDirection().name()).isEqualTo("DOWN");
+    List<Observation> monthly =
+        run(
+            String.join(
+                "\n",
+                "2025年1-5月迁安市主要经济指标",
+                "主要指标(单位:亿元、%)",
+                "指标　1-5月　增长",
+                "规上工业增加值　—　7.3",
+                "一般公共预算收入　18.64　2.9",
+                "城镇居民人均可支配收入(元)　21456　4.8"),
+            "2025-06-20");
+    assertThat(one(monthly, 7.3, "%").indicatorLabel()).contains("规上工业增加值");
+    assertThat(one(monthly, 1_864_000_000, "CNY").period().iso()).isEqualTo("2025-05");
+    assertThat(one(monthly, 2.9, "%").change()).isNotNull();
+    assertThat(one(monthly, 21456, "CNY").period().iso()).isEqualTo("2025-05");
+    assertThat(one(monthly, 4.8, "%").change()).isNotNull();
+  }
 }

@@ -114,4 +114,23 @@ class PeriodRulesTest {
     List<Observation> obs = run("张家口机场全年旅客吞吐量152.3万人次。12月当月,旅客吞吐量13.6万人次。", "2025-01-08");
     assertThat(one(obs, 136_000, "count").period().iso()).isEqualTo("2024-12");
   }
+
+  // a communiqué on a past year: 上年 is the year before it, the end of 由上年的X提高到Y is that year;
+  // 去年 in a news report still counts from publication; 上年结转 is a budget line, not a time
+  @Test
+  void previousYearInAReportOnAPastYear() {
+    List<Observation> obs =
+        run(
+            "华阴市2024年国民经济和社会发展统计公报\n全年地区生产总值增长6%。常住人口城镇化率由上年的60.2%提高到61.0%," + "优良天数比例达到88.5%。",
+            "2025-04-08");
+    assertThat(one(obs, 60.2, "%").period().iso()).isEqualTo("2023");
+    assertThat(one(obs, 61.0, "%").period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 88.5, "%").period().iso()).isEqualTo("2024");
+    List<Observation> news = run("去年,华阴市接待游客800万人次,比上年增长12%。", "2025-04-08");
+    assertThat(one(news, 8_000_000, "count").period().iso()).isEqualTo("2024");
+    List<Observation> budget =
+        run("华阴市2024年预算执行情况\n一般公共预算收入12亿元,加上上年结转1.5亿元,收入总计13.5亿元。", "2025-03-01");
+    assertThat(one(budget, 150_000_000, "CNY").period().iso()).isEqualTo("2024");
+    assertThat(one(budget, 1_350_000_000, "CNY").period().iso()).isEqualTo("2024");
+  }
 }

@@ -120,4 +120,28 @@ class SubjectRulesTest {
         run("天山网讯(记者 李明)10月8日,记者从和田地区文化和旅游局了解到,国庆假期,全地区接待游客152.6万人次。", "2024-10-09");
     assertThat(one(obs, 1_526_000, "count").region()).isEqualTo("和田地区");
   }
+
+  // 全省/全市 after a place named earlier in the sentence: the whole of which that place is part
+  @Test
+  void scopeWordAfterANamedPlaceIsItsEnclosingDivision() {
+    List<Observation> obs =
+        run("2024年,华阴市地区生产总值增长6.1%。同期,渭南市地区生产总值增长4.7%,全省地区生产总值增长5.2%。", "2025-02-10");
+    assertThat(one(obs, 4.7, "%").region()).isEqualTo("渭南");
+    assertThat(one(obs, 5.2, "%").region()).isEqualTo("陕西");
+    // 全市 after a municipality is the municipality; a share of 全省 is no scope
+    List<Observation> city = run("2024年,廊坊市冰雪旅游升温。北京举办冰雪节,全市滑雪场接待游客9.6万人次。", "2025-02-10");
+    assertThat(one(city, 96_000, "count").region()).isEqualTo("北京");
+    List<Observation> share = run("2024年,浙江省快递业务量为200亿件,金华市快递业务量占了全省的30%。", "2025-02-10");
+    assertThat(one(share, 30, "%").region()).isEqualTo("金华");
+  }
+
+  // a district name used twice in China (普陀区 of 上海 and of 舟山) goes by its city, even when the
+  // article also names the country
+  @Test
+  void ambiguousDistrictGoesByItsNamedCityNotTheCountry() {
+    List<Observation> obs =
+        run("舟山市普陀区2024年经济运行情况\n全区地区生产总值完成600亿元,增长6%。远洋渔船450艘,占全国的一成。", "2025-01-20");
+    assertThat(one(obs, 60_000_000_000.0, "CNY").region()).isEqualTo("普陀区");
+    assertThat(one(obs, 60_000_000_000.0, "CNY").regionCode()).isEqualTo("330903");
+  }
 }
