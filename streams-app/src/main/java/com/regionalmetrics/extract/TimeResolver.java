@@ -246,8 +246,8 @@ final class TimeResolver {
 
   /**
    * 今年, 去年底, 上年同期 (a comparison), 今年1-8月, 去年第三季度: relative to the publication year; 上年, the
-   * statistician's word, to the year the article reports on when that is a past year (a 2024
-   * communiqué published in 2025: 由上年的58.3%提高到59.1% starts in 2023).
+   * statistician's word, to the year the article reports on when that is the year before
+   * publication (a 2024 communiqué published in 2025: 由上年的58.3%提高到59.1% starts in 2023).
    */
   private static TimeExpr relativeYear(
       Matcher m, int st, int en, Role role, LocalDate pub, Integer yearContext) {
@@ -259,7 +259,8 @@ final class TimeResolver {
     if (pub == null) {
       return new TimeExpr(st, en, null, role, false, false);
     }
-    boolean pastReport = yearContext != null && yearContext < pub.getYear();
+    // the running year is the one before publication (an annual report), not any old year named
+    boolean pastReport = yearContext != null && yearContext == pub.getYear() - 1;
     int y =
         (rel.equals("上年") && pastReport ? yearContext : pub.getYear())
             + switch (rel) {
