@@ -27,7 +27,7 @@ final class WindowRule {
 
   private static final String M = "(?:\\d{1,2})";
   private static final String RANGE = "[-—~至到]";
-  private static final Pattern PHRASE =
+  static final Pattern PHRASE =
       Pattern.compile(
           // 1: since a year (2014年以来, 自2014年起)
           "(?:自|从)?(\\d{4})年(?:以来|起|至今)(?:[至到](?:\\d{4}年(?:底|末)?|今|目前|去年底|去年末|年底))?"
@@ -139,9 +139,8 @@ final class WindowRule {
     while (i < n) {
       char c = s.charAt(i);
       boolean digit = c >= '0' && c <= '9';
-      if (!digit && !wordCanStart(s, i, c)
-          || digit && i > 0 && (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')
-          || digit && !digitCanStart(s, i, n)) {
+      if (digit && i > 0 && (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')
+          || !canStart(s, i)) {
         i++;
         continue;
       }
@@ -161,6 +160,12 @@ final class WindowRule {
       i = Math.max(m.end(), i + 1);
     }
     return withFestivals(s, out);
+  }
+
+  /** Whether PHRASE can match at i: a cheap necessary condition, tested for every character. */
+  static boolean canStart(String s, int i) {
+    char c = s.charAt(i);
+    return c >= '0' && c <= '9' ? digitCanStart(s, i, s.length()) : wordCanStart(s, i, c);
   }
 
   /** Whether a phrase can start with the word character c at i (see STARTS). */
