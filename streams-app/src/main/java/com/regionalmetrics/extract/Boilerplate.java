@@ -111,11 +111,26 @@ public final class Boilerplate {
     if (numbersOnly(t)) {
       return true;
     }
-    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    String lower = hasCase(t) ? t.toLowerCase(java.util.Locale.ROOT) : t;
     for (String m : MARKERS) {
       if (lower.contains(m)) {
         // long lines that mention a marker in passing are still article text
         return t.length() < 400 || m.equals("版权") || m.equals("未经");
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether lower-casing could change t: false for ASCII without A-Z and CJK (U+3000-U+9FFF, no
+   * case). Most lines are Chinese, and String.toLowerCase looks every character up in the Unicode
+   * tables.
+   */
+  static boolean hasCase(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c < 0x80 ? c >= 'A' && c <= 'Z' : c < 0x3000 || c > 0x9FFF) {
+        return true;
       }
     }
     return false;

@@ -122,6 +122,9 @@ final class ClauseText {
 
   static String stripTrailingQualifiers(String b) {
     String t = b.strip();
+    if (t.isEmpty() || TRAILING_QUALIFIER_ENDS.indexOf(t.charAt(t.length() - 1)) < 0) {
+      return t; // no qualifier can end here: skips the list scan for most texts
+    }
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -133,6 +136,17 @@ final class ClauseText {
       }
     }
     return t;
+  }
+
+  /** The last characters of Lexicon.TRAILING_QUALIFIERS. */
+  private static final String TRAILING_QUALIFIER_ENDS = lastChars(Lexicon.TRAILING_QUALIFIERS);
+
+  private static String lastChars(String[] words) {
+    StringBuilder b = new StringBuilder();
+    for (String w : words) {
+      b.append(w.charAt(w.length() - 1));
+    }
+    return b.toString();
   }
 
   static boolean endsWithAny(String s, String[] words) {

@@ -18,7 +18,7 @@ public final class IndicatorCatalog {
   private final List<Alias> aliases; // longest first
 
   /** Ranks (positions in {@link #aliases}, ascending) of the aliases starting with a character. */
-  private final java.util.Map<Character, int[]> ranksByFirstChar = new java.util.HashMap<>();
+  private final CharMap<int[]> ranksByFirstChar;
 
   private IndicatorCatalog(List<Indicator> indicators) {
     this.indicators = List.copyOf(indicators);
@@ -37,7 +37,9 @@ public final class IndicatorCatalog {
         m.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(r);
       }
     }
-    m.forEach((k, v) -> ranksByFirstChar.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    java.util.Map<Character, int[]> ranks = new java.util.HashMap<>();
+    m.forEach((k, v) -> ranks.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    ranksByFirstChar = new CharMap<>(ranks);
   }
 
   public static IndicatorCatalog load() {

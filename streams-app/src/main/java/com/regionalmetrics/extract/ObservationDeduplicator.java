@@ -46,6 +46,8 @@ final class ObservationDeduplicator {
     }
     Map<Key, List<Observation>> seen = new HashMap<>();
     Set<ExactKey> exact = new HashSet<>();
+    // each label is compared with many others: its bigrams are computed once per article
+    Map<String, int[]> bigrams = new HashMap<>();
     List<Observation> out = new ArrayList<>(in.size());
     for (Observation o : in) {
       ExactKey ex =
@@ -71,7 +73,7 @@ final class ObservationDeduplicator {
       boolean dup = false;
       for (Observation p : same) {
         if (Objects.equals(coarse.get(p), coarse.get(o)) && !p.indicator().startsWith("x.")
-            || similar(p.indicatorLabel(), o.indicatorLabel())) {
+            || similar(p.indicatorLabel(), o.indicatorLabel(), bigrams)) {
           dup = true;
           break;
         }
@@ -82,7 +84,7 @@ final class ObservationDeduplicator {
       same.add(o);
       out.add(o);
     }
-    return mergeRounded(out, coarse);
+    return mergeRounded(out, coarse, bigrams);
   }
 
   /**
@@ -92,7 +94,7 @@ final class ObservationDeduplicator {
    * in the place of the first occurrence.
    */
   private static List<Observation> mergeRounded(
-      List<Observation> in, Map<Observation, String> coarseIds) {
+      List<Observation> in, Map<Observation, String> coarseIds, Map<String, int[]> bigrams) {
     List<Observation> out = new ArrayList<>(in);
     for (int i = 0; i < out.size(); i++) {
       for (int j = i + 1; j < out.size(); j++) {
@@ -101,11 +103,11 @@ final class ObservationDeduplicator {
         if (!Objects.equals(a.region(), b.region())
             || !Objects.equals(a.unit(), b.unit())
             || a.value() == b.value()
-            || !Objects.equals(changeKey(a), changeKey(b))
+            || !sameChange(a, b)
             || !sameYear(a.period(), b.period())
             || !(Objects.equals(coarseIds.get(a), coarseIds.get(b))
                     && !a.indicator().startsWith("x.")
-                || similar(a.indicatorLabel(), b.indicatorLabel()))) {
+                || similar(a.indicatorLabel(), b.indicatorLabel(), bigrams))) {
           continue;
         }
         int da = decimals(a.rawText());
@@ -145,8 +147,13 @@ final class ObservationDeduplicator {
         o.evidence());
   }
 
-  private static String changeKey(Observation o) {
-    return o.change() == null ? "" : o.change().getKind() + "/" + o.change().getDirection();
+  /** Same change kind and direction, or both levels (compared without building a key per pair). */
+  private static boolean sameChange(Observation a, Observation b) {
+    if (a.change() == null || b.change() == null) {
+      return a.change() == b.change();
+    }
+    return Objects.equals(a.change().getKind(), b.change().getKind())
+        && Objects.equals(a.change().getDirection(), b.change().getDirection());
   }
 
   private static boolean sameYear(Period a, Period b) {
@@ -173,18 +180,26 @@ final class ObservationDeduplicator {
     return m.find() ? Double.parseDouble(m.group()) : Double.NaN;
   }
 
-  /** Containment, or character-bigram Dice of at least 0.6. */
-  static boolean similar(String a, String b) {
-    return a != null && b != null && !a.isEmpty() && !b.isEmpty() && similarity(a, b) >= 0.6;
+  /** Containment, or character-bigram Dice of at least 0.6; bigrams: a cache by label. */
+  private static boolean similar(String a, String b, Map<String, int[]> bigrams) {
+    return a != null
+        && b != null
+        && !a.isEmpty()
+        && !b.isEmpty()
+        && similarity(a, b, bigrams) >= 0.6;
   }
 
   /** 1 when one label contains the other, else their character-bigram Dice coefficient. */
   static double similarity(String a, String b) {
+    return similarity(a, b, new HashMap<>());
+  }
+
+  private static double similarity(String a, String b, Map<String, int[]> bigrams) {
     if (a.contains(b) || b.contains(a)) {
       return 1;
     }
-    int[] x = bigrams(a);
-    int[] y = bigrams(b);
+    int[] x = bigrams.computeIfAbsent(a, ObservationDeduplicator::bigrams);
+    int[] y = bigrams.computeIfAbsent(b, ObservationDeduplicator::bigrams);
     int common = 0;
     for (int i = 0, j = 0; i < x.length && j < y.length; ) {
       if (x[i] == y[j]) {

@@ -14,12 +14,18 @@ final class RegionTrie {
   private int[] value = new int[1 << 12]; // key index at a node, -1 when no key ends there
   private int nodes = 1;
 
+  /** First characters of the keys: most text positions start none, and skip the hashed probe. */
+  private final java.util.BitSet firstChars = new java.util.BitSet();
+
   RegionTrie() {
     Arrays.fill(edgeKeys, -1L);
     Arrays.fill(value, -1);
   }
 
   void add(String key, int keyIndex) {
+    if (!key.isEmpty()) {
+      firstChars.set(key.charAt(0));
+    }
     int node = 0;
     for (int i = 0; i < key.length(); i++) {
       int child = child(node, key.charAt(i));
@@ -34,6 +40,9 @@ final class RegionTrie {
 
   /** Longest key starting at {@code start}: (end << 32) | keyIndex, or -1 when none. */
   long longestAt(CharSequence text, int start) {
+    if (start >= text.length() || !firstChars.get(text.charAt(start))) {
+      return -1;
+    }
     int node = 0;
     long best = -1;
     for (int i = start, n = text.length(); i < n; i++) {

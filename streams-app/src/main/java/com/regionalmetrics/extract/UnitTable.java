@@ -29,15 +29,17 @@ public final class UnitTable {
 
   private static final double[] MAGNITUDE_VALUES = {1e12, 1e7, 1e6, 1e8, 1e4, 1e3};
 
-  private final Map<Character, List<Unit>> byFirstChar = new HashMap<>();
+  private final CharMap<List<Unit>> byFirstChar;
 
   private UnitTable(List<Unit> units) {
+    Map<Character, List<Unit>> lists = new HashMap<>();
     for (Unit u : units) {
-      byFirstChar.computeIfAbsent(u.surface().charAt(0), k -> new ArrayList<>()).add(u);
+      lists.computeIfAbsent(u.surface().charAt(0), k -> new ArrayList<>()).add(u);
     }
-    for (List<Unit> l : byFirstChar.values()) {
+    for (List<Unit> l : lists.values()) {
       l.sort(Comparator.comparingInt((Unit u) -> u.surface().length()).reversed());
     }
+    byFirstChar = new CharMap<>(lists);
   }
 
   public static UnitTable load() {

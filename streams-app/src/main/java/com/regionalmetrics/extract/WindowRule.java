@@ -27,7 +27,7 @@ final class WindowRule {
 
   private static final String M = "(?:\\d{1,2})";
   private static final String RANGE = "[-—~至到]";
-  private static final Pattern PHRASE =
+  static final Pattern PHRASE =
       Pattern.compile(
           // 1: since a year (2014年以来, 自2014年起)
           "(?:自|从)?(\\d{4})年(?:以来|起|至今)(?:[至到](?:\\d{4}年(?:底|末)?|今|目前|去年底|去年末|年底))?"
@@ -62,8 +62,68 @@ final class WindowRule {
               + M
               + "月(?:底|末)|\\d{4}年(?:底|末|度)?|全年|年末|年底|今年|去年|上年|本年|截至目前|截止目前|目前|至今|如今|现有|当前)");
 
-  /** Characters a phrase can start with besides digits (keep in step with PHRASE). */
-  private static final String START_CHARS = "自从今本去上前年第一二三四下Qq春国五劳元清端中暑寒黄小冰雪滑全截目至如现当";
+  /**
+   * Each character a phrase can start with besides digits, followed by the characters that can come
+   * next (keep in step with PHRASE): a cheap necessary condition, so the ~40 alternatives of PHRASE
+   * are tried only where one can match.
+   */
+  private static final String[] STARTS = {
+    "自0123456789",
+    "从0123456789",
+    "今年",
+    "本年月",
+    "去年",
+    "上年半个月",
+    "前三两二0123456789",
+    "年初末底",
+    "第一二三四1234",
+    "一月份-—~至到季",
+    "二季",
+    "三季",
+    "四季",
+    "下半",
+    "Q1234",
+    "q1234",
+    "春节",
+    "国庆",
+    "五一",
+    "劳动",
+    "元旦",
+    "清明",
+    "端午",
+    "中秋",
+    "暑期假",
+    "寒假",
+    "黄金",
+    "小长",
+    "冰雪",
+    "雪季",
+    "滑雪",
+    "全年",
+    "截至止",
+    "目前",
+    "至今",
+    "如今",
+    "现有",
+    "当月前"
+  };
+
+  private static final String START_CHARS = firstChars(STARTS);
+
+  /** START_CHARS as a set: tested for every character of every sentence. */
+  private static final java.util.BitSet IS_START = new java.util.BitSet();
+
+  static {
+    START_CHARS.chars().forEach(IS_START::set);
+  }
+
+  private static String firstChars(String[] starts) {
+    StringBuilder b = new StringBuilder(starts.length);
+    for (String w : starts) {
+      b.append(w.charAt(0));
+    }
+    return b.toString();
+  }
 
   private WindowRule() {}
 
@@ -73,17 +133,20 @@ final class WindowRule {
    */
   static List<Phrase> phrases(String s) {
     List<Phrase> out = new ArrayList<>();
-    Matcher m = PHRASE.matcher(s);
-    m.useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher m = null; // made at the first place a phrase can start: most labels have none
     int n = s.length();
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
       boolean digit = c >= '0' && c <= '9';
-      if (!digit && START_CHARS.indexOf(c) < 0
-          || digit && i > 0 && (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
+      if (digit && i > 0 && (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')
+          || !canStart(s, i)) {
         i++;
         continue;
+      }
+      if (m == null) {
+        m = PHRASE.matcher(s);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
       }
       m.region(i, n);
       if (!m.lookingAt()) {
@@ -97,6 +160,36 @@ final class WindowRule {
       i = Math.max(m.end(), i + 1);
     }
     return withFestivals(s, out);
+  }
+
+  /** Whether PHRASE can match at i: a cheap necessary condition, tested for every character. */
+  static boolean canStart(String s, int i) {
+    char c = s.charAt(i);
+    return c >= '0' && c <= '9' ? digitCanStart(s, i, s.length()) : wordCanStart(s, i, c);
+  }
+
+  /** Whether a phrase can start with the word character c at i (see STARTS). */
+  private static boolean wordCanStart(String s, int i, char c) {
+    if (!IS_START.get(c) || i + 1 >= s.length()) {
+      return false;
+    }
+    return STARTS[START_CHARS.indexOf(c)].indexOf(s.charAt(i + 1), 1) >= 0;
+  }
+
+  /**
+   * A phrase starting with a digit has 年 4 characters on (2024年), 季 next (3季度) or 月 within the next
+   * 7 (9月, 1-8月, 10月份至12月): a cheap necessary condition.
+   */
+  private static boolean digitCanStart(String s, int i, int n) {
+    if (i + 4 < n && s.charAt(i + 4) == '年' || i + 1 < n && s.charAt(i + 1) == '季') {
+      return true;
+    }
+    for (int k = i + 1; k <= i + 7 && k < n; k++) {
+      if (s.charAt(k) == '月') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -13,20 +13,23 @@ final class WordIndex {
 
   private static final String[] NONE = new String[0];
 
-  private final Map<Character, String[]> byFirst;
-  private final Map<Character, String[]> byLast;
-  private final Map<Character, String[]> byLastLongestFirst = new HashMap<>();
+  private final CharMap<String[]> byFirst;
+  private final CharMap<String[]> byLast;
+  private final CharMap<String[]> byLastLongestFirst;
 
   WordIndex(String... words) {
-    byFirst = index(words, true);
-    byLast = index(words, false);
-    byLast.forEach(
+    Map<Character, String[]> last = index(words, false);
+    Map<Character, String[]> lastLongestFirst = new HashMap<>();
+    last.forEach(
         (k, v) -> {
           String[] sorted = v.clone();
           java.util.Arrays.sort(
               sorted, (a, b) -> b.length() - a.length()); // stable: list order among equals
-          byLastLongestFirst.put(k, sorted);
+          lastLongestFirst.put(k, sorted);
         });
+    byFirst = new CharMap<>(index(words, true));
+    byLast = new CharMap<>(last);
+    byLastLongestFirst = new CharMap<>(lastLongestFirst);
   }
 
   /** The words that end with c, longest first (list order among words of one length). */

@@ -13,21 +13,27 @@ import java.util.Map;
  * alternative at every position: on the hot path of naming each figure that cost ~4x.
  */
 final class WordRemover {
-  private final Map<Character, String[]> byFirstChar = new HashMap<>();
+  private final CharMap<String[]> byFirstChar;
+
+  /** The words' first characters: most positions start no word and skip the boxed map lookup. */
+  private final java.util.BitSet firstChars = new java.util.BitSet();
 
   WordRemover(String... words) {
     Map<Character, List<String>> lists = new HashMap<>();
     for (String w : words) {
       if (!w.isEmpty()) {
         lists.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
+        firstChars.set(w.charAt(0));
       }
     }
+    Map<Character, String[]> sortedLists = new HashMap<>();
     lists.forEach(
         (c, ws) -> {
           String[] sorted = ws.toArray(String[]::new);
           Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
-          byFirstChar.put(c, sorted);
+          sortedLists.put(c, sorted);
         });
+    byFirstChar = new CharMap<>(sortedLists);
   }
 
   /** A word list written as a regex alternation of literals ("全市|全省|累计"). */
@@ -67,7 +73,11 @@ final class WordRemover {
   }
 
   private int matchAt(String text, int i) {
-    String[] candidates = byFirstChar.get(text.charAt(i));
+    char c = text.charAt(i);
+    if (!firstChars.get(c)) {
+      return 0;
+    }
+    String[] candidates = byFirstChar.get(c);
     if (candidates != null) {
       for (String w : candidates) {
         if (text.startsWith(w, i)) {
