@@ -65,6 +65,10 @@ final class ChangeRules {
       it.suffix = ".rank_change";
     } else if (!q.rank) {
       int dir = changeDirection(tail);
+      if (dir != 0 && q.value < 0) {
+        q.value = -q.value; // 同比增长-3.2%: a fall of 3.2%
+        dir = -dir;
+      }
       if (dir != 0) {
         it.change = true;
         it.up = dir > 0;

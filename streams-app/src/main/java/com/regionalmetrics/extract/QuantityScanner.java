@@ -201,6 +201,12 @@ final class QuantityScanner {
     if (j < n && s.charAt(j) == '五' || t.endsWith("五") && t.startsWith("十") && t.length() == 3) {
       return j;
     }
+    if (t.length() == 2
+        && ChineseNumbers.DIGITS.indexOf(t.charAt(1))
+            == ChineseNumbers.DIGITS.indexOf(t.charAt(0)) + 1
+        && ChineseNumbers.DIGITS.indexOf(t.charAt(0)) > 0) {
+      return j; // 三四成, 四五个: a vague range, not 34 or 45
+    }
     double v = ChineseNumbers.parse(t);
     if (Double.isNaN(v) || v <= 0) {
       return j;

@@ -5,6 +5,7 @@ import static com.regionalmetrics.extract.ExtractedObservations.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.regionalmetrics.avro.ChangeKind;
+import com.regionalmetrics.avro.Direction;
 import com.regionalmetrics.avro.Qualifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,12 @@ class ChangeRulesTest {
         .filteredOn(o -> o.value() == 8)
         .extracting(Observation::indicatorLabel)
         .containsExactlyInAnyOrder("规上工业企业比上年增加", "高新技术企业比上年增加");
+  }
+
+  // 同比增长-2.7%: a negative rise is a fall
+  @Test
+  void negativeGrowthIsAFall() {
+    Observation o = one(run("2025年1-5月,二连浩特市口岸进口货运量612.4万吨,同比增长-2.7%。", "2025-06-15"), 2.7, "%");
+    assertThat(o.change().getDirection()).isEqualTo(Direction.DOWN);
   }
 }

@@ -79,7 +79,9 @@ class QuantityScannerTest {
     "10:30",
     "三项主要指标",
     "一小时经济圈",
-    "十四五"
+    "十四五",
+    "外来人口约占三四成",
+    "要走四五公里"
   })
   void ignoresWhatIsNotAQuantity(String text) {
     assertThat(SCANNER.scan(text).stream().filter(q -> !q.threshold).toList()).isEmpty();
