@@ -383,11 +383,13 @@ final class FlatTables {
           || DASH.matcher(cell).matches()) {
         continue;
       }
+      // a caption's unit per column (单位:亿元、%) is the change columns' even in a row of 元
       String listed = cap.unitOfColumn(cols, k);
+      String captionUnit = listed != null ? listed : cap.unit();
       String unit =
           c.kind() == Kind.CHANGE && listed != null
               ? listed
-              : firstNonNull(c.unit(), unitCell, rowUnit, listed != null ? listed : cap.unit());
+              : firstNonNull(c.unit(), unitCell, rowUnit, captionUnit);
       String measure = place ? placeMeasure(c, cap) : label;
       switch (c.kind()) {
         case LEVEL -> {

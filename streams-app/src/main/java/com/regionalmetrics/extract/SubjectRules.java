@@ -59,7 +59,7 @@ final class SubjectRules {
       if (scope == null && st.lastGrouping != null && groupReference(s, it.clauseStart, q.start)) {
         scope = st.lastGrouping; // 三地高校组建了15个联盟: the grouping named before
       }
-      if (scope != null && !scope.equals(r)) {
+      if (scope != null) {
         sc.scopeRegion = scope;
         return scope;
       }
