@@ -26,7 +26,14 @@ export async function getJson(path, { signal, onWait } = {}) {
       if (signal?.aborted) throw e;
       throw new ApiError(0, `Cannot reach the server (${e.message}).`);
     }
-    const body = await response.json().catch(() => null);
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (e) {
+      // an abort while the body streams in rejects here too: it must not pass for an empty answer
+      if (signal?.aborted) throw e;
+      if (response.ok) throw new ApiError(response.status, `Unreadable answer from the server (${e.message}).`);
+    }
     if (response.ok) return body;
     const message = body?.message || `${response.status} ${response.statusText}`;
     if (response.status === 503) {
