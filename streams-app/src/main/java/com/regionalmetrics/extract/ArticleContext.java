@@ -81,6 +81,10 @@ final class ArticleContext {
         paraRegion = sub.region();
       }
     }
+    if (reportTime == null && isTitle(sc.s)) {
+      reportTime = censusOf(sc.s);
+      reportFromTitle = reportTime != null;
+    }
     rememberTimes(sc.times, sc.s, sc.sentence.paragraph(), isTitle(sc.s));
     rememberSection(sc);
     String t = sc.s;
@@ -121,6 +125,16 @@ final class ArticleContext {
     } else if (targets) {
       sectionTarget = true;
     }
+  }
+
+  /**
+   * 深圳市第七次全国人口普查公报: a census communiqué reports on the census's standard time, 1 November of 2000,
+   * 2010 or 2020, though its title names no year.
+   */
+  private static Period censusOf(String title) {
+    int i = title.indexOf("次全国人口普查");
+    int k = i > 1 && title.charAt(i - 2) == '第' ? "五六七".indexOf(title.charAt(i - 1)) : -1;
+    return k < 0 ? null : Period.month(2000 + 10 * k, 11);
   }
 
   /** A title line: short, no figure-bearing sentence end. */

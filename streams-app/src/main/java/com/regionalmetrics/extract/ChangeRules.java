@@ -94,6 +94,7 @@ final class ChangeRules {
     if (rb.endsWith("的")) {
       rb = rb.substring(0, rb.length() - 1);
     }
+    rb = stripPlanEnd(rb); // 由“十三五”末的65%: the plan period is masked, its quotes and 末 are not
     if (endsWithAny(rb, Lexicon.FORMER_WORDS)) {
       rb = rb.substring(0, rb.length() - 2); // 由过去的2小时30分钟缩短至1小时
     }
@@ -136,10 +137,14 @@ final class ChangeRules {
     if (it.listMember || it.kind == ChangeKind.RANK_CHANGE) {
       return null;
     }
+    String w = stripTrailingQualifiers(s.substring(it.clauseStart, it.q.start));
+    String span = spanWording(w);
+    if (span != null) {
+      return label.contains(span) ? null : span; // 生产总值年均增长6.2%: a rate over several years
+    }
     if (it.kind != ChangeKind.ABS && !s.substring(it.clauseStart, it.q.start).contains("幅")) {
       return null; // 增长4.1%: a rate is named by its measure alone
     }
-    String w = stripTrailingQualifiers(s.substring(it.clauseStart, it.q.start));
     for (String f : Lexicon.CHANGE_WORDING_FILLERS) {
       if (w.startsWith(f)) {
         w = w.substring(f.length());
@@ -157,6 +162,28 @@ final class ChangeRules {
       return null; // no change word, or the clause names a measure of its own
     }
     return w;
+  }
+
+  private static String stripPlanEnd(String rb) {
+    String t = rb.endsWith("末") ? rb.substring(0, rb.length() - 1) : rb;
+    while (!t.isEmpty() && "“”\"".indexOf(t.charAt(t.length() - 1)) >= 0) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return t.length() < rb.length() && (t.endsWith("由") || t.endsWith("从")) ? t : rb;
+  }
+
+  /** 年均增长 / 年平均下降 ending the words before a rate; null when they do not end so. */
+  private static String spanWording(String before) {
+    for (String span : new String[] {"年平均", "年均"}) {
+      int i = before.lastIndexOf(span);
+      if (i >= 0) {
+        String verb = before.substring(i + span.length());
+        boolean changeVerb =
+            verb.equals(UP_INDEX.suffixOf(verb)) || verb.equals(DOWN_INDEX.suffixOf(verb));
+        return changeVerb ? before.substring(i) : null;
+      }
+    }
+    return null;
   }
 
   private static int changeDirection(String tail) {

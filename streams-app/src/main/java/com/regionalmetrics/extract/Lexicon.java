@@ -56,8 +56,8 @@ final class Lexicon {
   static final String[] CHANGE_WORDING_FILLERS = {"其中", "而且", "而", "但", "并"};
 
   static final String[] CHANGE_FILLERS = {
-    "同比", "环比", "总体", "分别", "依次", "相较", "相比", "比", "较", "与", "了", "均", "也", "都", "各", "整体", "累计",
-    "共"
+    "同比", "环比", "总体", "分别", "依次", "相较", "相比", "比", "较", "与", "了", "年平均", "年均", "均", "也", "都", "各",
+    "整体", "累计", "共"
   };
 
   /** 由过去的2小时30分钟缩短至1小时: a word for "before" between 由 and the from-value (all two characters). */

@@ -111,11 +111,16 @@ final class PeriodRules {
   }
 
   /**
-   * 由上年的58.3%, 从2014年5.09: the time is a from-value's own, not a start that makes later figures run
-   * up to now (2014年以来).
+   * 由上年的58.3%, 从2014年5.09, 由“十三五”末的65%: the time is a from-value's own, not a start that makes
+   * later figures run up to now (2014年以来).
    */
   private static boolean startsValue(String s, int timeEnd) {
-    int i = timeEnd < s.length() && s.charAt(timeEnd) == '的' ? timeEnd + 1 : timeEnd;
+    int i = timeEnd;
+    while (i < s.length() && "”」』\"".indexOf(s.charAt(i)) >= 0) {
+      i++; // 由“十三五”末的65%
+    }
+    i = s.startsWith("末", i) ? i + 1 : i;
+    i = i < s.length() && s.charAt(i) == '的' ? i + 1 : i;
     return i < s.length() && Character.isDigit(s.charAt(i));
   }
 

@@ -223,7 +223,8 @@ final class TimeResolver {
     if (m.group(21) != null) {
       int k = "一二三四五六".indexOf(m.group(21).charAt(1)) + 1;
       int endYear = 2005 + 5 * k; // 十一五 2006-2010, 十四五 2021-2025
-      return new TimeExpr(st, en, year(endYear), role, false, true);
+      // not an explicit year: 十三五末的65% must not make a later 全年 mean 2020
+      return new TimeExpr(st, en, year(endYear), role, false, false);
     }
     return null;
   }
@@ -330,7 +331,12 @@ final class TimeResolver {
 
   private static Role roleOf(String s, int st, int en) {
     String after = s.substring(en, Math.min(s.length(), en + 4));
-    String before = s.substring(Math.max(0, st - 3), st);
+    // 由“十三五”末: the words before a quoted name
+    int b = st;
+    while (b > 0 && "“「『\"".indexOf(s.charAt(b - 1)) >= 0) {
+      b--;
+    }
+    String before = s.substring(Math.max(0, b - 3), b);
     if (after.startsWith("以来")
         || after.startsWith("起")
         || after.startsWith("开始")

@@ -94,4 +94,16 @@ class ChangeRulesTest {
     Observation o = one(run("2025年1-5月,二连浩特市口岸进口货运量612.4万吨,同比增长-2.7%。", "2025-06-15"), 2.7, "%");
     assertThat(o.change().getDirection()).isEqualTo(Direction.DOWN);
   }
+
+  // 年均增长 names a rate over several years: it stays in the label, whole (never 生产总值年)
+  @Test
+  void averageAnnualGrowthKeepsItsWording() {
+    List<Observation> obs = run("“十四五”以来,宁陵县地区生产总值年均增长6.4%,常住人口年平均下降0.3%。", "2025-02-10");
+    Observation gdp = one(obs, 6.4, "%");
+    assertThat(gdp.indicatorLabel()).isEqualTo("生产总值年均增长");
+    assertThat(gdp.indicator()).isEqualTo("econ.gdp.pct");
+    Observation pop = one(obs, 0.3, "%");
+    assertThat(pop.indicatorLabel()).isEqualTo("常住人口年平均下降");
+    assertThat(pop.change().getDirection()).isEqualTo(Direction.DOWN);
+  }
 }

@@ -133,4 +133,39 @@ class PeriodRulesTest {
     assertThat(one(budget, 150_000_000, "CNY").period().iso()).isEqualTo("2024");
     assertThat(one(budget, 1_350_000_000, "CNY").period().iso()).isEqualTo("2024");
   }
+
+  // a census communiqué names no year in its title: its figures are of the census's standard time
+  @Test
+  void censusCommuniqueReportsOnTheStandardTime() {
+    List<Observation> obs =
+        run(
+            String.join(
+                "\n",
+                "平泉市第七次全国人口普查公报(第一号)",
+                "平泉市统计局 2021年6月2日",
+                "一、常住人口",
+                "全市常住人口为40.12万人。",
+                "二、户别人口",
+                "全市共有家庭户13.05万户,平均每个家庭户的人口为2.86人。"),
+            "2021-06-02");
+    assertThat(one(obs, 401_200, "count").period().iso()).isEqualTo("2020-11");
+    assertThat(one(obs, 2.86, "count").period().iso()).isEqualTo("2020-11");
+    // a census named in the body of a yearly report leaves its period alone
+    List<Observation> yearly =
+        run("平泉市2023年人口变动情况\n年末全市常住人口为39.8万人,比第七次全国人口普查时减少0.3万人。", "2024-03-01");
+    assertThat(one(yearly, 398_000, "count").period().iso()).isEqualTo("2023");
+  }
+
+  // a plan period's end is a from-value's own time, and names no year for the 全年 that follows
+  @Test
+  void planPeriodEndStartsAFromValue() {
+    List<Observation> obs =
+        run(
+            String.join(
+                "\n", "一、2024年工作回顾", "全年原煤产量1.2亿吨,阳泉市煤炭先进产能占比由“十三五”末的61%提高到83%。", "全年接待游客3100万人次。"),
+            "2025-01-10");
+    assertThat(one(obs, 61, "%").period().iso()).isEqualTo("2020");
+    assertThat(one(obs, 83, "%").period().iso()).isEqualTo("2024");
+    assertThat(one(obs, 31_000_000, "count").period().iso()).isEqualTo("2024");
+  }
 }

@@ -40,11 +40,13 @@ class UnitRulesTest {
     List<Observation> obs =
         run(
             "2024年,丽水市瓯江断面氨氮年均浓度为0.31mg/L,叶绿素a浓度为6.2微克/升;一氧化碳浓度为0.9mg/m³。"
+                + "丽水市一氧化碳日均值第95百分位浓度为1.1毫克/立方米。"
                 + "丽水市水库蓄水量3.2亿立方米,茶青收购价18元/斤,铁路货运量约120万公吨。",
             "2025-02-01");
     assertThat(one(obs, 0.31, "mg/L")).isNotNull();
     assertThat(one(obs, 6.2, "μg/L")).isNotNull();
     assertThat(one(obs, 0.9, "mg/m³")).isNotNull();
+    assertThat(one(obs, 1.1, "mg/m³")).isNotNull(); // as written, as mg/m³ is: not 1100 μg/m³
     assertThat(one(obs, 320_000_000, "m3")).isNotNull();
     assertThat(one(obs, 36, "CNY/kg")).isNotNull();
     assertThat(one(obs, 1_200_000, "t")).isNotNull();
