@@ -13,9 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * reads arrive while requests are in flight, the more each request carries, and a lone read goes
  * out at once. At most {@code slots} requests are in flight. No thread of its own: a caller that
  * finds a free slot sends what is waiting (its own read among it) on its own thread; callers that
- * find every slot taken wait, and each sender, once answered, wakes the longest-waiting of them to
- * send the next batch before it wakes the callers of its own batch (on two busy cores each wake-up
- * is a wait of 0.1-1 ms, and the next batch's callers are behind it).
+ * find every slot taken wait, and each sender, once done, wakes the longest-waiting of them to send
+ * the next batch.
  *
  * @param <Q> a read
  * @param <R> its answer
@@ -68,14 +67,15 @@ final class KeyBatcher<Q, R> {
         try {
           sendWaiting(answered);
         } finally {
-          slots.release();
-          // reads that arrived while this batch was out may have found every slot taken: the
-          // next sender is woken before this batch's callers, so the next batch goes out first
-          Pending<Q, R> next = waiting.peek();
-          if (next != null) {
-            next.wake();
-          }
+          // this batch's callers first: waking the next sender first let it preempt this thread
+          // before it woke them (bench query: their wake-up 1.4 -> 2.6 ms at load 25-30)
           answered.forEach(Pending::wakeAnswered);
+          slots.release();
+        }
+        // reads that arrived while this batch was out may have found every slot taken
+        Pending<Q, R> next = waiting.peek();
+        if (next != null) {
+          next.wake();
         }
         continue;
       }
