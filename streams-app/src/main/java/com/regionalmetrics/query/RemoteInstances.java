@@ -26,7 +26,6 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,11 +89,6 @@ public final class RemoteInstances implements AutoCloseable {
     peers.setConnectTimeout(timeout.toMillis());
     peers.setFollowRedirects(false);
     peers.setMaxConnectionsPerDestination(64);
-    // Responses parsed on the selector thread that saw them arrive, which then wakes the caller
-    // blocked in send(): one thread hand-off less per forwarded request (the client's pool thread,
-    // a wake-up of 0.1-1 ms on two busy cores). Safe because no listener here blocks: send()
-    // only completes a future.
-    peers.getTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
     try {
       peers.start();
     } catch (Exception e) {
