@@ -11,6 +11,15 @@ final class Staleness {
 
   private Staleness() {}
 
+  /**
+   * Whether a standby copy that found nothing for a key may say so: only when it is known to hold
+   * its changelog to the end. A copy a rebalance has just created restores from the start, and
+   * until then "nothing" is no answer (the next copy is asked, or 503 with Retry-After).
+   */
+  static boolean provesAbsence(Long lag) {
+    return lag != null && lag == 0;
+  }
+
   static boolean within(Long lag, long maxLag) {
     return maxLag == ANY || (lag != null && lag <= maxLag);
   }
