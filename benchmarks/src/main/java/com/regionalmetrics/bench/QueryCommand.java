@@ -170,6 +170,7 @@ final class QueryCommand implements Callable<Integer> {
           }
           System.err.printf("round %d: %s%n", round, name);
           long internal = internalRequests(app2.api());
+          ForwardStageSample stagesBefore = ForwardStageSample.take(app1.api(), app2.api());
           long cpu1 = ProcStat.cpuNanos(app1.pid());
           long cpu2 = ProcStat.cpuNanos(app2.pid());
           Map<String, Long> jit1 = ProcStat.compilerCpuNanos(app1.pid());
@@ -179,6 +180,8 @@ final class QueryCommand implements Callable<Integer> {
           long cpu2After = ProcStat.cpuNanos(app2.pid());
           long jit1Nanos = ProcStat.sinceNanos(jit1, ProcStat.compilerCpuNanos(app1.pid()));
           long jit2Nanos = ProcStat.sinceNanos(jit2, ProcStat.compilerCpuNanos(app2.pid()));
+          String[] stages =
+              ForwardStageSample.take(app1.api(), app2.api()).meansSince(stagesBefore);
           rows.add(
               new Row(
                   round,
@@ -188,7 +191,8 @@ final class QueryCommand implements Callable<Integer> {
                   (cpu2After - cpu2) / 1e3 / r.requests(),
                   jit1Nanos / 1e3 / r.requests(),
                   jit2Nanos / 1e3 / r.requests(),
-                  internalRequests(app2.api()) - internal));
+                  internalRequests(app2.api()) - internal,
+                  stages));
           try (PrintStream p =
               new PrintStream(
                   Files.newOutputStream(out.resolve("hist-" + name + "-" + round + ".txt")),
@@ -227,7 +231,8 @@ final class QueryCommand implements Callable<Integer> {
       double cpuMicros2,
       double jitMicros1,
       double jitMicros2,
-      long internalRequests) {
+      long internalRequests,
+      String[] stages) {
     double withoutJit() {
       return cpuMicros1 - jitMicros1 + cpuMicros2 - jitMicros2;
     }
@@ -339,6 +344,29 @@ final class QueryCommand implements Callable<Integer> {
           remoteRow.internalRequests() == 0
               ? "?"
               : f2(remote.ok() / (double) remoteRow.internalRequests()));
+    }
+    report.line("");
+    report.line(
+        "Where a lookup's time goes (means over each run, µs; from both instances' /metrics): instance 1's"
+            + " handling of the public request (route timer: its handlers, without Jetty's I/O), a forwarded read's"
+            + " wait until a request carries it, the internal request's round trip (encode, exchange, parse) and"
+            + " of it the exchange, instance 2's handling of it, the forwarded read's wake-up once answered.");
+    report.table(
+        "path",
+        "round",
+        "inst. 1 handling per lookup",
+        "queued per read",
+        "resume per read",
+        "round trip per request",
+        "exchange per request",
+        "inst. 2 handling per request",
+        "reads per request");
+    for (Row row : rows) {
+      if (!row.name().equals("health")) {
+        String[] s = row.stages();
+        report.row(
+            row.name(), Integer.toString(row.round()), s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+      }
     }
     return status;
   }

@@ -318,6 +318,7 @@ public final class RegionalMetricsApp implements AutoCloseable {
         new RemoteInstances(
             Duration.ofSeconds(2), config.get(AppConfig.HTTP_INTERNAL_TOKEN).orElse(null));
     resources.add(remote);
+    ForwardStageMeters.register(remote.stages(), metrics);
     queries =
         new IndicatorQueries(
             streams,

@@ -390,6 +390,18 @@ public final class IndicatorQueries {
       LocalRead<T> r = read.on(readerOn(host), stale, partition).join();
       if (r.status() == LocalRead.Status.UNAVAILABLE) {
         why = r.message();
+      } else if (stale
+          && r.status() == LocalRead.Status.ABSENT
+          && !Staleness.provesAbsence(r.lag())) {
+        // a copy just created by a rebalance (or still catching up) holds nothing yet: its
+        // "nothing" would be a wrong 404 for a key that exists (ForwardedReadsRestartIT)
+        why =
+            "the copy of partition "
+                + partition
+                + " on "
+                + endpoint(host)
+                + " found nothing but "
+                + (r.lag() == null ? "its lag is not known" : "lags " + r.lag() + " offsets");
       } else if (stale && !Staleness.within(r.lag(), maxLag)) {
         why =
             "the copy of partition "

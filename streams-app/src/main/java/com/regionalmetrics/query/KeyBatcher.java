@@ -31,15 +31,24 @@ final class KeyBatcher<Q, R> {
   private final Semaphore slots;
   private final int maxBatch;
   private final Sender<Q, R> sender;
+  private final ForwardStages stages;
 
   /**
    * @param slots most requests in flight at once
    * @param maxBatch most reads in one request
    */
   KeyBatcher(int slots, int maxBatch, Sender<Q, R> sender) {
+    this(slots, maxBatch, sender, new ForwardStages());
+  }
+
+  /**
+   * @param stages where the time of each read and request is added up
+   */
+  KeyBatcher(int slots, int maxBatch, Sender<Q, R> sender, ForwardStages stages) {
     this.slots = new Semaphore(slots);
     this.maxBatch = maxBatch;
     this.sender = sender;
+    this.stages = stages;
   }
 
   /**
@@ -83,6 +92,8 @@ final class KeyBatcher<Q, R> {
       // within the sender's timeout
       me.await(Math.max(left, 1_000_000));
     }
+    stages.resumeNanos.add(System.nanoTime() - me.answeredAt);
+    stages.reads.increment();
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -107,10 +118,16 @@ final class KeyBatcher<Q, R> {
     if (batch.isEmpty()) {
       return;
     }
+    long sent = System.nanoTime();
     try {
       List<Q> reads = new ArrayList<>(batch.size());
-      batch.forEach(b -> reads.add(b.read));
+      for (Pending<Q, R> b : batch) {
+        reads.add(b.read);
+        stages.queuedNanos.add(sent - b.created);
+      }
       List<R> answers = sender.send(reads);
+      stages.roundTripNanos.add(System.nanoTime() - sent);
+      stages.batches.increment();
       if (answers.size() != batch.size()) {
         throw new IllegalStateException(
             answers.size() + " answers to " + batch.size() + " reads in one request");
@@ -134,6 +151,8 @@ final class KeyBatcher<Q, R> {
   private static final class Pending<Q, R> {
     final Q read;
     final Thread caller;
+    final long created = System.nanoTime();
+    long answeredAt; // published by the volatile write of done
     volatile boolean done;
     volatile boolean woken;
     R answer;
@@ -147,6 +166,7 @@ final class KeyBatcher<Q, R> {
     void complete(R answer, Exception error) {
       this.answer = answer;
       this.error = error;
+      answeredAt = System.nanoTime();
       done = true; // publishes answer and error (volatile write after them)
       LockSupport.unpark(caller);
     }

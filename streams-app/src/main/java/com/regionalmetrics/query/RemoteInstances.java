@@ -61,6 +61,7 @@ public final class RemoteInstances implements AutoCloseable {
   private final org.eclipse.jetty.client.HttpClient peers;
   private final Map<HostInfo, KeyBatcher<KeyRead, KeyReply>> batchers = new ConcurrentHashMap<>();
   private final Map<HostInfo, Long> legacySince = new ConcurrentHashMap<>();
+  private final ForwardStages stages = new ForwardStages();
 
   public RemoteInstances(Duration timeout) {
     this(timeout, null);
@@ -142,6 +143,11 @@ public final class RemoteInstances implements AutoCloseable {
         r.status().name(), list ? null : (MetricEventView) r.value(), values, r.message(), r.lag());
   }
 
+  /** Where forwarded key reads spend their time on this instance (for /metrics). */
+  public ForwardStages stages() {
+    return stages;
+  }
+
   /** Wire form of an instance's status. */
   public record StatusReply(String state, Map<Integer, Long> lag) {}
 
@@ -172,7 +178,10 @@ public final class RemoteInstances implements AutoCloseable {
       r =
           batchers
               .computeIfAbsent(
-                  host, h -> new KeyBatcher<>(BATCH_SLOTS, MAX_BATCH, reads -> sendReads(h, reads)))
+                  host,
+                  h ->
+                      new KeyBatcher<>(
+                          BATCH_SLOTS, MAX_BATCH, reads -> sendReads(h, reads), stages))
               .read(read, timeout.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -194,13 +203,15 @@ public final class RemoteInstances implements AutoCloseable {
   private List<KeyReply> sendReads(HostInfo host, List<KeyRead> reads) throws Exception {
     Long since = legacySince.get(host);
     if (since == null || System.nanoTime() - since > LEGACY_RECHECK_NANOS) {
-      ContentResponse r =
+      Request request =
           peerRequest(host, "/keys")
               .method(HttpMethod.POST)
               .body(
                   new BytesRequestContent(
-                      "application/json", JSON.writeValueAsBytes(new KeyReads(reads))))
-              .send();
+                      "application/json", JSON.writeValueAsBytes(new KeyReads(reads))));
+      long sent = System.nanoTime();
+      ContentResponse r = request.send();
+      stages.exchangeNanos.add(System.nanoTime() - sent);
       if (r.getStatus() == 200) {
         legacySince.remove(host);
         return parse(host, r.getContent(), KeyReplies.class).replies();

@@ -89,6 +89,39 @@ class KeyBatcherTest {
   }
 
   @Test
+  void theStagesCountEveryReadAndRequestAndTheTimeReadsWaitedForTheFirst() throws Exception {
+    GatedSender sender = new GatedSender();
+    ForwardStages stages = new ForwardStages();
+    KeyBatcher<Integer, Integer> batcher = new KeyBatcher<>(1, 128, sender, stages);
+    Future<Integer> first = callers.submit(() -> batcher.read(0, WAIT));
+    assertThat(sender.firstSent.await(10, TimeUnit.SECONDS)).isTrue();
+    List<Future<Integer>> later = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      int read = i;
+      later.add(callers.submit(() -> batcher.read(read, WAIT)));
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waitingReads() == 3);
+    long held = System.nanoTime();
+    Thread.sleep(50);
+    sender.gate.countDown();
+    first.get(10, TimeUnit.SECONDS);
+    for (Future<Integer> f : later) {
+      f.get(10, TimeUnit.SECONDS);
+    }
+    long heldNanos = System.nanoTime() - held;
+
+    assertThat(stages.reads()).isEqualTo(4);
+    assertThat(stages.batches()).isEqualTo(2);
+    // the first request took at least the 50 ms the gate was held, and the 3 reads behind it
+    // waited for it before their own request carried them
+    assertThat(stages.roundTripNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+    assertThat(stages.queuedNanos())
+        .isGreaterThanOrEqualTo(3 * TimeUnit.MILLISECONDS.toNanos(50))
+        .isLessThan(3 * heldNanos + TimeUnit.SECONDS.toNanos(1));
+    assertThat(stages.resumeNanos()).isNotNegative();
+  }
+
+  @Test
   void aBatchIsCappedAtMaxBatchAndTheRestFollows() throws Exception {
     GatedSender sender = new GatedSender();
     KeyBatcher<Integer, Integer> batcher = new KeyBatcher<>(1, 8, sender);
