@@ -396,6 +396,27 @@ final class LabelRules {
     return label.startsWith("占") && ClauseText.containsAny(label, Lexicon.SHARE_WORDS);
   }
 
+  /**
+   * 新认定高新技术企业136家,总数达到812家: a bare total counts what the level before it counts (高新技术企业总数); null
+   * when the label is no bare total or there is no such level.
+   */
+  static String totalOfPrevious(String label, String previous, String unit, String previousUnit) {
+    if (previous == null
+        || unit == null
+        || !unit.equals(previousUnit)
+        || !ClauseText.equalsAny(label, Lexicon.BARE_TOTAL_WORDS)) {
+      return null;
+    }
+    String subject = previous;
+    for (String w : Lexicon.NEWLY_WORDS) {
+      if (subject.startsWith(w)) {
+        subject = subject.substring(w.length());
+        break;
+      }
+    }
+    return subject.length() >= 2 && !subject.endsWith(label) ? subject + label : null;
+  }
+
   static String withSharedSubject(String label, String previous) {
     if (previous == null || label == null) {
       return label;

@@ -152,6 +152,12 @@ final class Lexicon {
     "播种面积", "种植面积", "面积", "总产量", "产量", "单产", "亩产", "产值", "总产值", "销售额", "营业收入", "收入", "存栏", "出栏"
   };
 
+  /** 总数达到812家: a total that names no measure of its own. */
+  static final String[] BARE_TOTAL_WORDS = {"总数", "总量", "总计"};
+
+  /** 新认定高新技术企业: the words of a year's additions before what is counted. */
+  static final String[] NEWLY_WORDS = {"新认定", "新引进", "新培育", "新登记", "新增", "新建"};
+
   /** 800元至1500元: the join between the two ends of a range. */
   static final String[] RANGE_JOINS = {"至", "到", "-", "~", "—"};
 

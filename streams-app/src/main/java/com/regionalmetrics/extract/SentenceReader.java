@@ -199,7 +199,9 @@ final class SentenceReader {
           LabelRules.rangeEnd(sc.s, sc.items, k)
               .label; // 800元至1500元之间: the upper end of a range measures the same thing
     } else {
-      it.label = LabelRules.withSharedSubject(LabelRules.levelItemLabel(sc, k), sc.lastLevelLabel);
+      String own = LabelRules.levelItemLabel(sc, k);
+      String total = LabelRules.totalOfPrevious(own, sc.lastLevelLabel, it.unit, sc.lastLevelUnit);
+      it.label = total != null ? total : LabelRules.withSharedSubject(own, sc.lastLevelLabel);
     }
     if (it.fromSide) {
       it.label = LabelRules.fromSideLabel(sc, it);

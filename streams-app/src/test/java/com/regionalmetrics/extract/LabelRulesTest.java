@@ -85,4 +85,15 @@ class LabelRulesTest {
     assertThat(one(obs, 36.5, "%").indicatorLabel()).isEqualTo("数字经济增加值占地区生产总值的比重");
     assertThat(one(obs, 1.4, "pp").indicator()).isEqualTo(one(obs, 36.5, "%").indicator() + ".pp");
   }
+
+  // a bare total (总数达到812家) counts what the year's additions before it count
+  @Test
+  void bareTotalCountsWhatTheAdditionsBeforeItCount() {
+    List<Observation> obs =
+        run("2024年,晋城市新认定高新技术企业98家,总数达到655家;新增市场主体2.1万户,总量达到30.4万户。", "2025-01-20");
+    Observation firms = one(obs, 655, "count");
+    assertThat(firms.indicatorLabel()).isEqualTo("高新技术企业总数");
+    assertThat(firms.indicator()).isEqualTo("econ.high_tech_enterprises");
+    assertThat(one(obs, 304_000, "count").indicatorLabel()).isEqualTo("市场主体总量");
+  }
 }
