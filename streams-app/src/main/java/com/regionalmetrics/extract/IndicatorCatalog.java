@@ -59,15 +59,12 @@ public final class IndicatorCatalog {
     java.util.Map<Character, List<Integer>> singles = new java.util.HashMap<>();
     for (int r = 0; r < as.size(); r++) {
       String t = as.get(r).text();
-      if (!t.isEmpty()) {
-        firstChars.set(t.charAt(0));
-      }
-      if (t.length() == 1) {
-        singleChars.set(t.charAt(0));
-      }
       if (t.length() >= 2) {
+        firstChars.set(t.charAt(0));
         byPair.computeIfAbsent(pairKey(t.charAt(0), t.charAt(1)), k -> new ArrayList<>()).add(r);
       } else if (t.length() == 1) {
+        firstChars.set(t.charAt(0));
+        singleChars.set(t.charAt(0));
         singles.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(r);
       }
     }
