@@ -17,6 +17,17 @@ final class RegionTrie {
   /** First characters of the keys: most text positions start none, and skip the hashed probe. */
   private final java.util.BitSet firstChars = new java.util.BitSet();
 
+  /**
+   * The first two characters of the keys, hashed into a small bit set (fits in cache, unlike the
+   * edge table): most positions that pass {@link #firstChars} fail here without a probe.
+   */
+  private final java.util.BitSet firstPairs = new java.util.BitSet(PAIR_BITS);
+
+  private static final int PAIR_BITS = 1 << 18;
+
+  /** Characters that are keys on their own: a position they start needs the probe anyway. */
+  private final java.util.BitSet singleCharKeys = new java.util.BitSet();
+
   RegionTrie() {
     Arrays.fill(edgeKeys, -1L);
     Arrays.fill(value, -1);
@@ -25,6 +36,11 @@ final class RegionTrie {
   void add(String key, int keyIndex) {
     if (!key.isEmpty()) {
       firstChars.set(key.charAt(0));
+    }
+    if (key.length() == 1) {
+      singleCharKeys.set(key.charAt(0));
+    } else if (key.length() > 1) {
+      firstPairs.set(pair(key.charAt(0), key.charAt(1)));
     }
     int node = 0;
     for (int i = 0; i < key.length(); i++) {
@@ -41,6 +57,11 @@ final class RegionTrie {
   /** Longest key starting at {@code start}: (end << 32) | keyIndex, or -1 when none. */
   long longestAt(CharSequence text, int start) {
     if (start >= text.length() || !firstChars.get(text.charAt(start))) {
+      return -1;
+    }
+    if (start + 1 < text.length()
+        && !firstPairs.get(pair(text.charAt(start), text.charAt(start + 1)))
+        && !singleCharKeys.get(text.charAt(start))) {
       return -1;
     }
     int node = 0;
@@ -64,6 +85,10 @@ final class RegionTrie {
       Arrays.fill(value, old, value.length, -1);
     }
     return nodes++;
+  }
+
+  private static int pair(char a, char b) {
+    return (((a << 16) | b) * 0x9E3779B1) >>> 14; // 18 bits
   }
 
   private static long edge(int node, char c) {

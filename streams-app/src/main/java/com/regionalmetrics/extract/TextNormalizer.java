@@ -110,9 +110,28 @@ public final class TextNormalizer {
     return out.append(s, last, s.length()).toString();
   }
 
+  /**
+   * Only the lines that hold a character the conversion changes are converted: HanLP's entries
+   * never span a line break, so the result is the conversion of the whole text.
+   */
   static String toSimplified(String s) {
+    int m = TraditionalChars.indexOfMarker(s, 0);
+    if (m < 0) {
+      return s;
+    }
     try {
-      return HanLP.convertToSimplifiedChinese(s);
+      StringBuilder out = new StringBuilder(s.length());
+      int copied = 0;
+      while (m >= 0) {
+        int start = s.lastIndexOf('\n', m) + 1;
+        int end = s.indexOf('\n', m);
+        end = end < 0 ? s.length() : end;
+        out.append(s, copied, start)
+            .append(HanLP.convertToSimplifiedChinese(s.substring(start, end)));
+        copied = end;
+        m = TraditionalChars.indexOfMarker(s, end);
+      }
+      return out.append(s, copied, s.length()).toString();
     } catch (RuntimeException e) {
       return s; // conversion is an improvement, never a reason to fail
     }
