@@ -240,7 +240,7 @@ public final class ArticleGenerator {
       air.no2                           26      yoy-  p i - -              二氧化氮平均浓度
       air.so2                           9       yoy-  p i - -              二氧化硫平均浓度
       air.o3                            158     yoy-  p i - -              臭氧浓度
-      air.co                            1100    yoy-  p i - -              一氧化碳浓度
+      air.co                            1.1     yoy-  p i - -              一氧化碳浓度
       air.good_days                     276     abs   p i - -              空气质量优良天数|优良天数
       air.good_days_ratio               76.5    pp    p i - -              空气质量优良天数比率|优良天数比例
       air.heavy_pollution_days          5       abs-  p i - -              重污染天数
@@ -457,7 +457,8 @@ public final class ArticleGenerator {
           Map.entry("t", List.of("吨")),
           Map.entry("ha", List.of("亩", "公顷")),
           Map.entry("km", List.of("公里", "千米")),
-          Map.entry("μg/m³", List.of("微克/立方米", "毫克/立方米")),
+          Map.entry("μg/m³", List.of("微克/立方米")),
+          Map.entry("mg/m³", List.of("毫克/立方米")),
           Map.entry("%", List.of("%")),
           Map.entry("day", List.of("天")),
           Map.entry("year", List.of("岁")),
@@ -1425,9 +1426,8 @@ public final class ArticleGenerator {
                 ? scaled(v, 1e4, "万", "公里", rough)
                 : integer(v, style % 4 == 0 ? "千米" : "公里", rough);
         case "μg/m³" ->
-            spec.indicator().id().equals("air.co")
-                ? at(v / 1000, 1, 1, "", "毫克/立方米")
-                : rng.nextInt(4) == 0 ? at(v, 1, 1, "", "微克/立方米") : integer(v, "微克/立方米", rough);
+            rng.nextInt(4) == 0 ? at(v, 1, 1, "", "微克/立方米") : integer(v, "微克/立方米", rough);
+        case "mg/m³" -> at(v, 1, 1, "", "毫克/立方米");
         case "%" -> at(v, rng.nextInt(4) == 0 ? 2 : 1, 1, "", "%");
         case "day" -> integer(Math.min(v, 365), "天", rough);
         case "year" -> at(v, 1 + rng.nextInt(2), 1, "", "岁");

@@ -46,7 +46,8 @@ class UnitRulesTest {
     assertThat(one(obs, 0.31, "mg/L")).isNotNull();
     assertThat(one(obs, 6.2, "μg/L")).isNotNull();
     assertThat(one(obs, 0.9, "mg/m³")).isNotNull();
-    assertThat(one(obs, 1.1, "mg/m³")).isNotNull(); // as written, as mg/m³ is: not 1100 μg/m³
+    // as written, as mg/m³ is (not 1100 μg/m³), and the catalog's CO series is in mg/m³
+    assertThat(one(obs, 1.1, "mg/m³").indicator()).isEqualTo("air.co");
     assertThat(one(obs, 320_000_000, "m3")).isNotNull();
     assertThat(one(obs, 36, "CNY/kg")).isNotNull();
     assertThat(one(obs, 1_200_000, "t")).isNotNull();
