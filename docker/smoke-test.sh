@@ -242,7 +242,7 @@ load() {
           [ "$code" = 000 ] || break
           tries=$((tries + 1))
         done
-        ra=$(grep -i '^retry-after:' "$WORK/h" 2>/dev/null | tr -dc 0-9)
+        ra=$(grep -i '^retry-after:' "$WORK/h" 2>/dev/null | tr -dc 0-9 || true) # set -e: no header is no error
         if [ "$code" = 503 ] && [ -n "$ra" ] && [ "$waited" -lt 10 ] && grep -q '^{' "$WORK/b"; then
           retried=$((retried + 1)); sleep "$ra"; waited=$((waited + ra))
           continue
