@@ -77,24 +77,24 @@ EXTRA_ALIASES = {"130709": ["崇礼县"], "130708": ["万全县"], "130705": ["�
 # Areas that are not GB/T 2260 divisions but are written as places of their own (state-level new areas,
 # comprehensive zones, 农垦 management areas): pseudo-codes "Z:<name>", parent the division they lie in.
 ZONES = [
-    ("Z:两江新区", "两江新区", "重庆两江新区", "COUNTY", "500000", []),
-    ("Z:贵安新区", "贵安新区", "贵州贵安新区", "COUNTY", "520000", ["贵安"]),
-    ("Z:天府新区", "天府新区", "四川天府新区", "COUNTY", "510100", ["成都天府新区"]),
-    ("Z:西咸新区", "西咸新区", "陕西西咸新区", "COUNTY", "610000", []),
-    ("Z:湘江新区", "湘江新区", "湖南湘江新区", "COUNTY", "430100", []),
-    ("Z:赣江新区", "赣江新区", "江西赣江新区", "COUNTY", "360000", []),
-    ("Z:滇中新区", "滇中新区", "云南滇中新区", "COUNTY", "530100", []),
-    ("Z:金普新区", "金普新区", "大连金普新区", "COUNTY", "210200", []),
-    ("Z:西海岸新区", "西海岸新区", "青岛西海岸新区", "COUNTY", "370200", []),
-    ("Z:江北新区", "江北新区", "南京江北新区", "COUNTY", "320100", []),
-    ("Z:福州新区", "福州新区", "福建福州新区", "COUNTY", "350100", []),
-    ("Z:哈尔滨新区", "哈尔滨新区", "黑龙江哈尔滨新区", "COUNTY", "230100", []),
-    ("Z:长春新区", "长春新区", "吉林长春新区", "COUNTY", "220100", []),
-    ("Z:舟山群岛新区", "舟山群岛新区", "浙江舟山群岛新区", "COUNTY", "330900", []),
-    ("Z:南沙新区", "南沙新区", "广州南沙新区", "COUNTY", "440100", []),
-    ("Z:平潭综合实验区", "平潭综合实验区", "福建平潭综合实验区", "COUNTY", "350100", ["平潭", "平潭实验区"]),
-    ("Z:横琴粤澳深度合作区", "横琴粤澳深度合作区", "横琴粤澳深度合作区", "COUNTY", "440400", ["横琴"]),
-    ("Z:建三江", "建三江", "北大荒集团建三江分公司", "COUNTY", "230800", ["建三江管理局", "建三江分公司", "建三江垦区"]),
+    ("Z:两江新区", "两江新区", "重庆两江新区", "ZONE", "500000", []),
+    ("Z:贵安新区", "贵安新区", "贵州贵安新区", "ZONE", "520000", ["贵安"]),
+    ("Z:天府新区", "天府新区", "四川天府新区", "ZONE", "510100", ["成都天府新区"]),
+    ("Z:西咸新区", "西咸新区", "陕西西咸新区", "ZONE", "610000", []),
+    ("Z:湘江新区", "湘江新区", "湖南湘江新区", "ZONE", "430100", []),
+    ("Z:赣江新区", "赣江新区", "江西赣江新区", "ZONE", "360000", []),
+    ("Z:滇中新区", "滇中新区", "云南滇中新区", "ZONE", "530100", []),
+    ("Z:金普新区", "金普新区", "大连金普新区", "ZONE", "210200", []),
+    ("Z:西海岸新区", "西海岸新区", "青岛西海岸新区", "ZONE", "370200", []),
+    ("Z:江北新区", "江北新区", "南京江北新区", "ZONE", "320100", []),
+    ("Z:福州新区", "福州新区", "福建福州新区", "ZONE", "350100", []),
+    ("Z:哈尔滨新区", "哈尔滨新区", "黑龙江哈尔滨新区", "ZONE", "230100", []),
+    ("Z:长春新区", "长春新区", "吉林长春新区", "ZONE", "220100", []),
+    ("Z:舟山群岛新区", "舟山群岛新区", "浙江舟山群岛新区", "ZONE", "330900", []),
+    ("Z:南沙新区", "南沙新区", "广州南沙新区", "ZONE", "440100", []),
+    ("Z:平潭综合实验区", "平潭综合实验区", "福建平潭综合实验区", "ZONE", "350100", ["平潭", "平潭实验区"]),
+    ("Z:横琴粤澳深度合作区", "横琴粤澳深度合作区", "横琴粤澳深度合作区", "ZONE", "440400", ["横琴"]),
+    ("Z:建三江", "建三江", "北大荒集团建三江分公司", "ZONE", "230800", ["建三江管理局", "建三江分公司", "建三江垦区"]),
 ]
 
 
@@ -141,7 +141,7 @@ def county_stem(full):
 
 
 PROVINCE_PREFIX = re.compile("^(河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|"
-                             "四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?=.{2,}(开发区|新区|园区))")
+                             "四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)(?=(?!高新|经济|新技术|国家)..+(开发区|新区|园区))")
 
 
 def zone_short(full, places=()):
@@ -154,6 +154,16 @@ def zone_short(full, places=()):
     if short == full or not any(short.startswith(p) for p in places):
         return None  # 西藏文化旅游创意园区 -> 文化旅游创意园区 would name nothing
     return short
+
+
+def zone_common_name(full):
+    """The name a zone is filed under, as labellers and the press write it: no province before its city,
+    no 市 after it, 高新区 for the high-tech zones (河北邢台经济开发区 -> 邢台经济开发区, 蚌埠市高新技术开发区 -> 蚌埠高新区);
+    kept in step with ZoneMentions.commonName."""
+    name = PROVINCE_PREFIX.sub("", full).replace("市经济", "经济").replace("市高新", "高新")
+    for long_form in ("高新技术产业开发区", "新技术产业开发区", "高新技术开发区", "新技术开发区"):
+        name = name.replace(long_form, "高新区")
+    return name
 
 
 def main(dist):
@@ -203,10 +213,15 @@ def main(dist):
             name = stem  # a 兵团 city is filed by its short name, like the prefectures: 石河子
         elif bare_ok:
             aliases.append(stem)  # county-level cities keep 市 (尚志市), the stem is an alias
+        # GB/T 2260 numbers development zones and management areas 71-79 within their city: a zone level,
+        # filed under its common name (唐山高新区, 邢台经济开发区), the official one matched as full name
+        level = "ZONE" if a["code"][4] == "7" else "COUNTY"
+        if level == "ZONE":
+            name = zone_common_name(full)
         if zone_short(full, prefecture_names) is not None:
             aliases.append(zone_short(full, prefecture_names))
         aliases += EXTRA_ALIASES.get(a["code"], [])
-        rows.append((a["code"], name, a["name"], "COUNTY", parent, aliases))
+        rows.append((a["code"], name, a["name"], level, parent, aliases))
     taken = {r[1] for r in rows} | {r[2] for r in rows}
     pingtan = next(r for r in rows if r[0] == "350128")
     pingtan[5].remove("平潭")  # 平潭 is written for the comprehensive zone that administers the county
@@ -233,6 +248,7 @@ def main(dist):
     out.write("# aliases: other names matched in text (|-separated). A county's bare stem (崇礼, 涿鹿) is an alias only when it is\n")
     out.write("#   >= 2 chars, unique nationally, not a province/prefecture name and not in the stop list of ordinary words.\n")
     out.write("# Municipal districts (北京/天津/上海/重庆) and province-administered county-level units have the province as parent.\n")
+    out.write("# level ZONE: development zones, new areas and management areas (GB/T 2260 codes xxxx7x, pseudo-codes Z:); their figures are their own.\n")
     out.write("code\tname\tfullName\tlevel\tparentCode\taliases\n")
     for code, name, full, level, parent, aliases in rows:
         al = [x for x in dict.fromkeys(aliases) if x not in (name, full)]

@@ -53,7 +53,7 @@ export async function renderCompare(r, ctx, ui, cursor = null, rank = 0) {
     'aria-label': 'as of', size: 14,
   });
   const levelSelect = h('select', { id: 'cmp-level', 'aria-label': 'level' },
-    ['', 'province', 'prefecture', 'county'].map((l) =>
+    ['', 'province', 'prefecture', 'county', 'zone'].map((l) =>
       h('option', { value: l, selected: (r.level || '') === l }, l || 'all levels')));
   const apply = (ev) => {
     ev.preventDefault();

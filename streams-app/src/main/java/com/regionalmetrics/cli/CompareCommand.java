@@ -39,7 +39,7 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "YYYY, YYYY-MM or YYYY-MM-DD")
   String asOf;
 
-  @Option(names = "--level", description = "province, prefecture or county")
+  @Option(names = "--level", description = "province, prefecture, county or zone")
   String level;
 
   @Option(names = "--within", paramLabel = "REGION", description = "Only its subdivisions")

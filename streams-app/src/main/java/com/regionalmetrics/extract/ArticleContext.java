@@ -77,7 +77,10 @@ final class ArticleContext {
       paraRegion = sc.scopeRegion;
     }
     for (RegionResolver.Subject sub : sc.subjects) {
-      if (!sub.pool() && !sc.listedPlaces.contains(sub.start())) {
+      // a town is named for its own figures: the sentences after it are the county's again
+      if (!sub.pool()
+          && !sc.listedPlaces.contains(sub.start())
+          && sub.region().level() != Region.Level.TOWN) {
         paraRegion = sub.region();
       }
     }

@@ -324,7 +324,7 @@ public final class Gazetteer {
 
   private static int specificity(Region.Level level) {
     return switch (level) {
-      case COUNTY -> 3;
+      case COUNTY, ZONE -> 3;
       case PREFECTURE -> 2;
       case PROVINCE -> 1;
       default -> 0;
@@ -449,9 +449,9 @@ public final class Gazetteer {
   }
 
   /**
-   * Airports, ports, scenic areas and zones name the region their figures are filed under (拉萨贡嘎国际机场
-   * → 拉萨, 黄龙景区 → 松潘县): aliases of that region, so that the whole name wins over the places inside
-   * it (贡嘎).
+   * Airports, ports and scenic areas name the region their figures are filed under (拉萨贡嘎国际机场 → 拉萨,
+   * 黄龙景区 → 松潘县): aliases of that region, so that the whole name wins over the places inside it
+   * (贡嘎). A zone is a region of its own, with the division it lies in as parent.
    */
   private void readLandmarks(Map<String, Map<Region, Integer>> keys) {
     try (BufferedReader in = open(LANDMARKS)) {
@@ -469,6 +469,15 @@ public final class Gazetteer {
         if (r == null) {
           throw new IllegalStateException(
               LANDMARKS + ": unknown region code " + f[3] + " of " + f[0]);
+        }
+        if ("zone".equals(f[2]) && r.level() != Region.Level.ZONE) {
+          // a zone run together with a district (广州开发区, 黄埔区) is still a region of its own
+          r =
+              new Region(
+                  ZoneMentions.commonName(f[0]), f[0], "Z:" + f[0], Region.Level.ZONE, r.code());
+          byCode.put(r.code(), r);
+          addKey(keys, r.name(), r, ALIAS);
+          aliasesByCode.put(r.code(), f[1].isEmpty() ? List.of() : List.of(f[1].split("\\|")));
         }
         boolean measured = "scenic".equals(f[2]); // a port's figures are its city's
         addKey(keys, f[0], r, ALIAS);

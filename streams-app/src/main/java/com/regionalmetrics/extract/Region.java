@@ -6,7 +6,8 @@ package com.regionalmetrics.extract;
  * @param name canonical short name: 张家口 (city, 市 dropped), 河北 (province), 涿鹿县, 崇礼区, 京津冀, 全国
  * @param fullName official full name: 张家口市, 河北省, 涿鹿县
  * @param code GB/T 2260 code (130700 style, 6 digits) or a pseudo-code for groupings (e.g. "G:京津冀")
- * @param level COUNTRY, PROVINCE, PREFECTURE, COUNTY or GROUPING
+ * @param level COUNTRY, PROVINCE, PREFECTURE, COUNTY, ZONE (a development zone or new area, filed
+ *     under itself: 长治高新区), TOWN (a town, township or subdistrict: 佛堂镇) or GROUPING
  * @param parentCode code of the enclosing division, or null
  */
 public record Region(String name, String fullName, String code, Level level, String parentCode) {
@@ -15,6 +16,8 @@ public record Region(String name, String fullName, String code, Level level, Str
     GROUPING,
     PROVINCE,
     PREFECTURE,
-    COUNTY
+    COUNTY,
+    ZONE,
+    TOWN
   }
 }

@@ -29,12 +29,10 @@ final class RegionResolver {
   record Subject(Region region, int start, int end, boolean pool) {}
 
   List<RegionMention> mentions(String sentence) {
-    try {
-      List<RegionMention> found = gazetteer.find(sentence);
-      return found == null ? List.of() : servedCity(sentence, withoutCompanyNames(sentence, found));
-    } catch (RuntimeException e) {
-      return List.of();
-    }
+    List<RegionMention> found =
+        TownMentions.apply(
+            sentence, ZoneMentions.apply(gazetteer, sentence, gazetteer.find(sentence)));
+    return servedCity(sentence, withoutCompanyNames(sentence, found));
   }
 
   /**
@@ -408,6 +406,7 @@ final class RegionResolver {
               case GROUPING -> 0.4;
               case COUNTRY -> 0.3;
               case PROVINCE -> 0.8;
+              case TOWN -> 0.5; // a county's article names its towns, each a few times
               default -> 1.0;
             };
         score.merge(key, w, Double::sum);
@@ -474,11 +473,6 @@ final class RegionResolver {
   }
 
   Optional<Region> lookup(String name) {
-    try {
-      Optional<Region> r = gazetteer.lookup(name);
-      return r == null ? Optional.empty() : r;
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    return gazetteer.lookup(name);
   }
 }

@@ -138,9 +138,10 @@ public final class TextNormalizer {
   }
 
   /**
-   * Removes "(xié)" after a CJK character: a single pinyin syllable (Latin letters, at least one
-   * tone-marked or all lowercase, at most 7 letters) in ASCII or full-width parentheses. Real
-   * parentheses such as (PM2.5) or (记者李艳红) are kept because they hold digits, capitals or CJK.
+   * Removes "(xié)" or "(xuē jiā wān)" after a CJK character: pinyin in ASCII or full-width
+   * parentheses, one syllable (Latin letters, at most 7, tone-marked or all lowercase) or several
+   * separated by spaces with a tone mark among them. Real parentheses such as (PM2.5), (记者李艳红) or
+   * (app store) are kept: they hold digits, capitals, CJK or no tone mark.
    */
   static String stripPinyinAnnotations(String s) {
     StringBuilder out = new StringBuilder(s.length());
@@ -149,12 +150,9 @@ public final class TextNormalizer {
     while (i < n) {
       char c = s.charAt(i);
       if ((c == '(' || c == '（') && i > 0 && isCjk(s.charAt(i - 1))) {
-        int j = i + 1;
-        while (j < n && j - i <= 8 && isPinyinLetter(s.charAt(j))) {
-          j++;
-        }
-        if (j > i + 1 && j < n && (s.charAt(j) == ')' || s.charAt(j) == '）')) {
-          i = j + 1; // drop the annotation
+        int end = pinyinEnd(s, i + 1);
+        if (end > 0) {
+          i = end + 1; // drop the annotation
           continue;
         }
       }
@@ -162,6 +160,32 @@ public final class TextNormalizer {
       i++;
     }
     return out.toString();
+  }
+
+  /** Where the closing parenthesis of a pinyin annotation starting at from is, or -1. */
+  private static int pinyinEnd(String s, int from) {
+    int n = s.length();
+    int j = from;
+    int syllable = 0;
+    int syllables = 1;
+    boolean toned = false;
+    while (j < n && j - from <= 48) {
+      char c = s.charAt(j);
+      if (c == ')' || c == '）') {
+        return syllable > 0 && (syllables == 1 || toned) ? j : -1;
+      }
+      if (c == ' ' && syllable > 0) {
+        syllables++;
+        syllable = 0;
+      } else if (isPinyinLetter(c) && syllable < 7) {
+        syllable++;
+        toned |= c > 'z';
+      } else {
+        return -1;
+      }
+      j++;
+    }
+    return -1;
   }
 
   private static boolean isPinyinLetter(char c) {

@@ -30,9 +30,12 @@ final class WholeScope {
               || municipality
               || level == Region.Level.COUNTY && full.endsWith("市");
       case '县' -> level == Region.Level.COUNTY && full.endsWith("县");
-      // a district, or an autonomous region (西藏自治区's 全区)
+      // a district, a new area or zone (滨海新区), or an autonomous region (西藏自治区's 全区)
       case '区' ->
-          (level == Region.Level.COUNTY || level == Region.Level.PROVINCE) && full.endsWith("区");
+          (level == Region.Level.COUNTY
+                  || level == Region.Level.ZONE
+                  || level == Region.Level.PROVINCE)
+              && full.endsWith("区");
       case '州' -> level == Region.Level.PREFECTURE && full.endsWith("州");
       case '盟' -> level == Region.Level.PREFECTURE && full.endsWith("盟");
       case '旗' -> level == Region.Level.COUNTY && full.endsWith("旗");

@@ -96,9 +96,10 @@ final class CompareRoutes {
       case "province" -> Region.Level.PROVINCE;
       case "prefecture" -> Region.Level.PREFECTURE;
       case "county" -> Region.Level.COUNTY;
+      case "zone" -> Region.Level.ZONE;
       default ->
           throw new BadRequestException(
-              "level must be province, prefecture or county, got: " + level);
+              "level must be province, prefecture, county or zone, got: " + level);
     };
   }
 

@@ -154,7 +154,10 @@ class GazetteerTest {
     assertThat(names("贵州省贵安新区和平潭综合实验区")).containsExactly("贵州", "贵安新区", "平潭综合实验区");
     assertThat(names("兵团第八师今年种植棉花")).containsExactly("石河子");
     assertThat(get("第八师").name()).isEqualTo("石河子"); // 兵团 cities keep their short name
+    // a zone is filed under its common name (no province, 高新区 for 高新技术产业开发区), short forms matched
     assertThat(names("安徽芜湖经开区的企业")).containsExactly("安徽", "芜湖经济技术开发区");
+    assertThat(names("河北唐山高新技术产业开发区的企业")).containsExactly("河北", "唐山高新区");
+    assertThat(names("吉林高新技术产业开发区的企业")).containsExactly("吉林高新区"); // 吉林 is the city here
     assertThat(names("江西南昌新建商品住宅价格")).containsExactly("江西", "南昌"); // 新建 is a word
   }
 
@@ -216,7 +219,9 @@ class GazetteerTest {
     List<Region> all = g.regions();
     assertThat(all.stream().filter(r -> r.level() == Level.PROVINCE)).hasSize(34);
     assertThat(all.stream().filter(r -> r.level() == Level.PREFECTURE).count()).isGreaterThan(330);
-    assertThat(all.stream().filter(r -> r.level() == Level.COUNTY).count()).isGreaterThan(2900);
+    assertThat(all.stream().filter(r -> r.level() == Level.COUNTY).count()).isGreaterThan(2800);
+    // development zones: GB/T 2260's xxxx7x codes, state-level new areas, and landmarks.tsv's zones
+    assertThat(all.stream().filter(r -> r.level() == Level.ZONE).count()).isGreaterThan(250);
     for (Region r : all) {
       if (r.parentCode() != null) {
         assertThat(g.parent(r)).as("parent of %s", r).isPresent();

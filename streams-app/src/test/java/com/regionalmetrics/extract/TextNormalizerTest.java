@@ -15,6 +15,9 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.normalize("细颗粒物(PM2.5)浓度")).isEqualTo("细颗粒物(PM2.5)浓度");
     assertThat(TextNormalizer.normalize("(记者王小明)")).isEqualTo("(记者王小明)");
     assertThat(TextNormalizer.normalize("的(de)")).isEqualTo("的");
+    // a word's reading in one annotation, as pages for learners print it
+    assertThat(TextNormalizer.normalize("柳溪湾（liǔ xī wān）镇种植面积")).isEqualTo("柳溪湾镇种植面积");
+    assertThat(TextNormalizer.normalize("下载(app store)后")).isEqualTo("下载(app store)后");
   }
 
   @Test

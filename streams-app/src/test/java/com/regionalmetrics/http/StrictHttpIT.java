@@ -51,7 +51,7 @@ class StrictHttpIT {
             base,
             "POST",
             "/api/articles?published=2025-02-26&id=strict-seed",
-            "2024年张家口PM2.5平均浓度为23微克/立方米。".getBytes(StandardCharsets.UTF_8),
+            "2024年张家口PM2.5平均浓度为23微克/立方米。河北邢台经济开发区实现营业收入1020亿元。".getBytes(StandardCharsets.UTF_8),
             "Content-Type",
             "text/plain; charset=utf-8");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
@@ -179,6 +179,18 @@ class StrictHttpIT {
     assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
     assertThat(json(one).get("value").asDouble()).isEqualTo(23.0);
     assertThat(json(one).get("region").asText()).isEqualTo("张家口");
+  }
+
+  @Test
+  void aDevelopmentZoneIsARegionOfItsOwnUnderAnyOfItsNames() {
+    for (String name : java.util.List.of("邢台经济开发区", "河北邢台经济开发区", "130571")) {
+      HttpResponse<String> r = get(base, "/api/regions/" + enc(name) + "/indicators");
+      assertThat(r.statusCode()).as(name + " -> " + r.body()).isEqualTo(200);
+      JsonNode body = json(r);
+      assertThat(body.get("region").asText()).isEqualTo("邢台经济开发区");
+      assertThat(body.get("indicators").get(0).get("value").asDouble()).isEqualTo(1.02e11);
+      assertThat(body.get("indicators").get(0).get("regionCode").asText()).isEqualTo("130571");
+    }
   }
 
   static Map<TopicPartition, Long> articleEndOffsets() throws Exception {
