@@ -2,15 +2,10 @@ package com.regionalmetrics.query;
 
 import static com.regionalmetrics.testsupport.Http.JSON;
 import static com.regionalmetrics.testsupport.Http.enc;
-import static com.regionalmetrics.testsupport.Http.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
-import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
-import com.regionalmetrics.serde.InMemorySchemaRegistry;
-import com.regionalmetrics.serde.SchemaRegistryServer;
 import com.regionalmetrics.testsupport.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,18 +42,15 @@ import org.junit.jupiter.api.io.TempDir;
  * what the 503 is for.
  */
 class ForwardedReadsRestartIT {
-  private static final String[] CITIES = {
-    "保定", "唐山", "廊坊", "邯郸", "承德", "秦皇岛", "沧州", "衡水", "邢台", "石家庄"
-  };
+  private static final String[] CITIES = CityCluster.CITIES;
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
 
   /** From a query's first 503 to its answer, retried as the dashboard retries. */
   private static final Duration RETRIED_WITHIN = Duration.ofSeconds(5);
 
   @TempDir static Path dir;
-  static EmbeddedKafkaBroker broker;
-  static SchemaRegistryServer registry;
-  static final int[] ports = new int[3];
+  static CityCluster cluster;
+  static int[] ports;
   static final RegionalMetricsApp[] apps = new RegionalMetricsApp[3];
 
   /** Public path of each key (by the label the articles used, as the smoke test asks) → value. */
@@ -66,12 +58,8 @@ class ForwardedReadsRestartIT {
 
   @BeforeAll
   static void start() throws Exception {
-    broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), "127.0.0.1", 0, Map.of());
-    registry = new SchemaRegistryServer(new InMemorySchemaRegistry());
-    registry.start("127.0.0.1", 0);
-    for (int i = 0; i < 3; i++) {
-      ports[i] = freePort();
-    }
+    cluster = CityCluster.start(dir, "forwarded-restart-it", 3);
+    ports = cluster.ports;
     for (int i = 0; i < 3; i++) {
       apps[i] = startInstance(i);
     }
@@ -79,30 +67,20 @@ class ForwardedReadsRestartIT {
       assertThat(app.awaitRunning(Duration.ofSeconds(90))).isTrue();
     }
     for (int i = 0; i < CITIES.length; i++) {
-      String text =
-          "截至去年底，" + CITIES[i] + "市数据中心项目达到" + (10 + i) + "个，5G基站达到" + (1000 + 7 * i) + "个。";
       var r =
           Http.at(ports[i % 3])
               .post(
                   "/api/articles?published=2025-03-01&id=city-" + i,
                   "text/plain; charset=utf-8",
-                  text);
+                  CityCluster.article(i));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-      expected.put(path(CITIES[i], "数据中心项目"), 10.0 + i);
-      expected.put(path(CITIES[i], "5G基站"), 1000.0 + 7 * i);
+      expected.put(path(CITIES[i], "数据中心项目"), CityCluster.dataCentres(i));
+      expected.put(path(CITIES[i], "5G基站"), CityCluster.baseStations(i));
     }
   }
 
   static RegionalMetricsApp startInstance(int i) {
-    return RegionalMetricsApp.start(
-        AppConfig.defaults()
-            .with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-            .with(AppConfig.SCHEMA_REGISTRY_URL, registry.url())
-            .with(AppConfig.HTTP_PORT, Integer.toString(ports[i]))
-            .with(AppConfig.DATA_DIR, dir.resolve("instance-" + i).toString())
-            .with(AppConfig.APPLICATION_ID, "forwarded-restart-it")
-            .with("num.standby.replicas", "1")
-            .with("commit.interval.ms", "100"));
+    return cluster.startInstance(i);
   }
 
   @AfterAll
@@ -112,11 +90,8 @@ class ForwardedReadsRestartIT {
         app.close();
       }
     }
-    if (registry != null) {
-      registry.close();
-    }
-    if (broker != null) {
-      broker.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

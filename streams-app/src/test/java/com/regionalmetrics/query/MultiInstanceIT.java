@@ -2,17 +2,12 @@ package com.regionalmetrics.query;
 
 import static com.regionalmetrics.testsupport.Http.JSON;
 import static com.regionalmetrics.testsupport.Http.enc;
-import static com.regionalmetrics.testsupport.Http.freePort;
 import static com.regionalmetrics.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.regionalmetrics.app.AppConfig;
 import com.regionalmetrics.app.RegionalMetricsApp;
-import com.regionalmetrics.embedded.EmbeddedKafkaBroker;
-import com.regionalmetrics.serde.InMemorySchemaRegistry;
-import com.regionalmetrics.serde.SchemaRegistryServer;
 import com.regionalmetrics.testsupport.AppProcess;
 import com.regionalmetrics.testsupport.Http;
 import java.io.IOException;
@@ -41,14 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIT {
-  private static final String[] CITIES = {
-    "保定", "唐山", "廊坊", "邯郸", "承德", "秦皇岛", "沧州", "衡水", "邢台", "石家庄"
-  };
+  private static final String[] CITIES = CityCluster.CITIES;
 
   @TempDir static Path dir;
-  static EmbeddedKafkaBroker broker;
-  static SchemaRegistryServer registry;
-  static final int[] ports = new int[3];
+  static CityCluster cluster;
+  static int[] ports;
   static final RegionalMetricsApp[] apps = new RegionalMetricsApp[2];
   static Process third;
 
@@ -57,12 +49,8 @@ class MultiInstanceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), "127.0.0.1", 0, Map.of());
-    registry = new SchemaRegistryServer(new InMemorySchemaRegistry());
-    registry.start("127.0.0.1", 0);
-    for (int i = 0; i < 3; i++) {
-      ports[i] = freePort();
-    }
+    cluster = CityCluster.start(dir, "multi-instance-it", 3);
+    ports = cluster.ports;
     for (int i = 0; i < 2; i++) {
       apps[i] = startInstance(i);
     }
@@ -72,35 +60,29 @@ class MultiInstanceIT {
     }
     awaitReady(ports[2]);
     for (int i = 0; i < CITIES.length; i++) {
-      String text =
-          "截至去年底，" + CITIES[i] + "市数据中心项目达到" + (10 + i) + "个，5G基站达到" + (1000 + 7 * i) + "个。";
-      var r = post(ports[i % 3], "/api/articles?published=2025-03-01&id=city-" + i, text);
+      var r =
+          post(
+              ports[i % 3],
+              "/api/articles?published=2025-03-01&id=city-" + i,
+              CityCluster.article(i));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-      expected.put(CITIES[i] + "|数据中心项目", 10.0 + i);
-      expected.put(CITIES[i] + "|5G基站", 1000.0 + 7 * i);
+      expected.put(CITIES[i] + "|数据中心项目", CityCluster.dataCentres(i));
+      expected.put(CITIES[i] + "|5G基站", CityCluster.baseStations(i));
     }
   }
 
   static RegionalMetricsApp startInstance(int i) {
-    return RegionalMetricsApp.start(
-        AppConfig.defaults()
-            .with(AppConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())
-            .with(AppConfig.SCHEMA_REGISTRY_URL, registry.url())
-            .with(AppConfig.HTTP_PORT, Integer.toString(ports[i]))
-            .with(AppConfig.DATA_DIR, dir.resolve("instance-" + i).toString())
-            .with(AppConfig.APPLICATION_ID, "multi-instance-it")
-            .with("num.standby.replicas", "1")
-            .with("commit.interval.ms", "100"));
+    return cluster.startInstance(i);
   }
 
   /** The third instance, as its own JVM running the CLI, as a deployment would. */
   static Process startProcess() throws IOException {
     return AppProcess.start(
-        dir.resolve("instance-2"),
-        broker.bootstrapServers(),
-        registry.url(),
+        cluster.dataDir(2),
+        cluster.broker.bootstrapServers(),
+        cluster.registry.url(),
         ports[2],
-        Map.of("application.id", "multi-instance-it", "commit.interval.ms", "100"),
+        Map.of("application.id", cluster.applicationId(), "commit.interval.ms", "100"),
         dir.resolve("instance-2.log"));
   }
 
@@ -122,11 +104,8 @@ class MultiInstanceIT {
         app.close();
       }
     }
-    if (registry != null) {
-      registry.close();
-    }
-    if (broker != null) {
-      broker.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
