@@ -54,6 +54,10 @@ final class ClauseText {
       }
     }
     for (RegionResolver.Subject sub : subjects) {
+      if (Math.max(from, sub.start()) >= Math.min(to, sub.end())) {
+        continue; // outside the text: nothing to drop (checked first, the landmark lookup costs
+        // more)
+      }
       if (sub.end() <= s.length()
           && Gazetteer.load().isLandmark(s.substring(sub.start(), sub.end()))) {
         continue; // 白石山景区接待游客: the spot's own figure
