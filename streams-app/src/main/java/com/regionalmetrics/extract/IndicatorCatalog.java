@@ -109,7 +109,9 @@ public final class IndicatorCatalog {
       if (a.text().length() < minLen) {
         return -1; // ranks are ascending, lengths descending
       }
-      if (label.startsWith(a.text(), i) && (unit == null || unit.equals(a.indicator().unit()))) {
+      // the unit first: the alias shares its first two characters with the label, so startsWith
+      // compares further, and most aliases of a pair fail on the unit
+      if ((unit == null || unit.equals(a.indicator().unit())) && label.startsWith(a.text(), i)) {
         return r;
       }
     }

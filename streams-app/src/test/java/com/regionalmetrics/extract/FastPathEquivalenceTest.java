@@ -68,6 +68,60 @@ class FastPathEquivalenceTest {
   }
 
   @Test
+  void sentenceDropMaskGivesEachItemsTextAsBefore() {
+    String[] pieces = {
+      "张家口市",
+      "崇礼区",
+      "白石山景区",
+      "河北省",
+      "2024年",
+      "1-8月",
+      "全市",
+      "接待游客",
+      "8.4万人次",
+      ",",
+      "5000万元以上",
+      "项目",
+      "120个",
+      "增长",
+      "5.1%",
+      "其中",
+      "北京",
+      "收入",
+      "4409万元",
+      "。",
+      "市",
+      "的",
+      "同比"
+    };
+    QuantityScanner scanner = new QuantityScanner(UnitTable.load());
+    RegionResolver regions = new RegionResolver(Gazetteer.load());
+    java.time.LocalDate pub = java.time.LocalDate.of(2025, 3, 1);
+    Random random = new Random(20);
+    int dropped = 0;
+    for (int t = 0; t < 5_000; t++) {
+      String s = glue(random, pieces, 10);
+      java.util.List<TimeResolver.TimeExpr> times = TimeResolver.find(s, pub, null);
+      java.util.List<RegionResolver.Subject> subjects =
+          regions.subjects(s, regions.mentions(s), times);
+      java.util.List<QuantityItem> items = new java.util.ArrayList<>();
+      for (Quantity q : scanner.scan(s)) {
+        items.add(new QuantityItem(q, ClauseText.clauseStart(s, q.start)));
+      }
+      boolean[] timeMask = ClauseText.mask(s, times);
+      boolean[] drop = ClauseText.dropMask(s, timeMask, items, subjects);
+      for (int from = 0; from <= s.length(); from++) {
+        for (int to = from; to <= s.length(); to++) {
+          String expected = ClauseText.textWithout(s, from, to, timeMask, items, subjects);
+          assertEquals(expected, ClauseText.textWithout(s, from, to, drop), s);
+          dropped += to - from - expected.length() > 2 ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(dropped > 100_000, "the texts drop times, thresholds and subjects: " + dropped);
+  }
+
+  @Test
   void everyScopeWordStartsWithTheCharLastInChecksFirst() {
     for (String w : WholeScope.WORDS) {
       assertTrue(w.startsWith("全"), w + ": WholeScope.lastIn skips leads without 全");
