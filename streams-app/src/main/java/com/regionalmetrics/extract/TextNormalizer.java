@@ -143,8 +143,7 @@ public final class TextNormalizer {
    * parentheses such as (PM2.5) or (记者李艳红) are kept because they hold digits, capitals or CJK.
    */
   static String stripPinyinAnnotations(String s) {
-    StringBuilder out = null; // made at the first annotation: most texts have none
-    int copied = 0;
+    StringBuilder out = new StringBuilder(s.length());
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -155,16 +154,14 @@ public final class TextNormalizer {
           j++;
         }
         if (j > i + 1 && j < n && (s.charAt(j) == ')' || s.charAt(j) == '）')) {
-          out = out == null ? new StringBuilder(n) : out;
-          out.append(s, copied, i);
           i = j + 1; // drop the annotation
-          copied = i;
           continue;
         }
       }
+      out.append(c);
       i++;
     }
-    return out == null ? s : out.append(s, copied, n).toString();
+    return out.toString();
   }
 
   private static boolean isPinyinLetter(char c) {
