@@ -239,24 +239,25 @@ final class ChangeRules {
     }
   }
 
+  /** The lists stripChangeWords strips, by last character (the first word in list order wins). */
+  private static final WordIndex UP_DOWN_VERB_INDEX = new WordIndex(Lexicon.UP_DOWN_VERBS);
+
+  private static final WordIndex CHANGE_FILLER_INDEX = new WordIndex(Lexicon.CHANGE_FILLERS);
+
   private static String stripChangeWords(String b) {
     String t = stripTrailingQualifiers(b);
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String v : Lexicon.UP_DOWN_VERBS) {
-        if (t.endsWith(v)) {
-          t = t.substring(0, t.length() - v.length());
-          changed = true;
-          break;
-        }
+      String v = UP_DOWN_VERB_INDEX.suffixOf(t);
+      if (v != null) {
+        t = t.substring(0, t.length() - v.length());
+        changed = true;
       }
-      for (String w : Lexicon.CHANGE_FILLERS) {
-        if (t.endsWith(w)) {
-          t = t.substring(0, t.length() - w.length());
-          changed = true;
-          break;
-        }
+      String w = CHANGE_FILLER_INDEX.suffixOf(t);
+      if (w != null) {
+        t = t.substring(0, t.length() - w.length());
+        changed = true;
       }
     }
     // "比去年" / "与上年相比" / "较上年同期" left inside

@@ -12,6 +12,9 @@ final class CharMap<V> {
   private final char[] keys;
   private final Object[] values;
 
+  /** The keys as a set: most characters looked up are no key, and a bit test rules them out. */
+  private final java.util.BitSet present = new java.util.BitSet();
+
   CharMap(Map<Character, V> map) {
     keys = new char[map.size()];
     int n = 0;
@@ -22,12 +25,16 @@ final class CharMap<V> {
     values = new Object[keys.length];
     for (int i = 0; i < keys.length; i++) {
       values[i] = map.get(keys[i]);
+      present.set(keys[i]);
     }
   }
 
   /** The value of c, or null. */
   @SuppressWarnings("unchecked")
   V get(char c) {
+    if (!present.get(c)) {
+      return null;
+    }
     int i = Arrays.binarySearch(keys, c);
     return i < 0 ? null : (V) values[i];
   }

@@ -54,6 +54,10 @@ final class ClauseText {
       }
     }
     for (RegionResolver.Subject sub : subjects) {
+      if (Math.max(from, sub.start()) >= Math.min(to, sub.end())) {
+        continue; // outside the text: nothing to drop (checked first, the landmark lookup costs
+        // more)
+      }
       if (sub.end() <= s.length()
           && Gazetteer.load().isLandmark(s.substring(sub.start(), sub.end()))) {
         continue; // 白石山景区接待游客: the spot's own figure
@@ -62,9 +66,55 @@ final class ClauseText {
         drop[k - from] = true;
       }
     }
+    return kept(s, from, to, drop, from);
+  }
+
+  /**
+   * What {@link #textWithout} drops, for the whole sentence: computed once per sentence when every
+   * item's text is wanted, instead of once per item.
+   */
+  static boolean[] dropMask(
+      String s,
+      boolean[] timeMask,
+      List<QuantityItem> items,
+      List<RegionResolver.Subject> subjects) {
+    int n = s.length();
+    boolean[] drop = new boolean[n];
+    System.arraycopy(timeMask, 0, drop, 0, n);
+    for (QuantityItem it : items) {
+      if (it.q.threshold) {
+        for (int k = Math.max(0, it.q.start); k < Math.min(n, it.q.end); k++) {
+          drop[k] = true;
+        }
+      }
+    }
+    for (RegionResolver.Subject sub : subjects) {
+      if (Math.max(0, sub.start()) >= Math.min(n, sub.end())) {
+        continue;
+      }
+      if (sub.end() <= n && Gazetteer.load().isLandmark(s.substring(sub.start(), sub.end()))) {
+        continue; // 白石山景区接待游客: the spot's own figure
+      }
+      for (int k = Math.max(0, sub.start()); k < Math.min(n, sub.end()); k++) {
+        drop[k] = true;
+      }
+    }
+    return drop;
+  }
+
+  /** {@link #textWithout} with the sentence's {@link #dropMask}. */
+  static String textWithout(String s, int from, int to, boolean[] sentenceDrop) {
+    if (to <= from) {
+      return "";
+    }
+    return kept(s, from, to, sentenceDrop, 0);
+  }
+
+  /** s[from, to) without the dropped characters (drop[k - offset]), stripped, no leading suffix. */
+  private static String kept(String s, int from, int to, boolean[] drop, int offset) {
     StringBuilder b = new StringBuilder(to - from);
     for (int k = from; k < to; k++) {
-      if (!drop[k - from]) {
+      if (!drop[k - offset]) {
         b.append(s.charAt(k));
       }
     }
@@ -112,13 +162,12 @@ final class ClauseText {
 
   /** 增至目前的约 → 增至目前的: drops one bound or approximation word at the end. */
   static String stripBound(String b) {
-    for (String w : Lexicon.BOUND_WORDS) {
-      if (b.endsWith(w)) {
-        return b.substring(0, b.length() - w.length());
-      }
-    }
-    return b;
+    String w = BOUND_INDEX.suffixOf(b);
+    return w == null ? b : b.substring(0, b.length() - w.length());
   }
+
+  /** Lexicon.BOUND_WORDS by last character (the first word in list order wins, as in a scan). */
+  static final WordIndex BOUND_INDEX = new WordIndex(Lexicon.BOUND_WORDS);
 
   static String stripTrailingQualifiers(String b) {
     String t = b.strip();

@@ -173,15 +173,26 @@ final class FlatTables {
 
   private static final String[] SENTENCE_MARKS = {"。", ",", "，", ";", "；", "!", "?"};
 
-  private static final Pattern CAPTION_COLUMNS =
-      Pattern.compile("^[^(（\\s]{2,20}[(（]([^()（）]{3,30})[)）]$");
+  static final Pattern CAPTION_COLUMNS = Pattern.compile("^[^(（\\s]{2,20}[(（]([^()（）]{3,30})[)）]$");
+
+  /**
+   * Necessary for a caption (CAPTION_COLUMNS matching, a 、 inside): tried for every line, and most
+   * lines are sentences that fail here without running the regex.
+   */
+  static boolean mayBeCaption(String t) {
+    return t.length() >= 7 && t.indexOf('、') >= 0 && (t.endsWith(")") || t.endsWith("）"));
+  }
 
   /**
    * 主要货类吞吐量(单位、2024年、同比±%): a caption that lists the columns after the row label, which has no
    * name; null when the parentheses hold no unit or period column.
    */
   static List<Column> captionHeader(String line) {
-    Matcher m = CAPTION_COLUMNS.matcher(line.strip());
+    String t = line.strip();
+    if (!mayBeCaption(t)) {
+      return null;
+    }
+    Matcher m = CAPTION_COLUMNS.matcher(t);
     if (!m.matches()
         || m.group(1).indexOf('、') < 0
         || m.group(1).matches("^单位[:：].*")) { // 单位:亿元、% is a unit note

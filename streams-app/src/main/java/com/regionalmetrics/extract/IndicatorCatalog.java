@@ -35,6 +35,12 @@ public final class IndicatorCatalog {
 
   private final java.util.BitSet singleChars = new java.util.BitSet(1 << 16);
 
+  /**
+   * The first two characters of the aliases, hashed (as in RegionTrie): a pair not set starts no
+   * alias of two or more characters, and the binary search over pairKeys is skipped.
+   */
+  private final java.util.BitSet pairFilter = new java.util.BitSet(1 << 18);
+
   private IndicatorCatalog(List<Indicator> indicators) {
     this.indicators = List.copyOf(indicators);
     List<Alias> as = new ArrayList<>();
@@ -62,6 +68,7 @@ public final class IndicatorCatalog {
       if (t.length() >= 2) {
         firstChars.set(t.charAt(0));
         byPair.computeIfAbsent(pairKey(t.charAt(0), t.charAt(1)), k -> new ArrayList<>()).add(r);
+        pairFilter.set(pairHash(t.charAt(0), t.charAt(1)));
       } else if (t.length() == 1) {
         firstChars.set(t.charAt(0));
         singleChars.set(t.charAt(0));
@@ -82,6 +89,10 @@ public final class IndicatorCatalog {
     return (a << 16) | b;
   }
 
+  private static int pairHash(char a, char b) {
+    return (pairKey(a, b) * 0x9E3779B1) >>> 14; // 18 bits
+  }
+
   /**
    * Rank of the first alias (longest first) of at least {@code minLen} characters that occurs at
    * {@code i} with an agreeing unit, or -1: tried are only the aliases starting with the two
@@ -91,7 +102,7 @@ public final class IndicatorCatalog {
     if (!firstChars.get(label.charAt(i))) {
       return -1;
     }
-    if (i + 1 < label.length()) {
+    if (i + 1 < label.length() && pairFilter.get(pairHash(label.charAt(i), label.charAt(i + 1)))) {
       int p =
           java.util.Arrays.binarySearch(pairKeys, pairKey(label.charAt(i), label.charAt(i + 1)));
       int r = p < 0 ? -1 : firstIn(ranksByPair[p], label, i, unit, minLen);
@@ -109,7 +120,9 @@ public final class IndicatorCatalog {
       if (a.text().length() < minLen) {
         return -1; // ranks are ascending, lengths descending
       }
-      if (label.startsWith(a.text(), i) && (unit == null || unit.equals(a.indicator().unit()))) {
+      // the unit first: the alias shares its first two characters with the label, so startsWith
+      // compares further, and most aliases of a pair fail on the unit
+      if ((unit == null || unit.equals(a.indicator().unit())) && label.startsWith(a.text(), i)) {
         return r;
       }
     }

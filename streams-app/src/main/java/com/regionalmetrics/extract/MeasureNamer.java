@@ -65,7 +65,7 @@ final class MeasureNamer {
   private String parent; // 衔接铁路线路4条,其中…: the uncatalogued total the sub-items belong to
   private int parentEnd;
   private String lastLevelBase;
-  private String lastLevelLabel;
+  private String lastLevelLabel; // as matched, see levelLabel
   private String lastLevelUnit;
   private int lastLevelEnd;
 
@@ -115,13 +115,15 @@ final class MeasureNamer {
       matchUnit = f.unit();
     }
     Optional<IndicatorCatalog.Match> m = catalog.matchAlias(label, matchUnit);
+    String timeless = null; // the label without time words: computed at most once per figure
     String base;
     SubjectNormaliser.Result sub;
     if (m.isPresent()) {
       base = m.get().indicator().id();
       sub = subjects.subject(label, m.get().start(), m.get().end());
     } else {
-      String cleaned = SubjectNormaliser.withoutGeneric(SubjectNormaliser.withoutTime(label));
+      timeless = SubjectNormaliser.withoutTime(label);
+      String cleaned = SubjectNormaliser.withoutGeneric(timeless);
       base = IndicatorCatalog.derivedId(cleaned.length() >= 2 ? cleaned : label);
       sub = SubjectNormaliser.NONE;
     }
@@ -151,7 +153,7 @@ final class MeasureNamer {
         && f.unit().equals(lastLevelUnit)
         && f.numberStart() > lastLevelEnd
         && f.sentence().substring(lastLevelEnd, f.numberStart()).contains("其中")) {
-      parent = lastLevelLabel;
+      parent = levelLabel(lastLevelLabel);
       parentEnd = lastLevelEnd;
     }
     if (subject == null && parent != null && !f.change() && f.numberStart() > parentEnd) {
@@ -160,7 +162,8 @@ final class MeasureNamer {
     if (subject != null && endsWithFacility(subject)) {
       facility = subject;
     } else if (!f.change() && "count".equals(f.unit())) {
-      String kindOf = SubjectNormaliser.clean(SubjectNormaliser.withoutTime(label));
+      timeless = timeless != null ? timeless : SubjectNormaliser.withoutTime(label);
+      String kindOf = SubjectNormaliser.clean(timeless);
       if (kindOf.length() >= 2 && endsWithAny(kindOf, INSTITUTION_HEADS)) {
         // 普通小学63所,在校生7.62万人: the pupils of 普通小学 (of 初中 after 初中学校, as 初中在校生 says)
         facility = subject != null ? subject : kindOf;
@@ -178,10 +181,7 @@ final class MeasureNamer {
     }
     if (!f.change() && !f.rankChange()) {
       lastLevelBase = base;
-      lastLevelLabel = SubjectNormaliser.clean(SubjectNormaliser.withoutTime(label));
-      if (lastLevelLabel.length() < 2) {
-        lastLevelLabel = label;
-      }
+      lastLevelLabel = label; // cleaned by levelLabel only when a part of it follows (rare)
       lastLevelUnit = f.unit();
       lastLevelEnd = f.numberEnd();
     }
@@ -227,6 +227,12 @@ final class MeasureNamer {
       lastLevelLabel = null;
       lastLevelUnit = null;
     }
+  }
+
+  /** A level's label as the total its parts belong to: without time and generic words. */
+  private static String levelLabel(String label) {
+    String cleaned = SubjectNormaliser.clean(SubjectNormaliser.withoutTime(label));
+    return cleaned.length() < 2 ? label : cleaned;
   }
 
   private static boolean endsWithFacility(String subject) {

@@ -26,7 +26,15 @@ final class ObservationDeduplicator {
       Object changeKind,
       Object changeDirection) {}
 
-  private record Key(String region, String unit, String period, String change, long value) {}
+  /** Change kind and direction as they are (no string built per observation); period as its iso. */
+  private record Key(
+      String region,
+      String unit,
+      String period,
+      boolean change,
+      Object changeKind,
+      Object changeDirection,
+      long value) {}
 
   /**
    * The indicator without subject and window: one figure read twice may be named with more or less
@@ -66,8 +74,10 @@ final class ObservationDeduplicator {
           new Key(
               o.region(),
               o.unit(),
-              String.valueOf(o.period()),
-              o.change() == null ? "" : o.change().getKind() + "/" + o.change().getDirection(),
+              o.period() == null ? null : o.period().iso(),
+              o.change() != null,
+              o.change() == null ? null : o.change().getKind(),
+              o.change() == null ? null : o.change().getDirection(),
               Math.round(o.value() * 1000));
       List<Observation> same = seen.computeIfAbsent(k, x -> new ArrayList<>());
       boolean dup = false;
@@ -104,15 +114,18 @@ final class ObservationDeduplicator {
             || !Objects.equals(a.unit(), b.unit())
             || a.value() == b.value()
             || !sameChange(a, b)
-            || !sameYear(a.period(), b.period())
+            || !sameYear(a.period(), b.period())) {
+          continue;
+        }
+        // the decimals (a char scan) before the labels (bigram similarity): most pairs fail here
+        int da = decimals(a.rawText());
+        int db = decimals(b.rawText());
+        if (da == db
+            || da < 0
+            || db < 0
             || !(Objects.equals(coarseIds.get(a), coarseIds.get(b))
                     && !a.indicator().startsWith("x.")
                 || similar(a.indicatorLabel(), b.indicatorLabel(), bigrams))) {
-          continue;
-        }
-        int da = decimals(a.rawText());
-        int db = decimals(b.rawText());
-        if (da == db || da < 0 || db < 0) {
           continue;
         }
         Observation coarse = da < db ? a : b;
@@ -163,16 +176,37 @@ final class ObservationDeduplicator {
   private static final java.util.regex.Pattern NUMBER =
       java.util.regex.Pattern.compile("[0-9]+(\\.([0-9]+))?");
 
-  /** Decimal digits of the first number written in raw, or -1 when raw has no Arabic number. */
-  private static int decimals(String raw) {
+  /**
+   * Decimal digits of the first number written in raw (NUMBER after removing commas), or -1 when
+   * raw has no Arabic number; a char scan, as it runs for pairs of observations.
+   */
+  static int decimals(String raw) {
     if (raw == null) {
       return -1;
     }
-    java.util.regex.Matcher m = NUMBER.matcher(raw.replace(",", ""));
-    if (!m.find()) {
+    int n = raw.length();
+    int i = 0;
+    while (i < n && !isDigit(raw.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
       return -1;
     }
-    return m.group(2) == null ? 0 : m.group(2).length();
+    while (i < n && (isDigit(raw.charAt(i)) || raw.charAt(i) == ',')) {
+      i++;
+    }
+    if (i == n || raw.charAt(i) != '.') {
+      return 0;
+    }
+    int digits = 0;
+    for (i++; i < n && (isDigit(raw.charAt(i)) || raw.charAt(i) == ','); i++) {
+      digits += raw.charAt(i) == ',' ? 0 : 1;
+    }
+    return digits;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static double number(String raw) {

@@ -160,11 +160,10 @@ final class PeriodRules {
   static boolean isTarget(
       String s, QuantityItem it, List<TimeResolver.TimeExpr> times, ArticleContext st) {
     String clause = s.substring(it.clauseStart, it.q.start);
-    String lead = s.substring(0, it.q.start);
-    if (containsAny(lead, Lexicon.TARGET_LEADS)) {
+    if (before(s, Lexicon.TARGET_LEADS, it.q.start)) {
       return true; // 主要预期目标是:地区生产总值增长5.5%左右, ...
     }
-    if (lead.contains("力争")) {
+    if (before(s, LIZHENG, it.q.start)) {
       return true; // 将力争实现地区生产总值增长10%以上,固定资产投资增长11%左右: every figure after it
     }
     if (st.sectionTarget || st.targetRun) {
@@ -189,6 +188,22 @@ final class PeriodRules {
             && "到至".indexOf(s.charAt(t.start() - 1)) >= 0) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  private static final String[] LIZHENG = {"力争"};
+
+  /**
+   * Whether one of the words occurs in s before {@code end}: s.substring(0, end) contains it,
+   * without the copy (its first occurrence is the one that can fit).
+   */
+  private static boolean before(String s, String[] words, int end) {
+    for (String w : words) {
+      int i = s.indexOf(w);
+      if (i >= 0 && i + w.length() <= end) {
+        return true;
       }
     }
     return false;

@@ -54,15 +54,16 @@ final class RegionResolver {
     "交投", "农商行", "网讯", "网报道", "网记者", "网消息"
   };
 
+  /** COMPANY_WORDS by first character: tried at up to three positions after every mention. */
+  private static final WordIndex COMPANY_INDEX = new WordIndex(COMPANY_WORDS);
+
   private static boolean companyWordAfter(String s, int end) {
     for (int k = end; k <= end + 2 && k + 2 <= s.length(); k++) {
       if (k > end && isClauseBreak(s.charAt(k - 1))) {
         return false;
       }
-      for (String w : COMPANY_WORDS) {
-        if (s.startsWith(w, k)) {
-          return true;
-        }
+      if (COMPANY_INDEX.at(s, k) != null) {
+        return true;
       }
     }
     return false;

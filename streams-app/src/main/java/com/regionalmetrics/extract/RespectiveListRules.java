@@ -292,25 +292,21 @@ final class RespectiveListRules {
 
   /** Where 均为/都是 (all of the listed are) ends the clause before a number, else -1. */
   private static int allMarker(String clause) {
-    String c = clause;
-    for (String w : Lexicon.BOUND_WORDS) {
-      if (c.endsWith(w)) {
-        c = c.substring(0, c.length() - w.length());
-        break;
-      }
+    String c = ClauseText.stripBound(clause);
+    String w = ALL_MARKER_INDEX.suffixOf(c);
+    if (w == null) {
+      return -1;
     }
-    for (String w : Lexicon.ALL_MARKERS) {
-      if (c.endsWith(w)) {
-        int at = c.length() - w.length();
-        char before = at > 0 ? c.charAt(at - 1) : ' ';
-        if (Lexicon.AVERAGE_PREFIX_CHARS.indexOf(before) >= 0) {
-          return -1; // 平均, 日均, 人均
-        }
-        return at;
-      }
+    int at = c.length() - w.length();
+    char before = at > 0 ? c.charAt(at - 1) : ' ';
+    if (Lexicon.AVERAGE_PREFIX_CHARS.indexOf(before) >= 0) {
+      return -1; // 平均, 日均, 人均
     }
-    return -1;
+    return at;
   }
+
+  /** Lexicon.ALL_MARKERS by last character (the first word in list order wins, as in a scan). */
+  private static final WordIndex ALL_MARKER_INDEX = new WordIndex(Lexicon.ALL_MARKERS);
 
   /**
    * A区、B区最低,均为25微克/立方米: the one value holds for every listed place; the head item is cloned for the

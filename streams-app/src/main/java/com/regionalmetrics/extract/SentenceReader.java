@@ -88,6 +88,7 @@ final class SentenceReader {
   private static void segment(SentenceScope sc) {
     String s = sc.s;
     List<QuantityItem> items = sc.items;
+    boolean[] drop = null; // what every item's text leaves out: once per sentence, when needed
     for (int k = 0; k < items.size(); k++) {
       QuantityItem it = items.get(k);
       Quantity q = it.q;
@@ -119,7 +120,8 @@ final class SentenceReader {
           it.flatsBefore = flats.count();
         }
       }
-      it.before = ClauseText.textWithout(s, segStart, q.start, sc.timeMask, items, sc.subjects);
+      drop = drop != null ? drop : ClauseText.dropMask(s, sc.timeMask, items, sc.subjects);
+      it.before = ClauseText.textWithout(s, segStart, q.start, drop);
     }
   }
 

@@ -111,8 +111,7 @@ final class TimeResolver {
 
   static List<TimeExpr> find(String s, LocalDate published, Integer yearContext) {
     List<TimeExpr> out = new ArrayList<>();
-    Matcher m = TIME.matcher(s);
-    m.useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher m = null; // made at the first place an expression can start: many sentences have none
     int n = s.length();
     int i = 0;
     // Same matches as m.find() (leftmost first, resuming after each match), but the pattern is only
@@ -127,6 +126,10 @@ final class TimeResolver {
       } else if (!IS_START.get(c) || !wordCanStart(s, i, c)) {
         i++;
         continue;
+      }
+      if (m == null) {
+        m = TIME.matcher(s);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
       }
       m.region(i, n);
       if (!m.lookingAt()) {

@@ -48,6 +48,9 @@ final class WholeScope {
    * or null: pools (在全省11个设区市中) and comparisons (高于全市) do not count.
    */
   static int[] lastIn(String lead) {
+    if (lead.indexOf('全') < 0) {
+      return null; // every word starts with 全: most leads (one per figure) have none
+    }
     int best = -1;
     char kind = 0;
     for (String w : WORDS) {

@@ -197,7 +197,7 @@ final class WindowRule {
    * holidays are; added in order where no other phrase covers them.
    */
   private static List<Phrase> withFestivals(String s, List<Phrase> out) {
-    int f = s.indexOf("节期间");
+    int f = festivalAt(s, 0);
     while (f >= 0) {
       int st = f;
       while (st > 0 && f - st < 4 && TextNormalizer.isCjk(s.charAt(st - 1))) {
@@ -217,9 +217,22 @@ final class WindowRule {
       if (!covered && f - st >= 1) {
         out.add(at, new Phrase(st, en, "festival", Type.WINDOW));
       }
-      f = s.indexOf("节期间", en);
+      f = festivalAt(s, en);
     }
     return out;
+  }
+
+  /**
+   * s.indexOf("节期间", from) by its first character: this runs for every sentence and label, and the
+   * substring search cost more than the char scan.
+   */
+  static int festivalAt(String s, int from) {
+    for (int f = s.indexOf('节', from); f >= 0; f = s.indexOf('节', f + 1)) {
+      if (s.startsWith("期间", f + 1)) {
+        return f;
+      }
+    }
+    return -1;
   }
 
   private static Phrase classify(Matcher m, String s) {
