@@ -63,6 +63,15 @@ final class ArticleContext {
   }
 
   /**
+   * A town or zone inside the article's region is named for its own figures: the sentences after it
+   * are about the article's region again (浏阳经开区实现总收入2206亿元。花炮产业总产值312.5亿元 …).
+   */
+  private boolean carriesOn(Region r) {
+    Region.Level level = r.level();
+    return level != Region.Level.TOWN && level != Region.Level.ZONE || r.equals(main);
+  }
+
+  /**
    * The groupings, the subject and the times of a sentence just read, for the sentences that
    * follow.
    */
@@ -77,10 +86,7 @@ final class ArticleContext {
       paraRegion = sc.scopeRegion;
     }
     for (RegionResolver.Subject sub : sc.subjects) {
-      // a town is named for its own figures: the sentences after it are the county's again
-      if (!sub.pool()
-          && !sc.listedPlaces.contains(sub.start())
-          && sub.region().level() != Region.Level.TOWN) {
+      if (!sub.pool() && !sc.listedPlaces.contains(sub.start()) && carriesOn(sub.region())) {
         paraRegion = sub.region();
       }
     }

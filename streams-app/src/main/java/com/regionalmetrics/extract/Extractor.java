@@ -476,7 +476,9 @@ public final class Extractor {
         }
         // the place a title names is what the article is about: it breaks ties between places named
         // once
-        score.merge(key, i <= 2 && isHeadline(sentences, i) ? 1.5 : 1.0, Double::sum);
+        double vote = i <= 2 && isHeadline(sentences, i) ? 1.5 : 1.0;
+        // a county's article names its towns as subjects too, each for a figure or two
+        score.merge(key, r.level() == Region.Level.TOWN ? vote / 2 : vote, Double::sum);
         byKey.putIfAbsent(key, r);
       }
       for (RegionMention m : perSentence.get(i)) {

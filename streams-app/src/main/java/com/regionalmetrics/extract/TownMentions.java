@@ -43,13 +43,13 @@ final class TownMentions {
     }
     List<RegionMention> out = null;
     for (int i = 0; i < s.length(); i++) {
-      String ending = endingAt(s, i + 1);
+      String ending = ZoneMentions.endingAt(s, i + 1, ENDINGS);
       if (ending == null) {
         continue;
       }
       int a = i + 1 - ending.length();
       List<RegionMention> ms = out == null ? found : out;
-      if (covered(ms, a, i + 1)) {
+      if (overlapped(ms, a, i + 1)) {
         continue; // 景德镇, 萍乡: cities the gazetteer knows
       }
       RegionMention town = townAt(s, ms, a, i + 1, ending);
@@ -68,16 +68,7 @@ final class TownMentions {
     return out;
   }
 
-  private static String endingAt(String s, int end) {
-    for (String e : ENDINGS) {
-      if (end >= e.length() && s.startsWith(e, end - e.length())) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  private static boolean covered(List<RegionMention> ms, int a, int b) {
+  private static boolean overlapped(List<RegionMention> ms, int a, int b) {
     for (RegionMention m : ms) {
       if (m.start() < b && m.end() > a) {
         return true;

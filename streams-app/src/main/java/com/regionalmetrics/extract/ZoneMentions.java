@@ -120,7 +120,12 @@ final class ZoneMentions {
   }
 
   private static String endingAt(String s, int end) {
-    for (String e : ENDINGS) {
+    return endingAt(s, end, ENDINGS);
+  }
+
+  /** The first of the endings that ends at end in s, or null. */
+  static String endingAt(String s, int end, String[] endings) {
+    for (String e : endings) {
       if (end >= e.length() && s.startsWith(e, end - e.length())) {
         return e;
       }

@@ -74,6 +74,14 @@ class ZoneRulesTest {
   }
 
   @Test
+  void aZoneNamesOnlyItsOwnSentenceInItsCountysArticle() {
+    List<Observation> obs =
+        run("2024年宁乡市经济运行稳中有进。宁乡市地区生产总值1420亿元。宁乡经开区实现营业收入812亿元。全年新增规上工业企业96家。", "2025-02-10");
+    assertThat(one(obs, 81_200_000_000.0, "CNY").region()).isEqualTo("宁乡经开区");
+    assertThat(one(obs, 96, "count").region()).isEqualTo("宁乡市");
+  }
+
+  @Test
   void kindsOfZonesAndZonesAsObjectsAreNoZone() {
     List<Observation> obs =
         run("2024年,保定市国家级经济技术开发区达到3个,省级开发区入驻企业达到1860家,城市新区建设投资42亿元。", "2025-02-10");
