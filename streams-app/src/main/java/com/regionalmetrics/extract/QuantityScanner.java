@@ -458,15 +458,6 @@ final class QuantityScanner {
       q.unit = "kg/mu";
       q.value = q.value * 1000;
     }
-    // 收购均价每斤1.21元, 每公斤稻谷6.42元: a price per weight written before the figure
-    if ("CNY".equals(q.unit) && !r.hasMagnitude) {
-      if (endsWithWithin(s, i, "每斤", 4)) {
-        q.unit = "CNY/kg";
-        q.value = q.value * 2;
-      } else if (endsWithWithin(s, i, "每公斤", 4) || endsWithWithin(s, i, "每千克", 4)) {
-        q.unit = "CNY/kg";
-      }
-    }
     return true;
   }
 

@@ -77,15 +77,6 @@ class UnitRulesTest {
     assertThat(one(obs, 6600, "kg/ha")).isNotNull();
   }
 
-  // a price per weight written before the figure: 每斤X元, 每公斤X元
-  @Test
-  void pricesPerJinAndPerKilogramBeforeTheFigure() {
-    List<Observation> obs = run("2024年,庆安县水稻收购均价每斤1.45元,大豆每公斤5.80元,全县粮食收购总额12.6亿元。", "2025-03-01");
-    assertThat(one(obs, 2.9, "CNY/kg")).isNotNull();
-    assertThat(one(obs, 5.8, "CNY/kg")).isNotNull();
-    assertThat(one(obs, 1_260_000_000, "CNY")).isNotNull();
-  }
-
   // 吉瓦时 and 太瓦时 are energy (kWh), not power
   @Test
   void gigawattHoursAreEnergy() {
