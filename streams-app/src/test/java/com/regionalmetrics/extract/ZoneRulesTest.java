@@ -37,6 +37,13 @@ class ZoneRulesTest {
   }
 
   @Test
+  void aBondedZoneIsAZone() {
+    Observation o =
+        one(run("2024年,绥化综合保税区实现进出口额46.2亿元,增长18.5%。", "2025-02-10"), 4_620_000_000.0, "CNY");
+    assertThat(o.region()).isEqualTo("绥化综合保税区");
+  }
+
+  @Test
   void aParkWrittenAfterItsCityKeepsTheWholeName() {
     List<Observation> obs = run("乌海低碳产业园区已入驻企业45家。园区光伏装机容量达到12万千瓦。", "2025-03-01");
     assertThat(one(obs, 45, "count").region()).isEqualTo("乌海低碳产业园区");
